@@ -1,0 +1,123 @@
+import path from "node:path";
+import type { ParsedFiles } from "./load.js";
+import { quoteCarriesText, quoteFigureProblem } from "./quote-figure.js";
+import type { Deal, Entity, Fact, KnowledgeBase, LoadError, LoadResult, LoadedSource } from "./types.js";
+
+/** Pages the vetted research list flags as factually wrong. They are never cited. */
+export const BLOCKED_SOURCE_HOSTS = ["littletool.com", "openaimpact.com", "finblog.com", "thepaypers.com"];
+
+/** Cross-file checks: unique ids, resolvable references, quotes that carry their figures. */
+export function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string>, version: string): LoadResult {
+  const errors: LoadError[] = [];
+  const err = (file: string, p: string, message: string) => errors.push({ file, path: p, message });
+
+  const entities = new Map<string, Entity>();
+  for (const { file, entity, index } of parsed.entities) {
+    if (entities.has(entity.id)) err(file, `entities[${index}].id`, `duplicate entity id "${entity.id}"`);
+    entities.set(entity.id, entity);
+  }
+  for (const { file, entity, index } of parsed.entities) {
+    if (entity.parent !== undefined && !entities.has(entity.parent)) {
+      err(file, `entities[${index}].parent`, `unknown entity "${entity.parent}"`);
+    }
+  }
+
+  const sources = new Map<string, LoadedSource>();
+  for (const { file, absolute, source, pathPrefix } of parsed.sources) {
+    if (sources.has(source.id)) err(file, `${pathPrefix}.id`, `duplicate source id "${source.id}"`);
+    const host = source.url ? new URL(source.url).hostname.replace(/^www\./, "") : "";
+    if (BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {
+      err(file, `${pathPrefix}.url`, `${host} is flagged as unreliable in the research list and must not be cited`);
+    }
+    let fullText: string | undefined;
+    if (source.textFile !== undefined) {
+      fullText = contents.get(path.join(path.dirname(absolute), source.textFile));
+      if (fullText === undefined) err(file, `${pathPrefix}.textFile`, `file "${source.textFile}" not found beside ${path.basename(file)}`);
+    }
+    sources.set(source.id, fullText === undefined ? source : { ...source, fullText });
+  }
+
+  const deals = new Map<string, Deal>();
+  const facts = new Map<string, Fact>();
+  const disputes = new Map<string, string[]>();
+  const factFile = new Map<string, { file: string; p: string }>();
+
+  for (const { file, deal } of parsed.deals) {
+    if (deals.has(deal.id)) err(file, "id", `duplicate deal id "${deal.id}"`);
+    const { sources: _s, facts: dealFacts, ...rest } = deal;
+    deals.set(deal.id, { ...rest, factIds: dealFacts.map((f) => f.id), file, revisedBy: [] });
+    deal.parties.forEach((party, i) => {
+      if (!entities.has(party.entity)) err(file, `parties[${i}].entity`, `unknown entity "${party.entity}"`);
+    });
+    dealFacts.forEach((f, i) => {
+      const p = `facts[${i}]`;
+      if (facts.has(f.id)) err(file, `${p}.id`, `duplicate fact id "${f.id}"`);
+      facts.set(f.id, { ...f, dealId: deal.id });
+      factFile.set(f.id, { file, p });
+      const source = sources.get(f.source);
+      if (!source) err(file, `${p}.source`, `unknown source "${f.source}"`);
+      for (const key of ["subject", "speaker"] as const) {
+        const ref = f[key];
+        if (ref !== undefined && !entities.has(ref)) err(file, `${p}.${key}`, `unknown entity "${ref}"`);
+      }
+      const problem = quoteFigureProblem(f);
+      if (problem) err(file, `${p}.quote`, problem);
+      if (source?.fullText !== undefined && !quoteCarriesText(source.fullText, f.quote)) {
+        err(file, `${p}.quote`, `quote not found verbatim in the text of source "${source.id}"`);
+      }
+      if (f.dispute !== undefined) disputes.set(f.dispute, [...(disputes.get(f.dispute) ?? []), f.id]);
+    });
+  }
+
+  for (const { file, deal } of parsed.deals) {
+    for (const key of ["revises", "supersedes"] as const) {
+      deal[key].forEach((ref, i) => {
+        const target = deals.get(ref);
+        if (!target) return err(file, `${key}[${i}]`, `unknown deal "${ref}"`);
+        deals.set(ref, { ...target, revisedBy: [...target.revisedBy, deal.id] });
+      });
+    }
+  }
+
+  for (const [id, fact] of facts) {
+    if (fact.supersedes === undefined) continue;
+    const loc = factFile.get(id);
+    const old = facts.get(fact.supersedes);
+    if (!old) {
+      if (loc) err(loc.file, `${loc.p}.supersedes`, `unknown fact "${fact.supersedes}"`);
+      continue;
+    }
+    facts.set(old.id, { ...old, supersededBy: id });
+  }
+  for (const [group, ids] of disputes) {
+    if (ids.length < 2) {
+      const loc = factFile.get(ids[0] ?? "");
+      if (loc) err(loc.file, `${loc.p}.dispute`, `dispute group "${group}" has only one fact; a dispute needs two rival reports`);
+    }
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  const kb: KnowledgeBase = {
+    entities,
+    sources,
+    deals,
+    facts,
+    disputes,
+    version,
+    loadedAt: new Date(),
+  };
+  return { ok: true, kb: deepFreeze(kb) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value instanceof Map) {
+    for (const v of value.values()) deepFreeze(v);
+    // A frozen Map can still be mutated through set(); block the mutators.
+    for (const m of ["set", "delete", "clear"] as const) {
+      Object.defineProperty(value, m, { value: () => { throw new TypeError("knowledge base is read-only"); } });
+    }
+  } else if (value && typeof value === "object" && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return Object.freeze(value);
+}
