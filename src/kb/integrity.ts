@@ -42,7 +42,12 @@ export function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string
   const disputes = new Map<string, string[]>();
   const factFile = new Map<string, { file: string; p: string }>();
 
+  const nameNumbers = new Set([...entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.match(/\d+(?:\.\d+)?/g) ?? []));
   for (const { file, deal } of parsed.deals) {
+    for (const key of ["title", "summary"] as const) {
+      const figure = uncitedFigure(deal[key], nameNumbers, deal.announced.slice(0, 4));
+      if (figure) err(file, key, `contains the figure "${figure}"; figures belong in facts, where they are cited`);
+    }
     if (deals.has(deal.id)) err(file, "id", `duplicate deal id "${deal.id}"`);
     const { sources: _s, facts: dealFacts, ...rest } = deal;
     deals.set(deal.id, { ...rest, factIds: dealFacts.map((f) => f.id), file, revisedBy: [] });
@@ -107,6 +112,16 @@ export function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string
     loadedAt: new Date(),
   };
   return { ok: true, kb: deepFreeze(kb) };
+}
+
+/** A number in free text that is neither a year of the deal nor part of a name like "Colossus 2". */
+function uncitedFigure(text: string, nameNumbers: ReadonlySet<string>, year: string): string | undefined {
+  for (const m of text.matchAll(/\$?(?<![\p{L}\d.])\d+(?:[.,]\d+)*(?![\p{L}\d])%?/gu)) {
+    const n = m[0];
+    if (n === year || /^20[0-3]\d$/.test(n) || nameNumbers.has(n)) continue;
+    return n;
+  }
+  return undefined;
 }
 
 function deepFreeze<T>(value: T): T {
