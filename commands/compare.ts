@@ -1,0 +1,27 @@
+import { SlashCommandBuilder } from "discord.js";
+import { compareCard } from "../src/engine/cards.js";
+import { dealChoices, findDeal } from "../src/engine/lookup.js";
+import { answerReply } from "../src/discord/replies.js";
+import { type Command, UserError } from "../src/discord/types.js";
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("compare")
+    .setDescription("Two deals side by side")
+    .addStringOption((o) => o.setName("first").setDescription("The first deal").setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addStringOption((o) => o.setName("second").setDescription("The second deal").setRequired(true).setAutocomplete(true).setMaxLength(100)),
+  async autocomplete(interaction, deps) {
+    await interaction.respond(dealChoices(deps.live.get(), interaction.options.getFocused()));
+  },
+  async execute(interaction, deps) {
+    const index = deps.live.get();
+    const [first, second] = (["first", "second"] as const).map((opt) => {
+      const name = interaction.options.getString(opt, true);
+      const deal = findDeal(index, name);
+      if (!deal) throw new UserError(`I don't know a deal called “${name}”. Pick one from the list as you type.`);
+      return deal;
+    });
+    if (first!.id === second!.id) throw new UserError("Pick two different deals to compare.");
+    await interaction.reply(answerReply(compareCard(index, first!, second!), index, false, "Comparison"));
+  },
+} satisfies Command;

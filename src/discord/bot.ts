@@ -1,0 +1,66 @@
+import { type Client, Events } from "discord.js";
+import type { Config } from "../config/config.js";
+import { ConversationStore } from "../conversation-store.js";
+import { openIndex } from "../engine/bootstrap.js";
+import { LiveIndex } from "../engine/live-index.js";
+import { createLogger, type Logger } from "../logger.js";
+import { RateLimiter } from "../rate-limit.js";
+import { VERSION } from "../version.js";
+import { createClient } from "./client.js";
+import { loadCommands } from "./command-loader.js";
+import { handleInteraction } from "./interactions.js";
+import { handleMessage } from "./messages.js";
+import type { BotDeps, ShardReload } from "./types.js";
+
+export interface Bot {
+  readonly client: Client;
+  readonly deps: BotDeps;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  readonly logger?: Logger;
+  /** Under the ShardingManager: how to reload every shard on this host. */
+  readonly reloadAll?: (live: LiveIndex) => Promise<ShardReload[]>;
+  readonly shard?: { shards: number[]; shardCount: number };
+}
+
+/** Build the bot, wire its handlers and log in. Everything it holds is in `deps`. */
+export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error("DISCORD_TOKEN is required to connect to Discord");
+  const shardIds = options.shard?.shards ?? [0];
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [token], base: options.shard ? { shard: shardIds.join(",") } : {} });
+  const live = new LiveIndex(await openIndex(config.DATA_DIR), config.DATA_DIR);
+  const commands = await loadCommands();
+  const client = createClient(config, options.shard);
+  const deps: BotDeps = {
+    live,
+    config,
+    logger,
+    limiter: new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000),
+    conversations: new ConversationStore(config.CONVERSATION_TTL_MINUTES * 60_000),
+    version: VERSION,
+    startedAt: new Date(),
+    now: () => Date.now(),
+    reloadAll: options.reloadAll ? () => options.reloadAll!(live) : async () => [{ shard: shardIds[0] ?? 0, ...(await live.reload()) }],
+    shardIds,
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, deps));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
+  client.once(Events.ClientReady, (c) => logger.info("connected to Discord", { user: c.user.tag, guilds: c.guilds.cache.size, commands: commands.size }));
+  client.on(Events.Error, (err) => logger.error("client error", { error: err }));
+  client.on(Events.ShardDisconnect, (_event, id) => logger.warn("gateway disconnected", { shard: id }));
+  client.on(Events.ShardResume, (id) => logger.info("gateway resumed", { shard: id }));
+
+  logger.info("starting", { version: VERSION, data: live.get().kb.version, deals: live.get().kb.deals.size, facts: live.get().kb.facts.size, api: config.DISCORD_API_BASE });
+  await client.login(token);
+  return {
+    client,
+    deps,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

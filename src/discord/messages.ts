@@ -1,0 +1,43 @@
+import type { Message } from "discord.js";
+import { ask, rateLimitMessage } from "../ask-service.js";
+import { isAdmin, runAdminWord } from "./admin-actions.js";
+import { answerReply } from "./replies.js";
+import { isExpectedDiscordError } from "./respond.js";
+import type { BotDeps } from "./types.js";
+
+const MAX_MESSAGE_QUESTION = 1000;
+
+/** The question in a message for the bot: a DM's whole text, or a mention with the mention removed. */
+export function questionFor(message: Message, botId: string): string | undefined {
+  if (message.author.bot) return undefined;
+  if (!message.inGuild()) return message.content;
+  if (!message.mentions.users.has(botId)) return undefined;
+  return message.content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").trim();
+}
+
+/** DMs and @mentions: the same engine, context kept per user (per channel for mentions). */
+export async function handleMessage(message: Message, deps: BotDeps): Promise<void> {
+  const botId = message.client.user?.id;
+  if (!botId) return;
+  const question = questionFor(message, botId);
+  if (question === undefined) return;
+  const context = { user: message.author.id, channel: message.channelId, guild: message.guildId ?? "dm" };
+  try {
+    const word = question.trim().toLowerCase();
+    if (!message.inGuild() && (word === "reload" || word === "status") && isAdmin(deps.config, message.author.id)) {
+      await message.reply(await runAdminWord(word, message.client, deps));
+      return;
+    }
+    const key = message.inGuild() ? `mention:${message.channelId}:${message.author.id}` : `dm:${message.author.id}`;
+    const outcome = ask(deps, deps.live.get(), message.author.id, key, question.slice(0, MAX_MESSAGE_QUESTION));
+    if (outcome.kind === "limited") {
+      await message.reply({ content: rateLimitMessage(outcome.retryAfterMs) });
+      return;
+    }
+    const { flags: _noEphemeralInMessages, ...payload } = answerReply(outcome.answer, deps.live.get());
+    await message.reply(payload);
+  } catch (err) {
+    if (isExpectedDiscordError(err)) deps.logger.warn("could not reply to a message", { ...context, code: err.code, error: err.message });
+    else deps.logger.error("message handler failed", { ...context, error: err });
+  }
+}

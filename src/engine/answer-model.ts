@@ -1,0 +1,124 @@
+import type { Fact, KnowledgeBase } from "../kb/types.js";
+import type { Metric, Qualifier, Tier, Unit } from "../kb/vocabulary.js";
+import { formatFact, formatValue } from "./format.js";
+import type { QuestionKind } from "./intent.js";
+
+/** A piece of a reply line: plain text, a figure (rendered bold on Discord) or citation markers. */
+export type Part = string | { readonly figure: number } | { readonly cite: readonly number[] };
+
+export interface AnswerFigure {
+  readonly factId: string | null;
+  readonly dealId: string | null;
+  readonly metric: Metric;
+  readonly value: number | null;
+  readonly unit: Unit;
+  readonly qualifier: Qualifier;
+  readonly display: string;
+  readonly sources: readonly number[];
+  /** For computed figures (totals): the facts they were computed from. */
+  readonly computedFrom?: readonly string[];
+}
+
+export interface AnswerSource {
+  readonly n: number;
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly url: string | null;
+  readonly publishedAt: string;
+  readonly tier: Tier;
+  readonly quote: string;
+}
+
+/** The structured answer. Renderers (plain text, Discord embeds) turn it into output. */
+export interface Answer {
+  readonly question: string;
+  readonly answered: boolean;
+  readonly kind: QuestionKind | "unknown";
+  readonly lines: ReadonlyArray<readonly Part[]>;
+  readonly figures: readonly AnswerFigure[];
+  readonly sources: readonly AnswerSource[];
+  /** Deal titles the bot does know, offered when it cannot answer. */
+  readonly suggestions: readonly string[];
+}
+
+/** Collects lines, figures and numbered citations while a reply is composed. */
+export class ReplyBuilder {
+  readonly lines: Part[][] = [];
+  readonly figures: AnswerFigure[] = [];
+  readonly sources: AnswerSource[] = [];
+  private readonly citeKeys = new Map<string, number>();
+  private readonly figureKeys = new Map<string, number>();
+
+  constructor(private readonly kb: KnowledgeBase) {}
+
+  /** The citation number for a fact's source and quote, allocated on first use. */
+  cite(fact: Fact): number {
+    const key = `${fact.source}\0${fact.quote}`;
+    const existing = this.citeKeys.get(key);
+    if (existing !== undefined) return existing;
+    const s = this.kb.sources.get(fact.source);
+    const n = this.sources.length + 1;
+    this.sources.push({
+      n,
+      id: fact.source,
+      title: s?.title ?? fact.source,
+      publisher: s?.publisher ?? "unknown publisher",
+      url: s?.url ?? null,
+      publishedAt: s?.publishedAt ?? fact.asOf,
+      tier: s?.tier ?? "C",
+      quote: fact.quote,
+    });
+    this.citeKeys.set(key, n);
+    return n;
+  }
+
+  /** A figure part plus its citation marker; facts with the same reading share one figure. */
+  figure(facts: readonly Fact[]): Part[] {
+    const first = facts[0];
+    if (!first) return [];
+    const cites = [...new Set(facts.map((f) => this.cite(f)))];
+    const key = first.id;
+    let idx = this.figureKeys.get(key);
+    if (idx === undefined) {
+      idx = this.figures.length;
+      this.figures.push({
+        factId: first.id,
+        dealId: first.dealId,
+        metric: first.metric,
+        value: first.value ?? null,
+        unit: first.unit,
+        qualifier: first.qualifier,
+        display: formatFact(first),
+        sources: cites,
+      });
+      this.figureKeys.set(key, idx);
+    }
+    return [{ figure: idx }, { cite: cites }];
+  }
+
+  /** A figure computed from cited facts (a total), labelled as computed in the text. */
+  computed(metric: Metric, value: number, unit: Unit, from: readonly Fact[], qualifier: Qualifier = "none"): Part[] {
+    const cites = [...new Set(from.map((f) => this.cite(f)))];
+    const idx = this.figures.length;
+    const display = `${qualifier === "none" ? "" : `${qualifier} `}${formatValue(value, unit)}`;
+    this.figures.push({ factId: null, dealId: null, metric, value, unit, qualifier, display, sources: cites, computedFrom: from.map((f) => f.id) });
+    return [{ figure: idx }];
+  }
+
+  /** A date that is not itself a fact (a deal's announcement), cited to the fact that reports it. */
+  dated(metric: Metric, display: string, dealId: string, evidence: Fact): Part[] {
+    const n = this.cite(evidence);
+    const idx = this.figures.length;
+    this.figures.push({ factId: null, dealId, metric, value: null, unit: "date", qualifier: "none", display, sources: [n] });
+    return [{ figure: idx }, { cite: [n] }];
+  }
+
+  line(...parts: Array<Part | Part[]>): void {
+    this.lines.push(parts.flat());
+  }
+
+  build(question: string, answered: boolean, kind: Answer["kind"], suggestions: readonly string[] = []): Answer {
+    return { question, answered, kind, lines: this.lines, figures: this.figures, sources: this.sources, suggestions };
+  }
+}

@@ -1,0 +1,385 @@
+import type { Deal, Fact } from "../kb/types.js";
+import { METRICS, type Metric } from "../kb/vocabulary.js";
+import { type Answer, ReplyBuilder } from "./answer-model.js";
+import { composeDealMetric, composeOverview, composeStanding, composeSubjectFacts } from "./compose-figure.js";
+import { composeCompare, composeList, composeRanking, composeTotal } from "./compose-lists.js";
+import { composeHelp, composeOffTopic, composeQuotes, composeSources, composeUnknown } from "./compose-misc.js";
+import type { EntityMention } from "./entity-matcher.js";
+import { formatDate } from "./format.js";
+import { type Intent, parseIntent } from "./intent.js";
+import { theDeal } from "./phrases.js";
+import { dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
+import type { SearchIndex } from "./search-index.js";
+
+const REFERS_BACK = /\b(?:it|its|that|this|they|them|those|these|he|she|the deal|that deal|this deal|the agreement)\b/;
+
+const DATE_METRICS: ReadonlySet<Metric> = new Set(["start-date", "completion-date", "announcement-date", "expansion"]);
+
+/** What a conversation remembers between turns. The caller keeps it and passes it back. */
+export interface ConversationContext {
+  readonly entities: readonly string[];
+  readonly dealIds: readonly string[];
+  readonly metrics: readonly Metric[];
+}
+
+export const EMPTY_CONTEXT: ConversationContext = { entities: [], dealIds: [], metrics: [] };
+
+/** Longer input is cut before parsing: no real question needs more, and it bounds the work. */
+export const MAX_QUESTION_CHARS = 500;
+
+export interface Turn {
+  readonly answer: Answer;
+  readonly context: ConversationContext;
+}
+
+/** Answer one question. Pure: the same index, question and context give the same answer. */
+export function answerQuestion(index: SearchIndex, rawQuestion: string, context: ConversationContext = EMPTY_CONTEXT): Turn {
+  const question = rawQuestion.replace(/\s+/g, " ").trim().slice(0, MAX_QUESTION_CHARS);
+  return new Turnwise(index, question, context).run();
+}
+
+class Turnwise {
+  private readonly b: ReplyBuilder;
+  private readonly intent: Intent;
+  private mentions: EntityMention[];
+  private groups: string[];
+  private metrics: Metric[];
+  private readonly keywordHits: Map<string, number>;
+  private answeredDeals: string[] = [];
+
+  constructor(private readonly index: SearchIndex, private readonly question: string, private readonly ctx: ConversationContext) {
+    this.b = new ReplyBuilder(index.kb);
+    this.intent = parseIntent(question);
+    this.mentions = index.matcher.recognise(question);
+    this.groups = unique(this.mentions.map((m) => m.group));
+    this.metrics = [...this.intent.metrics];
+    this.keywordHits = keywordDeals(index, dealKeywords(this.intent.tokens, this.mentions, index));
+  }
+
+  run(): Turn {
+    const { kind } = this.intent;
+    if (kind === "empty") {
+      this.b.line("Ask me about an AI or cloud infrastructure deal.");
+      composeHelp(this.b);
+      return this.finish(false, "empty");
+    }
+    if (kind === "help" || kind === "greeting") {
+      composeHelp(this.b);
+      return this.finish(kind === "help", kind);
+    }
+    const inherited = this.inheritContext();
+    switch (kind) {
+      case "sources":
+        return this.sources(inherited);
+      case "list":
+        return this.list();
+      case "total":
+        return this.total();
+      case "ranking":
+        return this.ranking();
+      case "compare":
+        return this.compare(inherited);
+      case "quote":
+        return this.quotes(inherited);
+      default:
+        return this.figure(inherited);
+    }
+  }
+
+  /**
+   * Follow-ups: "and AMD?" keeps the last question's metric and pairs AMD with the last company;
+   * "what about the chips?" keeps the last deal.
+   */
+  private inheritContext(): Deal[] {
+    const { ctx, intent } = this;
+    const shortQuestion = intent.tokens.length <= 5;
+    const pointsBack = intent.followUp || REFERS_BACK.test(intent.tokens.join(" "));
+    if (this.mentions.length === 0 && this.keywordHits.size === 0 && ctx.dealIds.length > 0) {
+      if (this.metrics.length === 0 && !pointsBack) return [];
+      if (this.metrics.length === 0) this.metrics = [...ctx.metrics];
+      this.mentions = ctx.entities.map((id, position) => ({ entityId: id, group: this.index.matcher.groupOf(id), position, exact: true }));
+      this.groups = unique(this.mentions.map((m) => m.group));
+      return this.toDeals(ctx.dealIds);
+    }
+    if (this.mentions.length > 0 && this.metrics.length === 0 && (intent.followUp || shortQuestion) && ctx.metrics.length > 0) {
+      this.metrics = [...ctx.metrics];
+      for (const prev of ctx.entities) {
+        const g = this.index.matcher.groupOf(prev);
+        if (this.groups.includes(g)) continue;
+        if (dealsWithAll(this.index, [g, ...this.groups]).length > 0) {
+          this.groups = [g, ...this.groups];
+          this.mentions = [{ entityId: prev, group: g, position: -1, exact: true }, ...this.mentions];
+          break;
+        }
+      }
+    }
+    return [];
+  }
+
+  private toDeals(ids: readonly string[]): Deal[] {
+    return ids.map((id) => this.index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+  }
+
+  /** Deals matching the named companies and deal-name keywords, best first. */
+  private candidates(): Deal[] {
+    let ids = dealsWithAll(this.index, this.groups);
+    if (ids.length === 0 && this.groups.length > 2) ids = dealsWithAll(this.index, this.groups.slice(0, 2));
+    if (this.keywordHits.size > 0) {
+      const both = ids.filter((id) => this.keywordHits.has(id));
+      if (both.length > 0) ids = both;
+      else if (this.groups.length === 0) ids = [...this.keywordHits.keys()];
+    }
+    return rankDeals(this.index, ids, this.mentions, this.keywordHits);
+  }
+
+  private figure(inherited: Deal[]): Turn {
+    const deals = inherited.length > 0 ? inherited : this.candidates();
+    const { intent } = this;
+
+    const subjectMetrics = this.subjectMetricsAsked();
+    if (subjectMetrics.length > 0) {
+      for (const metric of subjectMetrics) {
+        const facts = this.subjectFacts(metric, deals);
+        if (facts.length > 0) {
+          composeSubjectFacts(this.b, this.index, facts, metric);
+          this.answeredDeals = unique(facts.map((f) => f.dealId));
+          this.metrics = [metric];
+          return this.finish(true, "figure");
+        }
+      }
+    }
+
+    if (deals.length === 0) return this.nothingFound();
+
+    if (this.metrics.length === 0) {
+      if (this.groups.length === 1 && !intent.mentionsDeal && this.keywordHits.size === 0 && deals.length > 1) {
+        composeList(this.b, this.index, deals, this.groups);
+        this.answeredDeals = deals.map((d) => d.id);
+        return this.finish(true, "list");
+      }
+      composeOverview(this.b, this.index, deals[0]!);
+      this.answeredDeals = [deals[0]!.id];
+      return this.finish(true, "figure");
+    }
+
+    const chain = this.metricChain();
+    for (const metric of chain) {
+      const deal = deals.find((d) => factsOf(this.index, d.id, metric).length > 0);
+      if (!deal) continue;
+      composeDealMetric(this.b, this.index, deal, metric, intent.yesNo);
+      composeStanding(this.b, this.index, deal, metric);
+      if (this.groups.length >= 2 && !DATE_METRICS.has(metric)) {
+        this.alsoIn(deals.filter((d) => d !== deal && !deal.revisedBy.includes(d.id) && !d.revises.includes(deal.id)), metric);
+      }
+      this.answeredDeals = [deal.id];
+      this.metrics = [metric];
+      return this.finish(true, "figure");
+    }
+    if (chain.includes("announcement-date")) return this.announced(deals[0]!);
+    const label = METRICS[this.metrics[0]!];
+    composeUnknown(this.b, this.index, this.question, this.groups, deals[0], label);
+    this.answeredDeals = [deals[0]!.id];
+    return this.finish(false, "unknown", deals.slice(0, 5).map((d) => d.title));
+  }
+
+  /** Metrics to try in order: what was asked, then, for "how much", the other money metrics. */
+  private metricChain(): Metric[] {
+    const chain = [...this.metrics];
+    if (chain.includes("deal-value") || this.intent.genericMoney) chain.push(...MONEY_METRICS);
+    if (chain.includes("spending")) chain.push(...MONEY_METRICS);
+    return unique(chain);
+  }
+
+  private subjectMetricsAsked(): Metric[] {
+    const asked = this.metrics.filter((m) => SUBJECT_METRICS.has(m) && m !== "statement");
+    const companyOnly = this.groups.length === 1 && !this.intent.mentionsDeal && this.keywordHits.size === 0;
+    if (this.intent.genericMoney && companyOnly) asked.push("valuation", "market-value");
+    return asked;
+  }
+
+  private subjectFacts(metric: Metric, deals: readonly Deal[]): Fact[] {
+    const kb = this.index.kb;
+    const bySubject = this.groups.flatMap((g) => this.index.factsBySubject.get(g) ?? []);
+    const facts = bySubject.map((id) => kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.metric === metric);
+    const inDeals = deals
+      .flatMap((d) => factsOf(this.index, d.id, metric))
+      .filter((f) => f.subject === undefined || this.groups.includes(this.index.matcher.groupOf(f.subject)));
+    // A stake asked between two companies ("Microsoft's stake in OpenAI") lives in their shared deal.
+    const scoped = this.groups.length >= 2 ? inDeals : facts.length > 0 ? facts : inDeals;
+    return unique(scoped);
+  }
+
+  private announced(deal: Deal): Turn {
+    const facts = factsOf(this.index, deal.id);
+    const evidence = [...facts].sort((a, c) => (this.sourceDate(a) ?? "").localeCompare(this.sourceDate(c) ?? ""))[0];
+    if (!evidence) return this.nothingFound();
+    this.b.line(`${theDeal(deal).replace(/^t/, "T")} was announced on `, this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence), ".");
+    this.answeredDeals = [deal.id];
+    return this.finish(true, "figure");
+  }
+
+  private sourceDate(f: Fact): string | undefined {
+    return this.index.kb.sources.get(f.source)?.publishedAt;
+  }
+
+  /** Other deals of the same companies that also carry the metric, in one short line. */
+  private alsoIn(others: readonly Deal[], metric: Metric): void {
+    const withFigure = others
+      .map((d) => ({ d, facts: factsOf(this.index, d.id, metric).filter((f) => f.supersededBy === undefined && f.subject === undefined) }))
+      .filter((x) => x.facts.length > 0)
+      .slice(0, 2);
+    if (withFigure.length === 0) return;
+    const parts = withFigure.flatMap(({ d, facts }, i) => [i > 0 ? "; " : "", d.title, ": ", ...this.b.figure([facts[0]!])]);
+    this.b.line("Also: ", ...parts, ".");
+  }
+
+  private nothingFound(): Turn {
+    const fallback = this.factSearchFallback();
+    if (fallback) {
+      const deal = this.index.kb.deals.get(fallback.dealId)!;
+      composeDealMetric(this.b, this.index, deal, fallback.metric, this.intent.yesNo);
+      this.answeredDeals = [deal.id];
+      this.metrics = [fallback.metric];
+      return this.finish(true, "figure");
+    }
+    const known = this.groups.length > 0 || this.metrics.length > 0;
+    const suggestions = known
+      ? composeUnknown(this.b, this.index, this.question, this.groups)
+      : composeOffTopic(this.b, this.index, this.question);
+    return this.finish(false, "unknown", suggestions);
+  }
+
+  /** With no company named, accept a fact only when several distinctive words of the question match it. */
+  private factSearchFallback(): Fact | undefined {
+    if (this.groups.length > 0) return undefined;
+    const wanted = new Set(this.metrics);
+    const results = this.index.factSearch.search(this.question, {
+      filter: (r) => wanted.size === 0 || wanted.has(this.index.kb.facts.get(String(r.id))?.metric as Metric),
+    });
+    const top = results[0];
+    if (!top || new Set(top.queryTerms).size < 2 || !top.queryTerms.some((t) => /\d/.test(t) || t.length >= 6)) return undefined;
+    return this.index.kb.facts.get(String(top.id));
+  }
+
+  private scopedDeals(): Deal[] {
+    const ids = this.groups.length > 0 ? dealsWithAll(this.index, this.groups) : [...this.index.kb.deals.keys()];
+    const deals = rankDeals(this.index, ids, this.mentions, this.keywordHits);
+    const types = new Set(this.intent.dealTypes);
+    const filtered = types.size > 0 ? deals.filter((d) => types.has(d.type)) : deals;
+    return (filtered.length > 0 ? filtered : deals).filter((d) => d.type !== "market-event");
+  }
+
+  private list(): Turn {
+    if (this.groups.length === 0 && this.keywordHits.size > 0) {
+      const deals = rankDeals(this.index, [...this.keywordHits.keys()], [], this.keywordHits);
+      composeList(this.b, this.index, deals, []);
+      this.answeredDeals = deals.map((d) => d.id);
+      return this.finish(true, "list");
+    }
+    const deals = this.scopedDeals().filter((d) => d.type !== "plan");
+    if (deals.length === 0) return this.nothingFound();
+    composeList(this.b, this.index, deals, this.groups);
+    this.answeredDeals = deals.map((d) => d.id);
+    return this.finish(true, "list");
+  }
+
+  private total(): Turn {
+    const roles = this.metrics.includes("investment")
+      ? new Set(["investor", "acquirer"])
+      : this.metrics.includes("spending")
+        ? new Set(["buyer", "tenant", "acquirer", "borrower"])
+        : undefined;
+    const deals = this.scopedDeals().filter(
+      (d) => !roles || this.groups.length === 0 || d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity))),
+    );
+    if (!composeTotal(this.b, this.index, deals, this.groups, this.metrics)) return this.nothingFound();
+    this.answeredDeals = deals.map((d) => d.id);
+    return this.finish(true, "total");
+  }
+
+  private ranking(): Turn {
+    const deals = this.scopedDeals();
+    if (!composeRanking(this.b, this.index, deals, this.metrics, this.intent.ascending)) return this.nothingFound();
+    this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
+    return this.finish(true, "ranking");
+  }
+
+  private compare(inherited: Deal[]): Turn {
+    const deals = this.compareTargets(inherited);
+    if (deals.length < 2) {
+      if (deals.length === 1) {
+        this.b.line(`I can only find one of those deals: ${theDeal(deals[0]!)}. Name the other deal's companies to compare them.`);
+      }
+      return deals.length === 1 ? this.finish(false, "compare") : this.nothingFound();
+    }
+    composeCompare(this.b, this.index, deals);
+    this.answeredDeals = deals.map((d) => d.id);
+    return this.finish(true, "compare");
+  }
+
+  /** One deal per company named, preferring deals that share a third party (usually the buyer). */
+  private compareTargets(inherited: Deal[]): Deal[] {
+    if (this.keywordHits.size >= 2) return this.toDeals([...this.keywordHits.keys()].slice(0, 3));
+    const anchors = unique([...this.ctx.entities.map((e) => this.index.matcher.groupOf(e))]).filter((g) => !this.groups.includes(g));
+    const perGroup = this.groups.map((g) => this.index.dealsByGroup.get(g) ?? []);
+    const shared = this.sharedAnchor(perGroup) ?? anchors.find((a) => perGroup.every((ids) => ids.some((id) => dealsWithAll(this.index, [a]).includes(id))));
+    const picks = this.groups.map((g, i) => {
+      const pool = perGroup[i]!;
+      const scoped = shared ? pool.filter((id) => dealsWithAll(this.index, [shared]).includes(id)) : pool;
+      return rankDeals(this.index, scoped.length > 0 ? scoped : pool, this.mentions.filter((m) => m.group === g), this.keywordHits)[0];
+    });
+    const deals = unique(picks.filter((d): d is Deal => d !== undefined));
+    if (deals.length === 1 && inherited.length > 0 && inherited[0] !== deals[0]) return [inherited[0]!, deals[0]!];
+    return deals;
+  }
+
+  /** A company present in every named company's deals: "Compare the Oracle and AWS deals" means OpenAI's. */
+  private sharedAnchor(perGroup: ReadonlyArray<readonly string[]>): string | undefined {
+    if (perGroup.length < 2) return undefined;
+    const counts = new Map<string, number>();
+    perGroup.forEach((ids) => {
+      const groups = new Set(ids.flatMap((id) => this.index.kb.deals.get(id)?.parties.map((p) => this.index.matcher.groupOf(p.entity)) ?? []));
+      for (const g of groups) if (!this.groups.includes(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
+    });
+    const ctxGroups = this.ctx.entities.map((e) => this.index.matcher.groupOf(e));
+    const all = [...counts.entries()].filter(([, n]) => n === perGroup.length).map(([g]) => g);
+    return all.find((g) => ctxGroups.includes(g)) ?? all.sort((a, c) => (this.index.dealsByGroup.get(c)?.length ?? 0) - (this.index.dealsByGroup.get(a)?.length ?? 0))[0];
+  }
+
+  private quotes(inherited: Deal[]): Turn {
+    const speakers = new Set(this.mentions.map((m) => m.entityId));
+    const bySpeaker = [...this.index.kb.facts.values()].filter((f) => f.metric === "statement" && f.speaker !== undefined && speakers.has(f.speaker));
+    const deals = inherited.length > 0 ? inherited : this.candidates();
+    const inDeals = deals.flatMap((d) => factsOf(this.index, d.id, "statement"));
+    const facts = unique([...bySpeaker, ...inDeals]);
+    if (!composeQuotes(this.b, this.index, facts)) {
+      composeUnknown(this.b, this.index, this.question, this.groups);
+      return this.finish(false, "unknown");
+    }
+    this.answeredDeals = unique(facts.map((f) => f.dealId));
+    return this.finish(true, "quote");
+  }
+
+  private sources(inherited: Deal[]): Turn {
+    const deals = inherited.length > 0 ? inherited : this.candidates();
+    if (deals.length === 0) return this.nothingFound();
+    composeSources(this.b, this.index, deals);
+    this.answeredDeals = deals.slice(0, 2).map((d) => d.id);
+    return this.finish(true, "sources");
+  }
+
+  private finish(answered: boolean, kind: Answer["kind"], suggestions: readonly string[] = []): Turn {
+    const answer = this.b.build(this.question, answered, kind, suggestions);
+    const keep = this.answeredDeals.length > 0;
+    const context: ConversationContext = keep
+      ? { entities: unique(this.mentions.map((m) => m.entityId)), dealIds: this.answeredDeals.slice(0, 10), metrics: this.metrics.slice(0, 3) }
+      : this.ctx;
+    return { answer, context };
+  }
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+export { headlineFacts };

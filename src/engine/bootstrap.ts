@@ -1,0 +1,16 @@
+import { loadKnowledgeBase } from "../kb/load.js";
+import { formatLoadError, type LoadError } from "../kb/types.js";
+import { buildIndex, type SearchIndex } from "./search-index.js";
+
+export class DataError extends Error {
+  constructor(readonly errors: readonly LoadError[]) {
+    super(`The knowledge base has ${errors.length} error${errors.length === 1 ? "" : "s"}:\n${errors.map((e) => `  ${formatLoadError(e)}`).join("\n")}`);
+  }
+}
+
+/** Load and index the data directory, or throw a DataError listing every problem. */
+export async function openIndex(dataDir: string): Promise<SearchIndex> {
+  const result = await loadKnowledgeBase(dataDir);
+  if (!result.ok) throw new DataError(result.errors);
+  return buildIndex(result.kb);
+}

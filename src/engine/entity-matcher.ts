@@ -1,0 +1,112 @@
+import type { Entity } from "../kb/types.js";
+import { editDistance, normalize, STOPWORDS, typoBudget } from "./text.js";
+
+export interface EntityMention {
+  readonly entityId: string;
+  /** The root of the entity's parent chain: AWS and Amazon share the group "amazon". */
+  readonly group: string;
+  /** Token position in the question, for ordering. */
+  readonly position: number;
+  readonly exact: boolean;
+}
+
+/** Aliases that are also everyday words only count when written with a capital ("Related", "Lambda"). */
+const EVERYDAY_WORDS = new Set(["related", "lambda", "vantage", "aligned", "core", "cipher", "meta", "open", "blue", "owl", "crusoe", "stargate"]);
+const CASE_SENSITIVE_EXCEPTIONS = new Set(["meta", "stargate"]);
+
+const WORD = /\$?\d+(?:[.,]\d+)*%?|[\p{L}0-9]+(?:[.&][\p{L}0-9]+)*/gu;
+
+function words(text: string): Array<{ lower: string; original: string }> {
+  const cleaned = text.normalize("NFKC").replace(/[‘’]/g, "'").replace(/'s\b/gi, "");
+  return (cleaned.match(WORD) ?? []).map((original) => ({ original, lower: normalize(original) }));
+}
+
+/**
+ * Recognises the companies, people and projects named in a question, by name or alias, tolerating
+ * a typo in longer names ("opnai", "amazn", "orcale").
+ */
+export class EntityMatcher {
+  private readonly byKey = new Map<string, string[]>();
+  private readonly singleWord: Array<{ key: string; id: string }> = [];
+  private readonly maxWords: number;
+  private readonly groups = new Map<string, string>();
+
+  constructor(entities: Iterable<Entity>, private readonly knownWords: ReadonlySet<string>) {
+    const all = [...entities];
+    const byId = new Map(all.map((e) => [e.id, e]));
+    let maxWords = 1;
+    for (const e of all) {
+      this.groups.set(e.id, rootOf(e, byId));
+      for (const alias of new Set([e.name, ...e.aliases])) {
+        const key = words(alias).map((w) => w.lower).join(" ");
+        if (!key) continue;
+        const ids = this.byKey.get(key) ?? [];
+        if (!ids.includes(e.id)) ids.push(e.id);
+        this.byKey.set(key, ids);
+        const n = key.split(" ").length;
+        maxWords = Math.max(maxWords, n);
+        if (n === 1) this.singleWord.push({ key, id: e.id });
+        // "Core Weave" is also written "coreweave".
+        if (n > 1) this.byKey.set(key.replace(/ /g, ""), ids);
+      }
+    }
+    this.maxWords = maxWords;
+  }
+
+  groupOf(entityId: string): string {
+    return this.groups.get(entityId) ?? entityId;
+  }
+
+  recognise(question: string): EntityMention[] {
+    const tokens = words(question);
+    const found = new Map<string, EntityMention>();
+    const add = (id: string, position: number, exact: boolean) => {
+      if (!found.has(id)) found.set(id, { entityId: id, group: this.groupOf(id), position, exact });
+    };
+    for (let i = 0; i < tokens.length; ) {
+      let matched = 0;
+      for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1 && matched === 0; n--) {
+        const span = tokens.slice(i, i + n);
+        const key = span.map((t) => t.lower).join(" ");
+        const ids = this.byKey.get(key) ?? (n === 2 ? this.byKey.get(key.replace(/ /g, "")) : undefined);
+        if (!ids) continue;
+        if (n === 1 && EVERYDAY_WORDS.has(key) && !CASE_SENSITIVE_EXCEPTIONS.has(key) && !/^\p{Lu}/u.test(span[0]!.original)) continue;
+        ids.forEach((id) => add(id, i, true));
+        matched = n;
+      }
+      if (matched === 0) {
+        const token = tokens[i]!;
+        const id = this.fuzzy(token.lower);
+        if (id) add(id, i, false);
+        matched = 1;
+      }
+      i += matched;
+    }
+    return [...found.values()].sort((a, b) => a.position - b.position);
+  }
+
+  private fuzzy(token: string): string | undefined {
+    if (token.length < 5 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return undefined;
+    let best: { id: string; d: number } | undefined;
+    for (const { key, id } of this.singleWord) {
+      if (key[0] !== token[0] || EVERYDAY_WORDS.has(key)) continue;
+      const budget = typoBudget(key.length);
+      if (budget === 0) continue;
+      const d = editDistance(token, key, budget);
+      if (d <= budget && (!best || d < best.d)) best = { id, d };
+    }
+    return best?.id;
+  }
+}
+
+function rootOf(e: Entity, byId: Map<string, Entity>): string {
+  let current = e;
+  const seen = new Set<string>();
+  while (current.parent !== undefined && !seen.has(current.id)) {
+    seen.add(current.id);
+    const parent = byId.get(current.parent);
+    if (!parent) break;
+    current = parent;
+  }
+  return current.id;
+}

@@ -1,0 +1,71 @@
+import type { Fact } from "../kb/types.js";
+import type { Unit } from "../kb/vocabulary.js";
+
+const WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+function trimNumber(n: number, digits = 2): string {
+  return String(Number(n.toFixed(digits)));
+}
+
+/** $38 billion, $1.4 trillion, $23.28 */
+export function formatUsd(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e12) return `$${trimNumber(value / 1e12)} trillion`;
+  if (abs >= 1e9) return `$${trimNumber(value / 1e9)} billion`;
+  if (abs >= 1e6) return `$${trimNumber(value / 1e6)} million`;
+  return `$${value.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+}
+
+/** 400,000 / 2 million / 1.2 million */
+export function formatCount(value: number): string {
+  if (Math.abs(value) >= 1e6) return `${trimNumber(value / 1e6)} million`;
+  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+/** The value part of a figure in its unit, without qualifier. */
+export function formatValue(value: number, unit: Unit): string {
+  switch (unit) {
+    case "USD":
+      return formatUsd(value);
+    case "GW":
+    case "MW":
+      return `${trimNumber(value, 3)} ${unit}`;
+    case "GW/week":
+      return `${trimNumber(value, 3)} GW a week`;
+    case "percent":
+      return `${trimNumber(value)}%`;
+    case "years":
+    case "months": {
+      const word = Number.isInteger(value) ? WORDS[value] : undefined;
+      const singular = value === 1 ? unit.slice(0, -1) : unit;
+      return `${word ?? trimNumber(value)} ${singular}`;
+    }
+    case "date":
+    case "text":
+      return trimNumber(value);
+    default:
+      return `${formatCount(value)} ${unit}`;
+  }
+}
+
+const VAGUE_QUANTITY = /\b(?:thousands|millions|billions|hundreds|dozens|tens)$/i;
+
+/** How a fact reads in a reply: "up to $100 billion", "hundreds of thousands of GPUs", "by the end of 2026". */
+export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "text">): string {
+  if (fact.unit === "date" || fact.unit === "text" || fact.value === undefined) {
+    const text = fact.text ?? "";
+    if (fact.unit === "date" || fact.unit === "text") return text;
+    if (fact.unit === "USD") return /dollar|\$/i.test(text) ? text : `${text} (USD)`;
+    return VAGUE_QUANTITY.test(text) ? `${text} of ${fact.unit}` : `${text} ${fact.unit}`;
+  }
+  const value = formatValue(fact.value, fact.unit);
+  return fact.qualifier === "none" ? value : `${fact.qualifier} ${value}`;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** 2025-11-03 -> "3 November 2025" */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}

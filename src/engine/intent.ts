@@ -1,0 +1,169 @@
+import type { Metric } from "../kb/vocabulary.js";
+import { editDistance, normalize, tokenize, typoBudget } from "./text.js";
+
+/** What a question asks for, independent of which deals it names. */
+export type QuestionKind =
+  | "figure"
+  | "list"
+  | "total"
+  | "ranking"
+  | "compare"
+  | "quote"
+  | "sources"
+  | "help"
+  | "greeting"
+  | "empty";
+
+export interface Intent {
+  readonly kind: QuestionKind;
+  /** Metrics asked for, most specific first. */
+  readonly metrics: readonly Metric[];
+  /** True when the only money word was generic ("how much", "worth"): could be a deal value or a valuation. */
+  readonly genericMoney: boolean;
+  readonly yesNo: boolean;
+  readonly followUp: boolean;
+  readonly mentionsDeal: boolean;
+  readonly ascending: boolean;
+  readonly dealTypes: readonly string[];
+  /** Tokens after typo correction, for keyword search. */
+  readonly tokens: readonly string[];
+}
+
+/** Metric cues, most specific first. Each is tested against the typo-corrected question. */
+const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
+  ["cost-per-unit", /\b(?:per|each|a|one|every) (?:gigawatt|gw)\b|\bcapital cost\b|\bcost per\b/],
+  ["homes-equivalent", /\bhomes?\b|\bhouseholds?\b|\bhouses\b/],
+  ["build-rate", /\b(?:per|a|every|each) week\b|\bweekly\b|\bpace\b/],
+  ["market-value", /\bmarket (?:cap|capitali[sz]ation|value|valuation)\b|\bmarket-cap\b|\bmarketcap\b|\btrillion(?:-dollar)? (?:company|club|mark)\b|\bmost valuable\b/],
+  ["valuation", /\bvaluations?\b|\bvalued\b|\bvaluing\b|\bpre-money\b|\bpost-money\b/],
+  ["stake", /\bstakes?\b|\bownership\b|\bown(?:s|ed)?\b|\bpercent of\b|\bhold(?:s|ing)?\b/],
+  ["share-count", /\bwarrants?\b|\bhow many shares\b|\bnumber of shares\b|\bmillion shares\b/],
+  ["share-price", /\b(?:share|stock) price\b|\bper share\b|\bprice (?:per|a) share\b/],
+  ["share-move", /\b(?:stock|shares?) (?:jump|rise|rose|surge|soar|move|fall|fell|react|gain|climb|pop)\w*|\bstock market reaction\b/],
+  ["backlog", /\brpo\b|\bbacklog\b|\bremaining performance\b|\bfuture contract revenue\b/],
+  ["revenue", /\brevenues?\b|\brun rate\b|\bsales\b/],
+  ["annual-value", /\bper year\b|\ba year\b|\bannual\w*\b|\byearly\b|\beach year\b/],
+  ["chip-count", /\bchips?\b|\bgpus?\b|\btpus?\b|\bcpus?\b|\bprocessors?\b|\baccelerators?\b|\btrainium\w*\b|\bblackwell\b|\bgb\d+\b|\bsuperchips?\b|\bhardware\b/],
+  ["capacity", /\bgigawatts?\b|\bgw\b|\bmegawatts?\b|\bmw\b|\bcapacity\b|\bpower\b|\bhow much compute\b|\benergy\b|\belectricity\b/],
+  ["duration", /\bhow long\b|\bduration\b|\bhow many years\b|\blength\b|\byears? long\b|\blast\b|\bterm length\b|\bover how\b/],
+  ["start-date", /\bstart\w*\b|\bbegin\w*\b|\bkick\w* off\b|\bcommenc\w*\b|\bfirst phase\b/],
+  ["completion-date", /\bfully deployed\b|\bfull deployment\b|\bdeploy\w*\b|\bcomplet\w*\b|\bfinish\w*\b|\bdeadline\b|\bonline\b|\bclos(?:e|es|ing)\b|\bdone\b|\bready\b|\bdeliver\w*\b|\boperational\b/],
+  ["expansion", /\bexpan\w*\b|\bexpand\w*\b|\bbeyond\b|\bextend\w*\b|\bgrow\w*\b|\bscale (?:up|further)\b|\bafter 20\d\d\b/],
+  ["tranche", /\btranches?\b|\binstal+ments?\b|\binitial\b|\bupfront\b|\bfirst payment\b/],
+  ["funding-round", /\bfunding round\b|\bround\b|\braise[sd]?\b|\braising\b|\bfundrais\w*\b/],
+  ["debt", /\bdebt\b|\bloans?\b|\bborrow\w*\b|\blend\w*\b|\bbonds?\b|\bfinanc\w*\b|\bcredit\b/],
+  ["investment", /\binvest\w*\b|\bput in\b|\bputting in\b|\bbacking\b|\bbacked\b|\bfunded\b/],
+  ["spending", /\bspend\w*\b|\bcapex\b|\bcapital expenditure\b|\bcommit\w*\b/],
+  ["statement", /\bsay\b|\bsays\b|\bsaid\b|\bquotes?\b|\bquoted\b|\bcomment\w*\b|\bstated?\b|\bremarks?\b/],
+  ["term", /\bright of first refusal\b|\brofr\b|\bexclusiv\w*\b|\bterms\b|\bconditions\b|\brelied\b|\brely\b|\breliance\b|\bazure\b/],
+  ["sites", /\bsites?\b|\bcampus(?:es)?\b|\blocations?\b|\bwhere\b/],
+  ["announcement-date", /\bannounc\w*\b|\bwhen (?:was|were|did)\b.*\b(?:sign\w*|strike|struck|agree\w*|made|reach\w*|happen\w*)\b/],
+];
+
+const GENERIC_MONEY = /\bworth\b|\bvalue\b|\bhow much\b|\bcost\w*\b|\bprice[ds]?\b|\bdollars?\b|\bsize\b|\bamount\b|\bmoney\b|\bpay\w*\b|\bhow big\b|\bhow large\b|\bbillions?\b|\btrillions?\b|\$/;
+
+const KIND_CUES: ReadonlyArray<[QuestionKind, RegExp]> = [
+  ["help", /^\/?help\b|\bwhat can you (?:do|answer)\b|\bhow do (?:i|you) use\b|^commands?$|\bwhat do you know\b/],
+  ["sources", /\bsources?\b|\bcitations?\b|\bwhere (?:does|did|do) (?:this|that|it|these|the \w+) come from\b|\breferences?\b|\bwho reported\b/],
+  ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b/],
+  ["total", /\btotal\w*\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
+  ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b/],
+  ["list", /\bwhich (?:\w+ )?(?:companies|firms|deals|partners|providers|clouds|agreements|investors|suppliers)\b|\bwho (?:has|have|did|does|is|are)\b|\blist\b|\bwhat (?:\w+ )?deals\b|\ball (?:the |of )?(?:\w+ )?(?:deals|agreements)\b|\bwith whom\b|\bwho\b.*\bwith\b|\bpartners\b|\bhow many deals\b/],
+];
+
+const GREETING = /^(?:hi|hello|hey|yo|hiya|thanks|thank you|good (?:morning|afternoon|evening))\b[\s!.?]*$/;
+const YES_NO = /^(?:can|could|is|are|was|were|does|do|did|will|has|have|had|would|should|must)\b/;
+const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok and|okay and|what of)\b/;
+const DEAL_WORDS = /\bdeals?\b|\bagreements?\b|\bcontracts?\b|\bpartnerships?\b|\bpact\b|\btie-up\b|\barrangement\b|\bjoint venture\b|\bjv\b/;
+
+const DEAL_TYPE_CUES: ReadonlyArray<[RegExp, string[]]> = [
+  [/\bcompute\b|\binfrastructure\b|\bcapacity\b/, ["cloud-capacity", "chips", "data-center", "power", "joint-venture"]],
+  [/\bcloud\b/, ["cloud-capacity"]],
+  [/\bchips?\b|\bgpus?\b|\btpus?\b/, ["chips"]],
+  [/\bdata cent(?:er|re)s?\b/, ["data-center"]],
+  [/\binvestments?\b|\bequity\b|\bstakes?\b|\binvested\b/, ["equity"]],
+  [/\bfinancing\b|\bdebt\b|\bloans?\b/, ["financing"]],
+  [/\bacquisitions?\b|\bbuyouts?\b|\btakeovers?\b/, ["acquisition"]],
+];
+
+/** Every word that a cue above is built from; typos are corrected towards these. */
+const CUE_WORDS = [
+  "worth", "value", "valuation", "valued", "market", "capitalization", "capitalisation", "gigawatts", "gigawatt",
+  "megawatts", "capacity", "power", "duration", "start", "starts", "begin", "deployed", "deployment",
+  "complete", "completion", "finish", "expand", "expansion", "investment", "invest", "invested", "stake",
+  "ownership", "warrant", "shares", "revenue", "annual", "chips", "processors", "accelerators", "funding",
+  "round", "financing", "debt", "spending", "commitment", "committed", "statement", "announced", "announcement",
+  "compare", "comparison", "versus", "total", "altogether", "combined", "largest", "biggest", "smallest",
+  "companies", "deals", "agreement", "agreements", "contract", "partnership", "partners", "sources",
+  "homes", "households", "weekly", "tranche", "initial", "delivered", "operational", "exclusive",
+  "much", "many", "long", "cost", "dollars", "billion", "trillion", "million", "which", "signed",
+];
+export const KNOWN_WORDS: ReadonlySet<string> = new Set(CUE_WORDS);
+
+function correctTypos(tokens: string[]): string[] {
+  return tokens.map((t) => {
+    if (KNOWN_WORDS.has(t) || t.length < 5 || /\d/.test(t)) return t;
+    const budget = typoBudget(t.length);
+    let best: { w: string; d: number } | undefined;
+    for (const w of CUE_WORDS) {
+      if (w[0] !== t[0]) continue;
+      const d = editDistance(t, w, budget);
+      if (d <= budget && (!best || d < best.d)) best = { w, d };
+    }
+    return best?.w ?? t;
+  });
+}
+
+export function parseIntent(question: string): Intent {
+  const tokens = correctTypos(tokenize(question));
+  const text = ` ${tokens.join(" ")} `.replace(/\s+/g, " ");
+  const raw = normalize(question).trim();
+  const joined = text.trim();
+
+  const found: Array<{ metric: Metric; at: number }> = [];
+  for (const [metric, re] of METRIC_CUES) {
+    const m = re.exec(text) ?? re.exec(raw);
+    if (m) found.push({ metric, at: m.index });
+  }
+  // "committed in total" is spending; "worth" alone is a deal value or a valuation.
+  const genericMoney = found.length === 0 && GENERIC_MONEY.test(raw);
+  const metrics = found.map((f) => f.metric);
+  if (/^(?:when|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
+    // "When will the AWS capacity be fully deployed?" asks for a date, not the capacity.
+    const dates: Metric[] = ["start-date", "completion-date", "expansion", "announcement-date"];
+    const asked = dates.filter((d) => metrics.includes(d));
+    const rest = metrics.filter((m) => !dates.includes(m));
+    metrics.splice(0, metrics.length, ...(asked.length > 0 ? asked : ["announcement-date" as Metric]), ...rest);
+  }
+  if (genericMoney) metrics.push("deal-value");
+  if (found.some((f) => f.metric === "statement") && /\bsay\b.*\babout\b/.test(joined)) {
+    // "what did Altman say about capacity": the statement is what's asked for.
+    metrics.splice(0, metrics.length, "statement");
+  }
+
+  let kind: QuestionKind = "figure";
+  if (joined.length === 0) kind = "empty";
+  else if (GREETING.test(raw)) kind = "greeting";
+  else {
+    for (const [k, re] of KIND_CUES) {
+      if (re.test(joined) || re.test(raw)) {
+        kind = k;
+        break;
+      }
+    }
+  }
+  if (kind === "figure" && metrics[0] === "statement") kind = "quote";
+
+  const dealTypes = DEAL_TYPE_CUES.filter(([re]) => re.test(joined)).flatMap(([, types]) => types);
+  return {
+    kind,
+    metrics,
+    genericMoney,
+    yesNo: YES_NO.test(raw),
+    followUp: FOLLOW_UP.test(raw),
+    mentionsDeal: DEAL_WORDS.test(joined),
+    ascending: /\b(?:smallest|lowest|cheapest|least)\b/.test(joined),
+    dealTypes: [...new Set(dealTypes)],
+    tokens,
+  };
+}

@@ -1,0 +1,134 @@
+import type { Deal, Fact } from "../kb/types.js";
+import type { Metric } from "../kb/vocabulary.js";
+import type { EntityMention } from "./entity-matcher.js";
+import { formatFact } from "./format.js";
+import { KNOWN_WORDS } from "./intent.js";
+import type { SearchIndex } from "./search-index.js";
+import { editDistance, normalize, STOPWORDS } from "./text.js";
+
+/** Money metrics in the order a "how much" question falls back through them. */
+export const MONEY_METRICS: readonly Metric[] = [
+  "deal-value",
+  "investment",
+  "funding-round",
+  "expansion-value",
+  "spending",
+  "debt",
+  "annual-value",
+  "equity",
+];
+
+/** Metrics that describe a company rather than a deal: looked up by subject across deals. */
+export const SUBJECT_METRICS: ReadonlySet<Metric> = new Set(["valuation", "market-value", "share-price", "share-move", "revenue", "stake", "statement"]);
+
+/** Words of a question that could name a deal ("Stargate", "Hyperion", "Abilene"). */
+export function dealKeywords(tokens: readonly string[], mentions: readonly EntityMention[], index: SearchIndex): string[] {
+  const entityWords = new Set<string>();
+  for (const m of mentions) {
+    const e = index.kb.entities.get(m.entityId);
+    for (const name of e ? [e.name, ...e.aliases] : []) for (const w of normalize(name).split(/\W+/)) entityWords.add(w);
+  }
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.length < 3 || STOPWORDS.has(t) || KNOWN_WORDS.has(t) || entityWords.has(t)) continue;
+    if (index.titleTerms.has(t)) out.push(t);
+    else if (t.length >= 6) {
+      const near = [...index.titleTerms].find((term) => term[0] === t[0] && editDistance(t, term, 1) <= 1);
+      if (near) out.push(near);
+    }
+  }
+  return out;
+}
+
+/** Deals whose title names the keywords, with a score; only confident hits count. */
+export function keywordDeals(index: SearchIndex, keywords: readonly string[]): Map<string, number> {
+  const hits = new Map<string, number>();
+  if (keywords.length === 0) return hits;
+  const results = index.dealSearch.search(keywords.join(" "), { fields: ["title"], combineWith: "OR", fuzzy: false, prefix: false });
+  const top = results[0]?.score ?? 0;
+  for (const r of results) if (r.score >= top * 0.6) hits.set(String(r.id), r.score);
+  return hits;
+}
+
+/** Deals in which every named entity group takes part. */
+export function dealsWithAll(index: SearchIndex, groups: readonly string[]): string[] {
+  if (groups.length === 0) return [];
+  const lists = groups.map((g) => index.dealsByGroup.get(g) ?? []);
+  const [first, ...rest] = lists;
+  return (first ?? []).filter((id) => rest.every((l) => l.includes(id)));
+}
+
+export function factsOf(index: SearchIndex, dealId: string, metric?: Metric): Fact[] {
+  const deal = index.kb.deals.get(dealId);
+  if (!deal) return [];
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+  return metric === undefined ? facts : facts.filter((f) => f.metric === metric);
+}
+
+/** The figure that best sums a deal up: its value, else the money in it, else its capacity. */
+export function headlineFacts(index: SearchIndex, dealId: string, metrics: readonly Metric[] = [...MONEY_METRICS, "capacity", "chip-count"]): Fact[] {
+  for (const metric of metrics) {
+    const facts = factsOf(index, dealId, metric).filter((f) => f.supersededBy === undefined && f.subject === undefined);
+    if (facts.length > 0) return facts;
+  }
+  return [];
+}
+
+export function headlineValue(index: SearchIndex, dealId: string): number {
+  const f = headlineFacts(index, dealId, MONEY_METRICS)[0];
+  return f?.value ?? f?.range?.max ?? 0;
+}
+
+/**
+ * Rank candidate deals: keyword hits first, then deals whose title names the companies asked
+ * about, then deals naming the exact entity asked about (AWS
+ * rather than Amazon), then two-party deals before consortia, then originals before their revisions, then the largest.
+ */
+export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentions: readonly EntityMention[], keywordHits: ReadonlyMap<string, number>): Deal[] {
+  const exactIds = new Set(mentions.map((m) => m.entityId));
+  const deals = dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+  const set = new Set(dealIds);
+  const score = (d: Deal) => ({
+    kw: keywordHits.get(d.id) ?? 0,
+    titled: mentions.filter((m) => index.titleGroups.get(d.id)?.has(m.group)).length,
+    exact: d.parties.filter((p) => exactIds.has(p.entity)).length,
+    original: d.revisedBy.some((r) => set.has(r)) ? 1 : 0,
+    parties: new Set(d.parties.map((p) => index.matcher.groupOf(p.entity))).size,
+    value: headlineValue(index, d.id),
+  });
+  const scored = deals.map((d) => ({ d, s: score(d) }));
+  scored.sort((a, b) => b.s.kw - a.s.kw || b.s.titled - a.s.titled || b.s.exact - a.s.exact || a.s.parties - b.s.parties || b.s.original - a.s.original || b.s.value - a.s.value);
+  return scored.map((x) => x.d);
+}
+
+export interface Reading {
+  /** The current figure, possibly reported by several sources. */
+  readonly primary: Fact[];
+  /** Rival reports of the same figure (a dispute group). */
+  readonly rivals: Fact[][];
+  /** Figures that a later one replaced. */
+  readonly earlier: Fact[];
+  /** Other figures for the same metric, not in dispute (e.g. a second capacity milestone). */
+  readonly others: Fact[][];
+}
+
+/** Sort a deal's facts for one metric into the current reading, rival reports and history. */
+export function readFacts(facts: readonly Fact[]): Reading | undefined {
+  const current = facts.filter((f) => f.supersededBy === undefined || !facts.some((g) => g.id === f.supersededBy));
+  const earlier = facts.filter((f) => !current.includes(f));
+  const groups: Fact[][] = [];
+  for (const f of current) {
+    const same = groups.find((g) => formatFact(g[0]!) === formatFact(f) && (g[0]!.subject ?? "") === (f.subject ?? ""));
+    if (same) same.push(f);
+    else groups.push([f]);
+  }
+  const first = groups[0];
+  if (!first) return undefined;
+  const disputeId = groups.flat().find((f) => f.dispute !== undefined)?.dispute;
+  const inDispute = (g: Fact[]) => disputeId !== undefined && g.some((f) => f.dispute === disputeId);
+  const disputed = groups.filter(inDispute);
+  if (disputed.length >= 2) {
+    return { primary: disputed[0]!, rivals: disputed.slice(1), earlier, others: groups.filter((g) => !inDispute(g)) };
+  }
+  return { primary: first, rivals: [], earlier, others: groups.slice(1) };
+}

@@ -1,0 +1,138 @@
+import MiniSearch, { type Options } from "minisearch";
+import type { Deal, Fact, KnowledgeBase } from "../kb/types.js";
+import { METRICS } from "../kb/vocabulary.js";
+import { EntityMatcher } from "./entity-matcher.js";
+import { formatFact } from "./format.js";
+import { KNOWN_WORDS } from "./intent.js";
+import { STOPWORDS, tokenize } from "./text.js";
+
+interface DealDoc {
+  id: string;
+  title: string;
+  parties: string;
+  summary: string;
+}
+
+interface FactDoc {
+  id: string;
+  deal: string;
+  parties: string;
+  metric: string;
+  text: string;
+}
+
+/**
+ * Everything the answer engine needs, built once per knowledge base and never mutated after:
+ * a reload builds a new SearchIndex and swaps the reference.
+ */
+export interface SearchIndex {
+  readonly kb: KnowledgeBase;
+  readonly matcher: EntityMatcher;
+  readonly dealSearch: MiniSearch<DealDoc>;
+  readonly factSearch: MiniSearch<FactDoc>;
+  /** Entity group -> deals it takes part in, newest first. */
+  readonly dealsByGroup: ReadonlyMap<string, readonly string[]>;
+  /** Entity group -> facts whose subject or speaker is in that group. */
+  readonly factsBySubject: ReadonlyMap<string, readonly string[]>;
+  /** Words that pick out a few deals by title ("Stargate", "Hyperion"), not generic ones ("agreement"). */
+  readonly titleTerms: ReadonlySet<string>;
+  /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
+  readonly titleGroups: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly builtAt: Date;
+}
+
+const processTerm = (term: string) => (STOPWORDS.has(term) ? null : term);
+
+const dealOptions: Options<DealDoc> = {
+  fields: ["title", "parties", "summary"],
+  tokenize,
+  processTerm,
+  searchOptions: { boost: { title: 3, parties: 2 }, processTerm, prefix: (t) => t.length >= 4, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.6 } },
+};
+
+export const factOptions: Options<FactDoc> = {
+  fields: ["deal", "parties", "metric", "text"],
+  tokenize,
+  processTerm,
+  searchOptions: { boost: { text: 2, metric: 1.5 }, processTerm, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.6 } },
+};
+
+/** Build the index synchronously: fine for start-up and tests. */
+export function buildIndex(kb: KnowledgeBase): SearchIndex {
+  const parts = prepare(kb);
+  parts.dealSearch.addAll(parts.dealDocs);
+  parts.factSearch.addAll(parts.factDocs);
+  return parts.index;
+}
+
+/** Build the index in chunks that yield to the event loop, so a reload never stalls the gateway. */
+export async function buildIndexAsync(kb: KnowledgeBase, chunkSize = 1000): Promise<SearchIndex> {
+  const parts = prepare(kb);
+  await parts.dealSearch.addAllAsync(parts.dealDocs, { chunkSize });
+  await parts.factSearch.addAllAsync(parts.factDocs, { chunkSize });
+  return parts.index;
+}
+
+function prepare(kb: KnowledgeBase) {
+  const matcher = new EntityMatcher(kb.entities.values(), KNOWN_WORDS);
+  const partyNames = (deal: Deal) =>
+    deal.parties
+      .map((p) => kb.entities.get(p.entity))
+      .flatMap((e) => (e ? [e.name, ...e.aliases] : []))
+      .join(" ");
+
+  const dealsByGroup = new Map<string, string[]>();
+  const dealDocs: DealDoc[] = [];
+  const sorted = [...kb.deals.values()].sort((a, b) => b.announced.localeCompare(a.announced));
+  for (const deal of sorted) {
+    dealDocs.push({ id: deal.id, title: deal.title, parties: partyNames(deal), summary: deal.summary });
+    for (const group of new Set(deal.parties.map((p) => matcher.groupOf(p.entity)))) {
+      pushTo(dealsByGroup, group, deal.id);
+    }
+  }
+
+  const titleDf = new Map<string, number>();
+  for (const deal of sorted) for (const t of new Set(tokenize(deal.title))) titleDf.set(t, (titleDf.get(t) ?? 0) + 1);
+  const maxDf = Math.max(4, Math.ceil(sorted.length * 0.12));
+  const titleTerms = new Set([...titleDf].filter(([t, n]) => n <= maxDf && t.length >= 3 && !STOPWORDS.has(t) && !/^\$?\d/.test(t)).map(([t]) => t));
+
+  const factsBySubject = new Map<string, string[]>();
+  const factDocs: FactDoc[] = [];
+  const partiesByDeal = new Map(sorted.map((d) => [d.id, partyNames(d)]));
+  for (const fact of kb.facts.values()) {
+    const deal = kb.deals.get(fact.dealId);
+    factDocs.push({
+      id: fact.id,
+      deal: deal?.title ?? "",
+      parties: partiesByDeal.get(fact.dealId) ?? "",
+      metric: `${fact.metric.replace(/-/g, " ")} ${METRICS[fact.metric]}`,
+      text: factText(fact),
+    });
+    for (const ref of [fact.subject, fact.speaker]) {
+      if (ref !== undefined) pushTo(factsBySubject, matcher.groupOf(ref), fact.id);
+    }
+  }
+
+  const index: SearchIndex = {
+    kb,
+    matcher,
+    dealSearch: new MiniSearch<DealDoc>(dealOptions),
+    factSearch: new MiniSearch<FactDoc>(factOptions),
+    dealsByGroup,
+    factsBySubject,
+    titleTerms,
+    titleGroups: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.group))])),
+    builtAt: new Date(),
+  };
+  return { index, dealDocs, factDocs, dealSearch: index.dealSearch, factSearch: index.factSearch };
+}
+
+function factText(fact: Fact): string {
+  return `${formatFact(fact)} ${fact.text ?? ""} ${fact.quote}`;
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
