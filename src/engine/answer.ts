@@ -3,11 +3,12 @@ import { METRICS, type Metric } from "../kb/vocabulary.js";
 import { type Answer, ReplyBuilder } from "./answer-model.js";
 import { composeDealMetric, composeOverview, composeStanding, composeSubjectFacts } from "./compose-figure.js";
 import { composeCompare, composeList, composeRanking, composeTotal } from "./compose-lists.js";
-import { composeHelp, composeOffTopic, composeQuotes, composeSources, composeUnknown } from "./compose-misc.js";
+import { composeHelp, composeOffTopic, composeQuotes, composeSources, composeUnknown, suggestDeals } from "./compose-misc.js";
 import type { EntityMention } from "./entity-matcher.js";
 import { formatDate } from "./format.js";
 import { type Intent, parseIntent } from "./intent.js";
-import { theDeal } from "./phrases.js";
+import { entityName, theDeal } from "./phrases.js";
+import { unknownNames } from "./unknown-names.js";
 import { dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
 import type { SearchIndex } from "./search-index.js";
 
@@ -67,6 +68,8 @@ class Turnwise {
       composeHelp(this.b);
       return this.finish(kind === "help", kind);
     }
+    const strangers = unknownNames(this.index, this.question, this.mentions);
+    if (strangers.length > 0 && kind !== "sources") return this.strangers(strangers);
     const inherited = this.inheritContext();
     switch (kind) {
       case "sources":
@@ -97,7 +100,7 @@ class Turnwise {
     if (this.mentions.length === 0 && this.keywordHits.size === 0 && ctx.dealIds.length > 0) {
       if (this.metrics.length === 0 && !pointsBack) return [];
       if (this.metrics.length === 0) this.metrics = [...ctx.metrics];
-      this.mentions = ctx.entities.map((id, position) => ({ entityId: id, group: this.index.matcher.groupOf(id), position, exact: true }));
+      this.mentions = ctx.entities.map((id, position) => ({ entityId: id, group: this.index.matcher.groupOf(id), position, exact: true, text: "" }));
       this.groups = unique(this.mentions.map((m) => m.group));
       return this.toDeals(ctx.dealIds);
     }
@@ -108,7 +111,7 @@ class Turnwise {
         if (this.groups.includes(g)) continue;
         if (dealsWithAll(this.index, [g, ...this.groups]).length > 0) {
           this.groups = [g, ...this.groups];
-          this.mentions = [{ entityId: prev, group: g, position: -1, exact: true }, ...this.mentions];
+          this.mentions = [{ entityId: prev, group: g, position: -1, exact: true, text: "" }, ...this.mentions];
           break;
         }
       }
@@ -225,6 +228,7 @@ class Turnwise {
   /** Other deals of the same companies that also carry the metric, in one short line. */
   private alsoIn(others: readonly Deal[], metric: Metric): void {
     const withFigure = others
+      .filter((d) => this.groups.every((g) => this.index.titleGroups.get(d.id)?.has(g)))
       .map((d) => ({ d, facts: factsOf(this.index, d.id, metric).filter((f) => f.supersededBy === undefined && f.subject === undefined) }))
       .filter((x) => x.facts.length > 0)
       .slice(0, 2);
@@ -366,6 +370,16 @@ class Turnwise {
     composeSources(this.b, this.index, deals);
     this.answeredDeals = deals.slice(0, 2).map((d) => d.id);
     return this.finish(true, "sources");
+  }
+
+  /** A company the data has never heard of: say so rather than answer about someone else. */
+  private strangers(names: readonly string[]): Turn {
+    const who = names.map((n) => n.replace(/^./, (c) => c.toUpperCase())).join(" or ");
+    const known = this.groups.map((g) => entityName(this.index.kb, g));
+    this.b.line(`I don't have any deals involving ${who}${known.length > 0 ? ` and ${known.join(" and ")}` : ""}, so I don't have a figure for that.`);
+    const suggestions = suggestDeals(this.index, "", this.groups);
+    if (suggestions.length > 0) this.b.line(`I do know about: ${suggestions.join("; ")}.`);
+    return this.finish(false, "unknown", suggestions);
   }
 
   private finish(answered: boolean, kind: Answer["kind"], suggestions: readonly string[] = []): Turn {

@@ -28,6 +28,7 @@ export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Dea
   if (reading.earlier.length > 0) {
     b.line("It replaced an earlier figure of ", b.figure(reading.earlier), ".");
   }
+  replacedElsewhere(b, index, reading.primary);
   const others = reading.others.slice(0, MAX_OTHERS);
   if (others.length > 0) {
     const parts: Part[] = ["Also reported: "];
@@ -42,6 +43,14 @@ export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Dea
 function subjectLabel(index: SearchIndex, fact: Fact, main: Fact): string {
   if (fact.subject === undefined || fact.subject === main.subject) return "";
   return `${index.kb.entities.get(fact.subject)?.name ?? fact.subject}: `;
+}
+
+/** A figure replaced by a fact of a later deal: give the current one too. */
+function replacedElsewhere(b: ReplyBuilder, index: SearchIndex, facts: readonly Fact[]): void {
+  const newer = facts.map((f) => (f.supersededBy ? index.kb.facts.get(f.supersededBy) : undefined)).find((f) => f !== undefined);
+  if (!newer || facts.some((f) => f.id === newer.id)) return;
+  const later = index.kb.deals.get(newer.dealId);
+  b.line("That figure was later superseded: the current figure is ", b.figure([newer]), later ? ` (${later.title})` : "", ".");
 }
 
 function durationClause(b: ReplyBuilder, index: SearchIndex, deal: Deal): Part[] {

@@ -28,7 +28,10 @@ export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly
 
 /** Deals whose headline figure can be summed: real deals, not plans, not superseded. */
 function summable(index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[]): Array<{ deal: Deal; fact: Fact }> {
-  const superseded = new Set(deals.flatMap((d) => d.supersedes));
+  // A revision that restates the whole value replaces the deal it revises; one that only adds
+  // (an expansion value) is summed alongside it.
+  const restated = deals.filter((d) => d.revises.length > 0 && factsOf(index, d.id, "deal-value").length > 0);
+  const superseded = new Set([...deals.flatMap((d) => d.supersedes), ...restated.flatMap((d) => d.revises)]);
   const out: Array<{ deal: Deal; fact: Fact }> = [];
   for (const deal of deals) {
     if (NON_DEALS.has(deal.type) || superseded.has(deal.id) || deal.status === "cancelled") continue;

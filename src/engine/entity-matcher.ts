@@ -8,6 +8,8 @@ export interface EntityMention {
   /** Token position in the question, for ordering. */
   readonly position: number;
   readonly exact: boolean;
+  /** The words of the question that named it, lower-cased. */
+  readonly text: string;
 }
 
 /** Aliases that are also everyday words only count when written with a capital ("Related", "Lambda"). */
@@ -60,8 +62,8 @@ export class EntityMatcher {
   recognise(question: string): EntityMention[] {
     const tokens = words(question);
     const found = new Map<string, EntityMention>();
-    const add = (id: string, position: number, exact: boolean) => {
-      if (!found.has(id)) found.set(id, { entityId: id, group: this.groupOf(id), position, exact });
+    const add = (id: string, position: number, exact: boolean, text: string) => {
+      if (!found.has(id)) found.set(id, { entityId: id, group: this.groupOf(id), position, exact, text });
     };
     for (let i = 0; i < tokens.length; ) {
       let matched = 0;
@@ -71,13 +73,13 @@ export class EntityMatcher {
         const ids = this.byKey.get(key) ?? (n === 2 ? this.byKey.get(key.replace(/ /g, "")) : undefined);
         if (!ids) continue;
         if (n === 1 && EVERYDAY_WORDS.has(key) && !CASE_SENSITIVE_EXCEPTIONS.has(key) && !/^\p{Lu}/u.test(span[0]!.original)) continue;
-        ids.forEach((id) => add(id, i, true));
+        ids.forEach((id) => add(id, i, true, key));
         matched = n;
       }
       if (matched === 0) {
         const token = tokens[i]!;
         const id = this.fuzzy(token.lower);
-        if (id) add(id, i, false);
+        if (id) add(id, i, false, token.lower);
         matched = 1;
       }
       i += matched;

@@ -64,7 +64,7 @@ const GENERIC_MONEY = /\bworth\b|\bvalue\b|\bhow much\b|\bcost\w*\b|\bprice[ds]?
 
 const KIND_CUES: ReadonlyArray<[QuestionKind, RegExp]> = [
   ["help", /^\/?help\b|\bwhat can you (?:do|answer)\b|\bhow do (?:i|you) use\b|^commands?$|\bwhat do you know\b/],
-  ["sources", /\bsources?\b|\bcitations?\b|\bwhere (?:does|did|do) (?:this|that|it|these|the \w+) come from\b|\breferences?\b|\bwho reported\b/],
+  ["sources", /\bsources?\b|\bcitations?\b|\bwhere (?:does|did|do|is|are) (?:this|that|it|these|those|the)\b.*\b(?:from|sourced)\b|\bwho (?:says|said) (?:so|that)\b|\bhow do you know\b|\breferences?\b|\bwho reported\b/],
   ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b/],
   ["total", /\btotal\w*\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
   ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b/],

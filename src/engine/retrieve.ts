@@ -31,22 +31,29 @@ export function dealKeywords(tokens: readonly string[], mentions: readonly Entit
   const out: string[] = [];
   for (const t of tokens) {
     if (t.length < 3 || STOPWORDS.has(t) || KNOWN_WORDS.has(t) || entityWords.has(t)) continue;
-    if (index.titleTerms.has(t)) out.push(t);
-    else if (t.length >= 6) {
-      const near = [...index.titleTerms].find((term) => term[0] === t[0] && editDistance(t, term, 1) <= 1);
-      if (near) out.push(near);
+    if (index.titleTerms.has(t) || /^\$?\d/.test(t)) out.push(t);
+    else {
+      const near = t.length >= 6 ? [...index.titleTerms].find((term) => term[0] === t[0] && editDistance(t, term, 1) <= 1) : undefined;
+      out.push(near ?? t);
     }
   }
   return out;
 }
 
-/** Deals whose title names the keywords, with a score; only confident hits count. */
+/** Deals named by the keywords: in their title, else by a rare word in their facts ("Abilene"). */
 export function keywordDeals(index: SearchIndex, keywords: readonly string[]): Map<string, number> {
   const hits = new Map<string, number>();
-  if (keywords.length === 0) return hits;
-  const results = index.dealSearch.search(keywords.join(" "), { fields: ["title"], combineWith: "OR", fuzzy: false, prefix: false });
-  const top = results[0]?.score ?? 0;
-  for (const r of results) if (r.score >= top * 0.6) hits.set(String(r.id), r.score);
+  const titled = keywords.filter((k) => index.titleTerms.has(k));
+  if (titled.length > 0) {
+    const results = index.dealSearch.search(titled.join(" "), { fields: ["title"], combineWith: "OR", fuzzy: false, prefix: false });
+    const top = results[0]?.score ?? 0;
+    for (const r of results) if (r.score >= top * 0.6) hits.set(String(r.id), r.score);
+  }
+  for (const k of keywords.filter((k) => !index.titleTerms.has(k) && index.properNouns.has(k))) {
+    const deals = new Set(index.factSearch.search(k, { fields: ["text"], fuzzy: false, prefix: false }).map((r) => index.kb.facts.get(String(r.id))?.dealId));
+    deals.delete(undefined);
+    if (deals.size > 0 && deals.size <= 3) for (const d of deals) hits.set(d!, (hits.get(d!) ?? 0) + 1);
+  }
   return hits;
 }
 

@@ -36,6 +36,8 @@ export interface SearchIndex {
   readonly factsBySubject: ReadonlyMap<string, readonly string[]>;
   /** Words that pick out a few deals by title ("Stargate", "Hyperion"), not generic ones ("agreement"). */
   readonly titleTerms: ReadonlySet<string>;
+  /** Proper nouns the data mentions ("Abilene", "Memphis", "Blackwell"): words that can pick out a deal. */
+  readonly properNouns: ReadonlySet<string>;
   /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
   readonly titleGroups: ReadonlyMap<string, ReadonlySet<string>>;
   readonly builtAt: Date;
@@ -99,7 +101,13 @@ function prepare(kb: KnowledgeBase) {
   const factsBySubject = new Map<string, string[]>();
   const factDocs: FactDoc[] = [];
   const partiesByDeal = new Map(sorted.map((d) => [d.id, partyNames(d)]));
+  const properNouns = new Set<string>();
+  const collectNames = (s: string) => {
+    for (const m of s.matchAll(/(?<=[\s(“"])\p{Lu}[\p{Ll}][\p{L}]+/gu)) properNouns.add(m[0].toLowerCase());
+  };
+  for (const deal of sorted) collectNames(`${deal.title} ${deal.summary}`);
   for (const fact of kb.facts.values()) {
+    collectNames(fact.quote);
     const deal = kb.deals.get(fact.dealId);
     factDocs.push({
       id: fact.id,
@@ -121,6 +129,7 @@ function prepare(kb: KnowledgeBase) {
     dealsByGroup,
     factsBySubject,
     titleTerms,
+    properNouns,
     titleGroups: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.group))])),
     builtAt: new Date(),
   };

@@ -66,7 +66,7 @@ function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, e
   const r = schema.safeParse(data ?? {});
   if (r.success) return r.data;
   for (const issue of r.error.issues) {
-    errors.push({ file, path: formatPath(issue.path), message: issueMessage(issue) });
+    errors.push({ file, path: formatPath(issue.path), message: issueMessage(issue, valueAt(data, issue.path)) });
   }
   return undefined;
 }
@@ -75,10 +75,17 @@ export function formatPath(p: ReadonlyArray<PropertyKey>): string {
   return p.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i === 0 ? "" : "."}${String(k)}`)).join("");
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "is required but missing";
+function valueAt(data: unknown, p: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = data;
+  for (const k of p) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === "invalid_type" && input === undefined) return "is required but missing";
+  if (issue.code === "invalid_type") return `must be a ${issue.expected} (got ${JSON.stringify(input)})`;
   if (issue.code === "invalid_value" && "values" in issue) {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(issue.input)})`;
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(input)})`;
   }
   if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
   return issue.message;

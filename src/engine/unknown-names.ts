@@ -1,0 +1,34 @@
+import type { EntityMention } from "./entity-matcher.js";
+import { KNOWN_WORDS } from "./intent.js";
+import type { SearchIndex } from "./search-index.js";
+import { normalize, STOPWORDS } from "./text.js";
+
+/** Capitalised or connected words that are not names: never taken for an unknown company. */
+const NOT_NAMES = new Set(
+  "ai gpu gpus tpu tpus cpu cpus ceo cfo cto us usa uk eu gw mw rpo ipo jv llc inc corp ltd group bot dealdesk discord whom them others each both either one two three total deals deal companies company firms partners partner anyone someone everyone anybody anything something everything nothing".split(" "),
+);
+
+const CONNECTED = /\b(?:with|between|and|&|vs\.?|versus|from|by)\s+([\p{L}][\p{L}\d.-]{2,})/giu;
+const POSSESSIVE = /\b([\p{L}][\p{L}\d.-]{2,})['’]s\b/gu;
+const CAPITALISED = /(?<=\s)(\p{Lu}[\p{Ll}][\p{L}\d.-]+)/gu;
+
+/**
+ * Names in a question that the data has never heard of ("Apple" in "Anthropic's deal with
+ * Apple"): words placed like a company name that match no entity and appear nowhere in the data.
+ */
+export function unknownNames(index: SearchIndex, question: string, mentions: readonly EntityMention[]): string[] {
+  const consumed = new Set(mentions.flatMap((m) => m.text.split(" ")));
+  const candidates = new Set<string>();
+  for (const re of [CONNECTED, POSSESSIVE, CAPITALISED]) for (const m of question.matchAll(re)) candidates.add(m[1]!.replace(/[.-]+$/, ""));
+  return [...candidates].filter((word) => {
+    const w = normalize(word);
+    if (w.length < 3 || consumed.has(w) || STOPWORDS.has(w) || KNOWN_WORDS.has(w) || NOT_NAMES.has(w) || index.titleTerms.has(w)) return false;
+    if (index.matcher.recognise(word).length > 0) return false;
+    return !knownTerm(index, w);
+  });
+}
+
+function knownTerm(index: SearchIndex, term: string): boolean {
+  const opts = { fuzzy: false, prefix: false } as const;
+  return index.factSearch.search(term, opts).length > 0 || index.dealSearch.search(term, opts).length > 0;
+}
