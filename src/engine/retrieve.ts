@@ -89,7 +89,7 @@ export function headlineValue(index: SearchIndex, dealId: string): number {
 /**
  * Rank candidate deals: keyword hits first, then deals whose title names the companies asked
  * about, then deals naming the exact entity asked about (AWS
- * rather than Amazon), then two-party deals before consortia, then originals before their revisions, then the largest.
+ * rather than Amazon), then originals before their revisions, then the largest, then two-party deals before consortia.
  */
 export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentions: readonly EntityMention[], keywordHits: ReadonlyMap<string, number>): Deal[] {
   const exactIds = new Set(mentions.map((m) => m.entityId));
@@ -97,14 +97,14 @@ export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentio
   const set = new Set(dealIds);
   const score = (d: Deal) => ({
     kw: keywordHits.get(d.id) ?? 0,
-    titled: mentions.filter((m) => index.titleGroups.get(d.id)?.has(m.group)).length,
+    titled: mentions.reduce((n, m) => n + (index.titleEntities.get(d.id)?.has(m.entityId) ? 2 : index.titleGroups.get(d.id)?.has(m.group) ? 1 : 0), 0),
     exact: d.parties.filter((p) => exactIds.has(p.entity)).length,
     original: d.revisedBy.some((r) => set.has(r)) ? 1 : 0,
     parties: new Set(d.parties.map((p) => index.matcher.groupOf(p.entity))).size,
     value: headlineValue(index, d.id),
   });
   const scored = deals.map((d) => ({ d, s: score(d) }));
-  scored.sort((a, b) => b.s.kw - a.s.kw || b.s.titled - a.s.titled || b.s.exact - a.s.exact || a.s.parties - b.s.parties || b.s.original - a.s.original || b.s.value - a.s.value);
+  scored.sort((a, b) => b.s.kw - a.s.kw || b.s.titled - a.s.titled || b.s.exact - a.s.exact || b.s.original - a.s.original || b.s.value - a.s.value || a.s.parties - b.s.parties);
   return scored.map((x) => x.d);
 }
 

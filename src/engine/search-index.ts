@@ -40,6 +40,8 @@ export interface SearchIndex {
   readonly properNouns: ReadonlySet<string>;
   /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
   readonly titleGroups: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Deal -> the exact entities named in its title ("AWS", not just the Amazon group). */
+  readonly titleEntities: ReadonlyMap<string, ReadonlySet<string>>;
   readonly builtAt: Date;
 }
 
@@ -131,6 +133,7 @@ function prepare(kb: KnowledgeBase) {
     titleTerms,
     properNouns,
     titleGroups: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.group))])),
+    titleEntities: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.entityId))])),
     builtAt: new Date(),
   };
   return { index, dealDocs, factDocs, dealSearch: index.dealSearch, factSearch: index.factSearch };
