@@ -9,10 +9,15 @@ import { formatDate } from "./format.js";
 import { type Intent, parseIntent } from "./intent.js";
 import { entityName, theDeal } from "./phrases.js";
 import { unknownNames } from "./unknown-names.js";
-import { dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
+import { scoreFacts } from "./fact-scoring.js";
+import { moneyMentions } from "./text.js";
+import { contentWords, dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
 import type { SearchIndex } from "./search-index.js";
 
 const REFERS_BACK = /\b(?:it|its|that|this|they|them|those|these|he|she|the deal|that deal|this deal|the agreement)\b/;
+
+/** Metrics so specific that another figure is no answer to them: "strike price" is not "share count". */
+const PRECISE: ReadonlySet<Metric> = new Set(["share-price", "stake", "duration", "start-date", "completion-date", "announcement-date", "valuation", "market-value", "homes-equivalent", "build-rate", "cost-per-unit", "revenue", "backlog", "annual-value"]);
 
 const DATE_METRICS: ReadonlySet<Metric> = new Set(["start-date", "completion-date", "announcement-date", "expansion"]);
 
@@ -55,6 +60,10 @@ class Turnwise {
     this.groups = unique(this.mentions.map((m) => m.group));
     this.metrics = [...this.intent.metrics];
     this.keywordHits = keywordDeals(index, dealKeywords(this.intent.tokens, this.mentions, index));
+    for (const value of moneyMentions(question)) {
+      const deals = index.dealsByValue.get(value);
+      if (deals && deals.size <= 5) for (const d of deals) this.keywordHits.set(d, (this.keywordHits.get(d) ?? 0) + 1);
+    }
   }
 
   run(): Turn {
@@ -98,7 +107,7 @@ class Turnwise {
     const shortQuestion = intent.tokens.length <= 5;
     const pointsBack = intent.followUp || REFERS_BACK.test(intent.tokens.join(" "));
     if (this.mentions.length === 0 && this.keywordHits.size === 0 && ctx.dealIds.length > 0) {
-      if (this.metrics.length === 0 && !pointsBack) return [];
+      if (this.metrics.length === 0 && !pointsBack && intent.tokens.length > 3) return [];
       if (this.metrics.length === 0) this.metrics = [...ctx.metrics];
       this.mentions = ctx.entities.map((id, position) => ({ entityId: id, group: this.index.matcher.groupOf(id), position, exact: true, text: "" }));
       this.groups = unique(this.mentions.map((m) => m.group));
@@ -154,8 +163,9 @@ class Turnwise {
 
     if (deals.length === 0) return this.nothingFound();
 
-    if (this.metrics.length === 0) {
-      if (this.groups.length === 1 && !intent.mentionsDeal && this.keywordHits.size === 0 && deals.length > 1) {
+    const keywords = contentWords(this.intent.tokens, this.mentions, this.index);
+    if (this.metrics.length === 0 && !intent.moneyAsked && (keywords.length === 0 || intent.units.size === 0 && !this.hasLexicalHit(deals, keywords))) {
+      if (this.groups.length === 1 && (!intent.mentionsDeal || /\b(?:deals|agreements|contracts)\b/.test(this.question.toLowerCase())) && this.keywordHits.size === 0 && deals.length > 1) {
         composeList(this.b, this.index, deals, this.groups);
         this.answeredDeals = deals.map((d) => d.id);
         return this.finish(true, "list");
@@ -165,37 +175,49 @@ class Turnwise {
       return this.finish(true, "figure");
     }
 
-    const chain = this.metricChain();
-    for (const metric of chain) {
-      const deal = deals.find((d) => factsOf(this.index, d.id, metric).length > 0);
-      if (!deal) continue;
-      composeDealMetric(this.b, this.index, deal, metric, intent.yesNo);
-      composeStanding(this.b, this.index, deal, metric);
-      if (this.groups.length >= 2 && !DATE_METRICS.has(metric)) {
-        this.alsoIn(deals.filter((d) => d !== deal && !deal.revisedBy.includes(d.id) && !d.revises.includes(deal.id)), metric);
-      }
-      this.answeredDeals = [deal.id];
-      this.metrics = [metric];
-      return this.finish(true, "figure");
+    const explicit = this.metrics.filter((m) => !(intent.genericMoney && m === "deal-value"));
+    const scored = scoreFacts(this.index, {
+      deals,
+      explicit,
+      fallback: intent.moneyAsked || intent.genericMoney || explicit.includes("spending") ? MONEY_METRICS : [],
+      units: intent.units,
+      keywords,
+      groups: this.groups,
+      previous: inherited.length > 0 || REFERS_BACK.test(intent.tokens.join(" ")) ? this.ctx.metrics : [],
+      when: /^(?:when|whens|by when|what date|what year|which year)\b/.test(this.question.toLowerCase()),
+    });
+    const best = scored[0];
+    const first = explicit[0];
+    // A figure the question did not name only answers it when the fact's own words match the question's.
+    const strong = best !== undefined && (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 2.2 : best.lexical >= 0.99));
+    if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99)) {
+      if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);
+      const label = METRICS[first ?? "deal-value"];
+      composeUnknown(this.b, this.index, this.question, this.groups, deals[0], label);
+      this.answeredDeals = [deals[0]!.id];
+      return this.finish(false, "unknown", deals.slice(0, 5).map((d) => d.title));
     }
-    if (chain.includes("announcement-date")) return this.announced(deals[0]!);
-    const label = METRICS[this.metrics[0]!];
-    composeUnknown(this.b, this.index, this.question, this.groups, deals[0], label);
-    this.answeredDeals = [deals[0]!.id];
-    return this.finish(false, "unknown", deals.slice(0, 5).map((d) => d.title));
+    const deal = this.index.kb.deals.get(best.fact.dealId)!;
+    const metric = best.fact.metric;
+    composeDealMetric(this.b, this.index, deal, metric, intent.yesNo, best.fact.id);
+    composeStanding(this.b, this.index, deal, metric);
+    if (this.groups.length >= 2 && !DATE_METRICS.has(metric)) {
+      this.alsoIn(deals.filter((d) => d !== deal && !deal.revisedBy.includes(d.id) && !d.revises.includes(deal.id)), metric);
+    }
+    this.answeredDeals = [deal.id];
+    this.metrics = [metric];
+    return this.finish(true, "figure");
   }
 
-  /** Metrics to try in order: what was asked, then, for "how much", the other money metrics. */
-  private metricChain(): Metric[] {
-    const chain = [...this.metrics];
-    if (chain.includes("deal-value") || this.intent.genericMoney) chain.push(...MONEY_METRICS);
-    if (chain.includes("spending")) chain.push(...MONEY_METRICS);
-    return unique(chain);
+  private hasLexicalHit(deals: readonly Deal[], keywords: readonly string[]): boolean {
+    const ids = new Set(deals.slice(0, 12).flatMap((d) => d.factIds));
+    return this.index.factSearch.search(keywords.join(" "), { fields: ["text"], filter: (r) => ids.has(String(r.id)), fuzzy: false, prefix: false }).length > 0;
   }
 
   private subjectMetricsAsked(): Metric[] {
     const asked = this.metrics.filter((m) => SUBJECT_METRICS.has(m) && m !== "statement");
-    const companyOnly = this.groups.length === 1 && !this.intent.mentionsDeal && this.keywordHits.size === 0;
+    const companyOnly =
+      this.groups.length === 1 && !this.intent.mentionsDeal && this.keywordHits.size === 0 && this.mentions.every((m) => this.index.kb.entities.get(m.entityId)?.kind === "company");
     if (this.intent.genericMoney && companyOnly) asked.push("valuation", "market-value");
     return asked;
   }
@@ -265,10 +287,10 @@ class Turnwise {
     return this.index.kb.facts.get(String(top.id));
   }
 
-  private scopedDeals(): Deal[] {
+  private scopedDeals(ignoreTypes = false): Deal[] {
     const ids = this.groups.length > 0 ? dealsWithAll(this.index, this.groups) : [...this.index.kb.deals.keys()];
     const deals = rankDeals(this.index, ids, this.mentions, this.keywordHits);
-    const types = new Set(this.intent.dealTypes);
+    const types = new Set(ignoreTypes ? [] : this.intent.dealTypes);
     const filtered = types.size > 0 ? deals.filter((d) => types.has(d.type)) : deals;
     return (filtered.length > 0 ? filtered : deals).filter((d) => d.type !== "market-event");
   }
@@ -280,7 +302,10 @@ class Turnwise {
       this.answeredDeals = deals.map((d) => d.id);
       return this.finish(true, "list");
     }
-    const deals = this.scopedDeals().filter((d) => d.type !== "plan");
+    const roles = rolesAsked(this.question);
+    const scoped = this.scopedDeals(roles !== undefined).filter((d) => d.type !== "plan");
+    const byRole = roles ? scoped.filter((d) => d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity)))) : scoped;
+    const deals = byRole.length > 0 ? byRole : scoped;
     if (deals.length === 0) return this.nothingFound();
     composeList(this.b, this.index, deals, this.groups);
     this.answeredDeals = deals.map((d) => d.id);
@@ -288,13 +313,24 @@ class Turnwise {
   }
 
   private total(): Turn {
+    const only = this.mentions.length === 1 ? this.index.kb.entities.get(this.mentions[0]!.entityId) : undefined;
+    // "Stargate's total GW" asks for the project's own figure, not a sum.
+    if (only?.kind === "project") return this.figure([]);
+    if (this.groups.length >= 2 && dealsWithAll(this.index, this.groups).length === 0) {
+      // "OpenAI's Oracle and CoreWeave contracts added up": one deal per company named.
+      const deals = this.compareTargets([]);
+      if (deals.length >= 2 && composeTotal(this.b, this.index, deals, [], this.metrics)) {
+        this.answeredDeals = deals.map((d) => d.id);
+        return this.finish(true, "total");
+      }
+    }
     const roles = this.metrics.includes("investment")
       ? new Set(["investor", "acquirer"])
       : this.metrics.includes("spending")
         ? new Set(["buyer", "tenant", "acquirer", "borrower"])
         : undefined;
     const deals = this.scopedDeals().filter(
-      (d) => !roles || this.groups.length === 0 || d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity))),
+      (d) => !roles || d.type === "plan" || this.groups.length === 0 || d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity))),
     );
     if (!composeTotal(this.b, this.index, deals, this.groups, this.metrics)) return this.nothingFound();
     this.answeredDeals = deals.map((d) => d.id);
@@ -390,6 +426,19 @@ class Turnwise {
       : this.ctx;
     return { answer, context };
   }
+}
+
+const ROLE_CUES: ReadonlyArray<[RegExp, string[]]> = [
+  [/\binvest\w* in\b|\bbacked\b|\bbacking\b|\bfunded\b|\bfunding\b|\bstakes? in\b|\binvested\b/, ["investor", "acquirer"]],
+  [/\brent\w*\b|\bbuy\w*\b|\bbought\b|\bleas\w*\b|\bpurchas\w*\b|\bcustomers? of\b|\bget\w* (?:\w+ )?from\b|\bfrom\??$/, ["buyer", "tenant"]],
+  [/\bsuppl\w*\b|\bsell\w* to\b|\bsold to\b|\bprovid\w*\b|\bcustomers\b/, ["provider", "supplier", "landlord"]],
+];
+
+/** Which side of its deals a list question asks about: "who has Nvidia invested in" wants Nvidia as investor. */
+function rolesAsked(question: string): Set<string> | undefined {
+  const q = question.toLowerCase();
+  const hit = ROLE_CUES.find(([re]) => re.test(q));
+  return hit ? new Set(hit[1]) : undefined;
 }
 
 function unique<T>(xs: readonly T[]): T[] {

@@ -8,8 +8,8 @@ import type { SearchIndex } from "./search-index.js";
 const MAX_OTHERS = 3;
 
 /** One metric of one deal, with disputes, superseded figures and revisions spelled out. */
-export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Deal, metric: Metric, yesNo: boolean): boolean {
-  const reading = readFacts(factsOf(index, deal.id, metric));
+export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Deal, metric: Metric, yesNo: boolean, preferred?: string): boolean {
+  const reading = readFacts(factsOf(index, deal.id, metric), preferred);
   if (!reading) return false;
   const first = reading.primary[0]!;
   const [before, after] = figureFrame(metric, deal, first, index.kb);
@@ -28,7 +28,7 @@ export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Dea
   if (reading.earlier.length > 0) {
     b.line("It replaced an earlier figure of ", b.figure(reading.earlier), ".");
   }
-  replacedElsewhere(b, index, reading.primary);
+  replacedElsewhere(b, index, [reading.primary, ...reading.others].flat());
   const others = reading.others.slice(0, MAX_OTHERS);
   if (others.length > 0) {
     const parts: Part[] = ["Also reported: "];

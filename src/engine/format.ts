@@ -56,6 +56,7 @@ export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "te
     const text = fact.text ?? "";
     if (fact.unit === "date" || fact.unit === "text") return text;
     if (fact.unit === "USD") return /dollar|\$/i.test(text) ? text : `${text} (USD)`;
+    if (new RegExp(`\\b${fact.unit}$`, "i").test(text)) return text;
     return VAGUE_QUANTITY.test(text) ? `${text} of ${fact.unit}` : `${text} ${fact.unit}`;
   }
   const value = formatValue(fact.value, fact.unit);

@@ -1,4 +1,4 @@
-import type { Metric } from "../kb/vocabulary.js";
+import type { Metric, Unit } from "../kb/vocabulary.js";
 import { editDistance, normalize, tokenize, typoBudget } from "./text.js";
 
 /** What a question asks for, independent of which deals it names. */
@@ -27,7 +27,25 @@ export interface Intent {
   readonly dealTypes: readonly string[];
   /** Tokens after typo correction, for keyword search. */
   readonly tokens: readonly string[];
+  /** Units the question points at: "how many GW" wants GW or MW. */
+  readonly units: ReadonlySet<Unit>;
+  /** The question asks about money ("worth", "$", "cost"), whatever else it names. */
+  readonly moneyAsked: boolean;
 }
+
+const UNIT_CUES: ReadonlyArray<[RegExp, Unit[]]> = [
+  [/gigawatts?|gw|megawatts?|mw|power/, ["GW", "MW", "GW/week"]],
+  [/chips?|gpus?|tpus?|processors?|accelerators?|superchips?|gb\d+s?\b|trainium\w*/, ["GPUs", "TPUs", "chips", "CPUs", "accelerators"]],
+  [/cpus?/, ["CPUs"]],
+  [/shares|warrants?/, ["shares"]],
+  [/homes?|households?/, ["homes"]],
+  [/percent|%|percentage|stake/, ["percent"]],
+  [/years?|yrs?|months?|how long/, ["years", "months"]],
+  [/when|date|what year|deadline|due/, ["date"]],
+  [/sites?|campus(?:es)?/, ["sites", "campuses"]],
+];
+
+const MONEY_WORDS = /worth|costs?|costing|price[ds]?|value[ds]?|\$|dollars?|pa(?:y|id|ying)|billions?|trillions?|money|cash|how much(?! (?:capacity|power|compute|energy))/;
 
 /** Metric cues, most specific first. Each is tested against the typo-corrected question. */
 const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
@@ -43,7 +61,7 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["backlog", /\brpo\b|\bbacklog\b|\bremaining performance\b|\bfuture contract revenue\b/],
   ["revenue", /\brevenues?\b|\brun rate\b|\bsales\b/],
   ["annual-value", /\bper year\b|\ba year\b|\bannual\w*\b|\byearly\b|\beach year\b/],
-  ["chip-count", /\bchips?\b|\bgpus?\b|\btpus?\b|\bcpus?\b|\bprocessors?\b|\baccelerators?\b|\btrainium\w*\b|\bblackwell\b|\bgb\d+\b|\bsuperchips?\b|\bhardware\b/],
+  ["chip-count", /\bchips?\b|\bgpus?\b|\btpus?\b|\bcpus?\b|\bprocessors?\b|\baccelerators?\b|\bsuperchips?\b/],
   ["capacity", /\bgigawatts?\b|\bgw\b|\bmegawatts?\b|\bmw\b|\bcapacity\b|\bpower\b|\bhow much compute\b|\benergy\b|\belectricity\b/],
   ["duration", /\bhow long\b|\bduration\b|\bhow many years\b|\blength\b|\byears? long\b|\blast\b|\bterm length\b|\bover how\b/],
   ["start-date", /\bstart\w*\b|\bbegin\w*\b|\bkick\w* off\b|\bcommenc\w*\b|\bfirst phase\b/],
@@ -52,10 +70,10 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["tranche", /\btranches?\b|\binstal+ments?\b|\binitial\b|\bupfront\b|\bfirst payment\b/],
   ["funding-round", /\bfunding round\b|\bround\b|\braise[sd]?\b|\braising\b|\bfundrais\w*\b/],
   ["debt", /\bdebt\b|\bloans?\b|\bborrow\w*\b|\blend\w*\b|\bbonds?\b|\bfinanc\w*\b|\bcredit\b/],
-  ["investment", /\binvest\w*\b|\bput in\b|\bputting in\b|\bbacking\b|\bbacked\b|\bfunded\b/],
+  ["investment", /\binvest\w*\b|\bput (?:in|into)\b|\bputting (?:in|into)\b|\bpour\w*\b|\bbacking\b|\bbacked\b|\bfunded\b/],
   ["spending", /\bspend\w*\b|\bcapex\b|\bcapital expenditure\b|\bcommit\w*\b/],
   ["statement", /\bsay\b|\bsays\b|\bsaid\b|\bquotes?\b|\bquoted\b|\bcomment\w*\b|\bstated?\b|\bremarks?\b/],
-  ["term", /\bright of first refusal\b|\brofr\b|\bexclusiv\w*\b|\bterms\b|\bconditions\b|\brelied\b|\brely\b|\breliance\b|\bazure\b/],
+  ["term", /\bright of first refusal\b|\brofr\b|\bexclusiv\w*\b|\bterms\b|\bconditions\b|\brelied\b|\brely\b|\brelying\b|\breliance\b|\bright of\b/],
   ["sites", /\bsites?\b|\bcampus(?:es)?\b|\blocations?\b|\bwhere\b/],
   ["announcement-date", /\bannounc\w*\b|\bwhen (?:was|were|did)\b.*\b(?:sign\w*|strike|struck|agree\w*|made|reach\w*|happen\w*)\b/],
 ];
@@ -68,7 +86,7 @@ const KIND_CUES: ReadonlyArray<[QuestionKind, RegExp]> = [
   ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b/],
   ["total", /\btotal\w*\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
   ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b/],
-  ["list", /\bwhich (?:\w+ )?(?:companies|firms|deals|partners|providers|clouds|agreements|investors|suppliers)\b|\bwho (?:has|have|did|does|is|are)\b|\blist\b|\bwhat (?:\w+ )?deals\b|\ball (?:the |of )?(?:\w+ )?(?:deals|agreements)\b|\bwith whom\b|\bwho\b.*\bwith\b|\bpartners\b|\bhow many deals\b/],
+  ["list", /\bwhich (?:\w+ )?(?:companies|firms|deals|partners|providers|clouds|agreements|investors|suppliers)\b|\bwho (?:has|have|did|does|is|are)\b|\blist\b|\bwhat (?:\w+ )?deals\b|\ball (?:the |of )?(?:\w+ )?(?:deals|agreements)\b|\bwith whom\b|\bwho\b.*\bwith\b|\bpartners\b|\bhow many deals\b|\bwho(?:'s| is)?\b.*\bfrom\??$|\bwho does\b|\bwho are\b/],
 ];
 
 const GREETING = /^(?:hi|hello|hey|yo|hiya|thanks|thank you|good (?:morning|afternoon|evening))\b[\s!.?]*$/;
@@ -97,6 +115,9 @@ const CUE_WORDS = [
   "companies", "deals", "agreement", "agreements", "contract", "partnership", "partners", "sources",
   "homes", "households", "weekly", "tranche", "initial", "delivered", "operational", "exclusive",
   "much", "many", "long", "cost", "dollars", "billion", "trillion", "million", "which", "signed",
+  "equity", "lease", "leases", "cloud", "compute", "data", "center", "centre", "centers", "project", "joint",
+  "venture", "supply", "order", "orders", "chip", "gpu", "gpus", "tpu", "tpus", "expanded", "acquisition",
+  "capital", "spend", "stock", "price", "deployed", "financing", "investments", "rental", "renting",
 ];
 export const KNOWN_WORDS: ReadonlySet<string> = new Set(CUE_WORDS);
 
@@ -127,7 +148,10 @@ export function parseIntent(question: string): Intent {
   }
   // "committed in total" is spending; "worth" alone is a deal value or a valuation.
   const genericMoney = found.length === 0 && GENERIC_MONEY.test(raw);
+  const moneyAsked = MONEY_WORDS.test(raw) && !/\bhow many\b/.test(raw);
   const metrics = found.map((f) => f.metric);
+  const units = new Set<Unit>(UNIT_CUES.filter(([re]) => re.test(joined) || re.test(raw)).flatMap(([, u]) => u));
+  if (moneyAsked) units.add("USD");
   if (/^(?:when|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
     // "When will the AWS capacity be fully deployed?" asks for a date, not the capacity.
     const dates: Metric[] = ["start-date", "completion-date", "expansion", "announcement-date"];
@@ -165,5 +189,7 @@ export function parseIntent(question: string): Intent {
     ascending: /\b(?:smallest|lowest|cheapest|least)\b/.test(joined),
     dealTypes: [...new Set(dealTypes)],
     tokens,
+    units,
+    moneyAsked,
   };
 }

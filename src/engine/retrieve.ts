@@ -19,7 +19,7 @@ export const MONEY_METRICS: readonly Metric[] = [
 ];
 
 /** Metrics that describe a company rather than a deal: looked up by subject across deals. */
-export const SUBJECT_METRICS: ReadonlySet<Metric> = new Set(["valuation", "market-value", "share-price", "share-move", "revenue", "stake", "statement"]);
+export const SUBJECT_METRICS: ReadonlySet<Metric> = new Set(["valuation", "market-value", "share-price", "share-move", "revenue", "backlog", "stake", "statement"]);
 
 /** Words of a question that could name a deal ("Stargate", "Hyperion", "Abilene"). */
 export function dealKeywords(tokens: readonly string[], mentions: readonly EntityMention[], index: SearchIndex): string[] {
@@ -38,6 +38,20 @@ export function dealKeywords(tokens: readonly string[], mentions: readonly Entit
     }
   }
   return out;
+}
+
+/** Words that carry no meaning of their own in a deal question. */
+const QUESTION_NOISE = new Set("how much many worth deal deals agreement agreements contract contracts value big large whats what's tell about get gets got the thing lol pls please".split(" "));
+
+/** The question's own words, for matching a fact's wording: no stopwords, no company names. */
+export function contentWords(tokens: readonly string[], mentions: readonly EntityMention[], index: SearchIndex): string[] {
+  const entityWords = new Set<string>();
+  for (const m of mentions) for (const w of m.text.split(" ")) entityWords.add(w);
+  for (const m of mentions) {
+    const e = index.kb.entities.get(m.entityId);
+    for (const name of e ? [e.name, ...e.aliases] : []) for (const w of normalize(name).split(/\W+/)) entityWords.add(w);
+  }
+  return tokens.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !entityWords.has(t));
 }
 
 /** Deals named by the keywords: in their title, else by a rare word in their facts ("Abilene"). */
@@ -98,7 +112,7 @@ export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentio
   const score = (d: Deal) => ({
     kw: keywordHits.get(d.id) ?? 0,
     titled: mentions.reduce((n, m) => n + (index.titleEntities.get(d.id)?.has(m.entityId) ? 2 : index.titleGroups.get(d.id)?.has(m.group) ? 1 : 0), 0),
-    exact: d.parties.filter((p) => exactIds.has(p.entity)).length,
+    exact: new Set(d.parties.filter((p) => exactIds.has(p.entity)).map((p) => p.entity)).size,
     original: d.revisedBy.some((r) => set.has(r)) ? 1 : 0,
     parties: new Set(d.parties.map((p) => index.matcher.groupOf(p.entity))).size,
     value: headlineValue(index, d.id),
@@ -120,7 +134,7 @@ export interface Reading {
 }
 
 /** Sort a deal's facts for one metric into the current reading, rival reports and history. */
-export function readFacts(facts: readonly Fact[]): Reading | undefined {
+export function readFacts(facts: readonly Fact[], preferred?: string): Reading | undefined {
   const current = facts.filter((f) => f.supersededBy === undefined || !facts.some((g) => g.id === f.supersededBy));
   const earlier = facts.filter((f) => !current.includes(f));
   const groups: Fact[][] = [];
@@ -129,6 +143,8 @@ export function readFacts(facts: readonly Fact[]): Reading | undefined {
     if (same) same.push(f);
     else groups.push([f]);
   }
+  const preferredAt = groups.findIndex((g) => g.some((f) => f.id === preferred));
+  if (preferredAt > 0) groups.unshift(...groups.splice(preferredAt, 1));
   const first = groups[0];
   if (!first) return undefined;
   const disputeId = groups.flat().find((f) => f.dispute !== undefined)?.dispute;

@@ -4,7 +4,7 @@ import { METRICS } from "../kb/vocabulary.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { formatFact } from "./format.js";
 import { KNOWN_WORDS } from "./intent.js";
-import { STOPWORDS, tokenize } from "./text.js";
+import { stem, STOPWORDS, tokenize } from "./text.js";
 
 interface DealDoc {
   id: string;
@@ -36,6 +36,8 @@ export interface SearchIndex {
   readonly factsBySubject: ReadonlyMap<string, readonly string[]>;
   /** Words that pick out a few deals by title ("Stargate", "Hyperion"), not generic ones ("agreement"). */
   readonly titleTerms: ReadonlySet<string>;
+  /** A dollar value -> the deals with a fact of that value, for "the 38b figure". */
+  readonly dealsByValue: ReadonlyMap<number, ReadonlySet<string>>;
   /** Proper nouns the data mentions ("Abilene", "Memphis", "Blackwell"): words that can pick out a deal. */
   readonly properNouns: ReadonlySet<string>;
   /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
@@ -45,7 +47,7 @@ export interface SearchIndex {
   readonly builtAt: Date;
 }
 
-const processTerm = (term: string) => (STOPWORDS.has(term) ? null : term);
+const processTerm = (term: string) => (STOPWORDS.has(term) ? null : stem(term));
 
 const dealOptions: Options<DealDoc> = {
   fields: ["title", "parties", "summary"],
@@ -103,6 +105,7 @@ function prepare(kb: KnowledgeBase) {
   const factsBySubject = new Map<string, string[]>();
   const factDocs: FactDoc[] = [];
   const partiesByDeal = new Map(sorted.map((d) => [d.id, partyNames(d)]));
+  const dealsByValue = new Map<number, Set<string>>();
   const properNouns = new Set<string>();
   const collectNames = (s: string) => {
     for (const m of s.matchAll(/(?<=[\s(“"])\p{Lu}[\p{Ll}][\p{L}]+/gu)) properNouns.add(m[0].toLowerCase());
@@ -110,6 +113,11 @@ function prepare(kb: KnowledgeBase) {
   for (const deal of sorted) collectNames(`${deal.title} ${deal.summary}`);
   for (const fact of kb.facts.values()) {
     collectNames(fact.quote);
+    if (fact.unit === "USD" && fact.value !== undefined) {
+      const set = dealsByValue.get(fact.value) ?? new Set<string>();
+      set.add(fact.dealId);
+      dealsByValue.set(fact.value, set);
+    }
     const deal = kb.deals.get(fact.dealId);
     factDocs.push({
       id: fact.id,
@@ -132,6 +140,7 @@ function prepare(kb: KnowledgeBase) {
     factsBySubject,
     titleTerms,
     properNouns,
+    dealsByValue,
     titleGroups: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.group))])),
     titleEntities: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.entityId))])),
     builtAt: new Date(),

@@ -61,3 +61,24 @@ export const STOPWORDS = new Set(
     "s like one ones thing things latest new recent big biggest"
   ).split(" "),
 );
+
+const MONEY_SCALE: Record<string, number> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6 };
+
+/** Dollar figures written in a question: "$38bn", "38b", "$1.4 trillion" -> 38e9, 38e9, 1.4e12. */
+export function moneyMentions(s: string): number[] {
+  const out: number[] = [];
+  for (const m of normalize(s).matchAll(/(?<![\w.])\$?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|t|b|m)\b/g)) {
+    out.push(Math.round(Number(m[1]) * MONEY_SCALE[m[2]!]!));
+  }
+  return out;
+}
+
+/**
+ * A light suffix stemmer so "approved" finds "approval" and "relying" finds "relied". Figures and
+ * short words pass through untouched.
+ */
+export function stem(term: string): string {
+  if (term.length < 5 || /\d/.test(term)) return term;
+  const base = term.replace(/(?:ations?|ments?|ings?|als?|ed|es|ly|s)$/, "");
+  return (base.length >= 4 ? base : term).replace(/y$/, "i").replace(/(?:e|i)$/, "");
+}

@@ -1,0 +1,92 @@
+import type { Deal, Fact } from "../kb/types.js";
+import type { Metric, Unit } from "../kb/vocabulary.js";
+import { factsOf, SUBJECT_METRICS } from "./retrieve.js";
+import type { SearchIndex } from "./search-index.js";
+
+export interface FactQuery {
+  /** Candidate deals, best first. */
+  readonly deals: readonly Deal[];
+  /** Metrics the question names, most specific first. */
+  readonly explicit: readonly Metric[];
+  /** Metrics a bare "how much" falls back to. */
+  readonly fallback: readonly Metric[];
+  /** Units the question points at ("how many GW" -> GW, MW). */
+  readonly units: ReadonlySet<Unit>;
+  /** Words of the question that could match a fact's own wording ("prepayment", "tranche"). */
+  readonly keywords: readonly string[];
+  /** Entity groups named: a figure about one of them is preferred, one about a stranger is not. */
+  readonly groups: readonly string[];
+  /** Metrics of the previous turn, when the question points back at it ("what's that worth?"). */
+  readonly previous: readonly Metric[];
+  /** A "when" question: only dates answer it. */
+  readonly when: boolean;
+}
+
+export interface ScoredFact {
+  readonly fact: Fact;
+  readonly score: number;
+  /** Position of the fact's metric among the explicit metrics, or -1. */
+  readonly explicitRank: number;
+  readonly lexical: number;
+}
+
+const DEALS_CONSIDERED = 12;
+/** Figures that belong to one party of a deal: "how much is Nvidia putting in" wants Nvidia's. */
+const OWNED_METRICS: ReadonlySet<Metric> = new Set(["investment", "tranche", "share-count", "equity"]);
+
+/**
+ * Rank the facts of the candidate deals for a question. Each signal is a small additive score:
+ * the metric asked for, the unit asked for, words the fact's own quote shares with the question,
+ * the deal's rank, and whether the figure is about the company asked about.
+ */
+export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
+  const deals = q.deals.slice(0, DEALS_CONSIDERED);
+  const facts = deals.flatMap((d) => factsOf(index, d.id));
+  const dealRank = new Map(deals.map((d, i) => [d.id, i]));
+  const lexical = lexicalScores(index, facts, q.keywords);
+  const groups = new Set(q.groups);
+  // A figure restated by several sources goes stale together when one of them is superseded.
+  const staleKeys = new Set(facts.filter((f) => f.supersededBy !== undefined).map(staleKey));
+
+  const scored = facts.map((fact) => {
+    const explicitRank = q.explicit.indexOf(fact.metric);
+    let score = 0;
+    if (explicitRank >= 0) score += explicitRank === 0 ? 3 : 2;
+    else if (q.fallback.includes(fact.metric)) score += 1.2 - q.fallback.indexOf(fact.metric) * 0.05;
+    if (q.units.has(fact.unit)) score += 1;
+    if (q.previous.includes(fact.metric)) score += 0.8;
+    if (q.when && fact.unit !== "date") score -= 2;
+    const lex = lexical.get(fact.id) ?? 0;
+    score += lex * 2;
+    const rank = dealRank.get(fact.dealId) ?? DEALS_CONSIDERED;
+    score += rank === 0 ? 1 : rank === 1 ? 0.6 : rank === 2 ? 0.4 : 0.2;
+    if (fact.subject !== undefined && (SUBJECT_METRICS.has(fact.metric) || OWNED_METRICS.has(fact.metric))) {
+      const group = index.matcher.groupOf(fact.subject);
+      if (group === q.groups[0]) score += 0.5;
+      else if (!groups.has(group) && SUBJECT_METRICS.has(fact.metric)) score -= 1;
+    }
+    if (fact.supersededBy !== undefined || staleKeys.has(staleKey(fact))) score -= 0.5;
+    return { fact, score, explicitRank, lexical: lex };
+  });
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+function staleKey(f: Fact): string {
+  return `${f.dealId}|${f.metric}|${f.value ?? f.text ?? ""}`;
+}
+
+/** BM25 scores of the question's words against each fact's wording, scaled so the best is 1. */
+function lexicalScores(index: SearchIndex, facts: readonly Fact[], keywords: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (keywords.length === 0 || facts.length === 0) return out;
+  const ids = new Set(facts.map((f) => f.id));
+  const results = index.factSearch.search(keywords.join(" "), {
+    fields: ["text", "metric"],
+    filter: (r) => ids.has(String(r.id)),
+    combineWith: "OR",
+  });
+  const top = results[0]?.score ?? 0;
+  if (top <= 0) return out;
+  for (const r of results) out.set(String(r.id), r.score / top);
+  return out;
+}
