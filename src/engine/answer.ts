@@ -14,6 +14,10 @@ import { moneyMentions } from "./text.js";
 import { contentWords, dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
 import type { SearchIndex } from "./search-index.js";
 
+const SPEND_FIRST: readonly Metric[] = ["deal-value", "spending", "expansion-value", "annual-value", "debt", "investment", "funding-round", "equity"];
+
+const PLAN_WORDS = /\bplan\w*\b|\baims?\b|\btargets?\b|\bambitions?\b|\bwants?\b|\bgoals?\b|\bintends?\b/;
+
 const REFERS_BACK = /\b(?:it|its|that|this|they|them|those|these|he|she|the deal|that deal|this deal|the agreement)\b/;
 
 /** Metrics so specific that another figure is no answer to them: "strike price" is not "share count". */
@@ -106,12 +110,16 @@ class Turnwise {
     const { ctx, intent } = this;
     const shortQuestion = intent.tokens.length <= 5;
     const pointsBack = intent.followUp || REFERS_BACK.test(intent.tokens.join(" "));
-    if (this.mentions.length === 0 && this.keywordHits.size === 0 && ctx.dealIds.length > 0) {
+    if (this.mentions.length === 0 && (this.keywordHits.size === 0 || pointsBack) && ctx.dealIds.length > 0) {
       if (this.metrics.length === 0 && !pointsBack && intent.tokens.length > 3) return [];
-      if (this.metrics.length === 0) this.metrics = [...ctx.metrics];
+      if (this.metrics.length === 0 && !intent.moneyAsked && this.keywordHits.size === 0) this.metrics = [...ctx.metrics];
       this.mentions = ctx.entities.map((id, position) => ({ entityId: id, group: this.index.matcher.groupOf(id), position, exact: true, text: "" }));
       this.groups = unique(this.mentions.map((m) => m.group));
-      return this.toDeals(ctx.dealIds);
+      // The deals talked about, then the deals that later revised them ("over how many years?" of an expanded deal).
+      const talked = this.toDeals(ctx.dealIds);
+      const revisions = this.toDeals(talked.flatMap((d) => d.revisedBy));
+      const all = unique([...talked, ...revisions]);
+      return this.keywordHits.size > 0 ? rankDeals(this.index, all.map((d) => d.id), this.mentions, this.keywordHits) : all;
     }
     if (this.mentions.length > 0 && this.metrics.length === 0 && (intent.followUp || shortQuestion) && ctx.metrics.length > 0) {
       this.metrics = [...ctx.metrics];
@@ -141,7 +149,13 @@ class Turnwise {
       if (both.length > 0) ids = both;
       else if (this.groups.length === 0) ids = [...this.keywordHits.keys()];
     }
-    return rankDeals(this.index, ids, this.mentions, this.keywordHits);
+    const ranked = rankDeals(this.index, ids, this.mentions, this.keywordHits);
+    // A short follow-up naming a party of the deal just discussed ("how much is Nvidia putting in") stays on it.
+    const recent = new Set(this.ctx.dealIds.slice(0, 2));
+    const stay = this.intent.tokens.length <= 8 && this.keywordHits.size === 0 ? ranked.filter((d) => recent.has(d.id)) : [];
+    // "What does OpenAI plan to spend" is about its stated plan.
+    const plans = PLAN_WORDS.test(this.question.toLowerCase()) ? ranked.filter((d) => d.type === "plan") : [];
+    return unique([...plans, ...stay, ...ranked]);
   }
 
   private figure(inherited: Deal[]): Turn {
@@ -179,17 +193,23 @@ class Turnwise {
     const scored = scoreFacts(this.index, {
       deals,
       explicit,
-      fallback: intent.moneyAsked || intent.genericMoney || explicit.includes("spending") ? MONEY_METRICS : [],
+      fallback: intent.moneyAsked || intent.genericMoney || explicit.includes("spending") ? (intent.spendAsked ? SPEND_FIRST : MONEY_METRICS) : [],
       units: intent.units,
       keywords,
       groups: this.groups,
       previous: inherited.length > 0 || REFERS_BACK.test(intent.tokens.join(" ")) ? this.ctx.metrics : [],
+      previousWeight: explicit.length === 0 && (intent.followUp || REFERS_BACK.test(intent.tokens.join(" "))) ? 2 : 0.8,
+      lexicalWeight: intent.yesNo ? 3.5 : 2.5,
       when: /^(?:when|whens|by when|what date|what year|which year)\b/.test(this.question.toLowerCase()),
     });
     const best = scored[0];
+    if (process.env.DEALDESK_DEBUG) console.error(explicit, keywords, scored.slice(0, 5).map((x) => [x.fact.id, x.score.toFixed(2), x.lexical.toFixed(2)]));
     const first = explicit[0];
     // A figure the question did not name only answers it when the fact's own words match the question's.
-    const strong = best !== undefined && (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 2.2 : best.lexical >= 0.99));
+    const strong =
+      best !== undefined &&
+      (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99)) &&
+      !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD");
     if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99)) {
       if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);
       const label = METRICS[first ?? "deal-value"];
@@ -199,7 +219,7 @@ class Turnwise {
     }
     const deal = this.index.kb.deals.get(best.fact.dealId)!;
     const metric = best.fact.metric;
-    composeDealMetric(this.b, this.index, deal, metric, intent.yesNo, best.fact.id);
+    composeDealMetric(this.b, this.index, deal, metric, intent.yesNo, best.fact.id, this.groups);
     composeStanding(this.b, this.index, deal, metric);
     if (this.groups.length >= 2 && !DATE_METRICS.has(metric)) {
       this.alsoIn(deals.filter((d) => d !== deal && !deal.revisedBy.includes(d.id) && !d.revises.includes(deal.id)), metric);
@@ -211,7 +231,7 @@ class Turnwise {
 
   private hasLexicalHit(deals: readonly Deal[], keywords: readonly string[]): boolean {
     const ids = new Set(deals.slice(0, 12).flatMap((d) => d.factIds));
-    return this.index.factSearch.search(keywords.join(" "), { fields: ["text"], filter: (r) => ids.has(String(r.id)), fuzzy: false, prefix: false }).length > 0;
+    return this.index.factSearch.search(keywords.join(" "), { fields: ["label", "text"], filter: (r) => ids.has(String(r.id)), fuzzy: false, prefix: false }).length > 0;
   }
 
   private subjectMetricsAsked(): Metric[] {
@@ -316,7 +336,7 @@ class Turnwise {
     const only = this.mentions.length === 1 ? this.index.kb.entities.get(this.mentions[0]!.entityId) : undefined;
     // "Stargate's total GW" asks for the project's own figure, not a sum.
     if (only?.kind === "project") return this.figure([]);
-    if (this.groups.length >= 2 && dealsWithAll(this.index, this.groups).length === 0) {
+    if (this.groups.length >= 3 || (this.groups.length === 2 && dealsWithAll(this.index, this.groups).length === 0)) {
       // "OpenAI's Oracle and CoreWeave contracts added up": one deal per company named.
       const deals = this.compareTargets([]);
       if (deals.length >= 2 && composeTotal(this.b, this.index, deals, [], this.metrics)) {
@@ -329,11 +349,13 @@ class Turnwise {
       : this.metrics.includes("spending")
         ? new Set(["buyer", "tenant", "acquirer", "borrower"])
         : undefined;
-    const deals = this.scopedDeals().filter(
+    const plansToo = this.groups.flatMap((g) => this.index.dealsByGroup.get(g) ?? []).filter((id) => this.index.kb.deals.get(id)?.type === "plan");
+    const scoped = unique([...this.toDeals(plansToo), ...this.scopedDeals()]);
+    const deals = scoped.filter(
       (d) => !roles || d.type === "plan" || this.groups.length === 0 || d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity))),
     );
     if (!composeTotal(this.b, this.index, deals, this.groups, this.metrics)) return this.nothingFound();
-    this.answeredDeals = deals.map((d) => d.id);
+    this.answeredDeals = [...deals.filter((d) => d.type === "plan"), ...deals.filter((d) => d.type !== "plan")].map((d) => d.id);
     return this.finish(true, "total");
   }
 
@@ -360,6 +382,14 @@ class Turnwise {
   /** One deal per company named, preferring deals that share a third party (usually the buyer). */
   private compareTargets(inherited: Deal[]): Deal[] {
     if (this.keywordHits.size >= 2) return this.toDeals([...this.keywordHits.keys()].slice(0, 3));
+    // "Anthropic's Amazon deal vs its Microsoft deal": a named company in a deal with each other one is the anchor.
+    const named = this.groups.find((g) => this.groups.length >= 3 && this.groups.every((h) => h === g || dealsWithAll(this.index, [g, h]).length > 0));
+    if (named) {
+      const picks = this.groups
+        .filter((h) => h !== named)
+        .map((h) => rankDeals(this.index, dealsWithAll(this.index, [named, h]), this.mentions.filter((m) => m.group === h || m.group === named), this.keywordHits)[0]);
+      return unique(picks.filter((d): d is Deal => d !== undefined));
+    }
     const anchors = unique([...this.ctx.entities.map((e) => this.index.matcher.groupOf(e))]).filter((g) => !this.groups.includes(g));
     const perGroup = this.groups.map((g) => this.index.dealsByGroup.get(g) ?? []);
     const shared = this.sharedAnchor(perGroup) ?? anchors.find((a) => perGroup.every((ids) => ids.some((id) => dealsWithAll(this.index, [a]).includes(id))));

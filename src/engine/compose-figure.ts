@@ -8,7 +8,7 @@ import type { SearchIndex } from "./search-index.js";
 const MAX_OTHERS = 3;
 
 /** One metric of one deal, with disputes, superseded figures and revisions spelled out. */
-export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Deal, metric: Metric, yesNo: boolean, preferred?: string): boolean {
+export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Deal, metric: Metric, yesNo: boolean, preferred?: string, askedGroups: readonly string[] = []): boolean {
   const reading = readFacts(factsOf(index, deal.id, metric), preferred);
   if (!reading) return false;
   const first = reading.primary[0]!;
@@ -29,7 +29,10 @@ export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Dea
     b.line("It replaced an earlier figure of ", b.figure(reading.earlier), ".");
   }
   replacedElsewhere(b, index, [reading.primary, ...reading.others].flat());
-  const others = reading.others.slice(0, MAX_OTHERS);
+  replacedEarlier(b, index, reading.primary);
+  // Other parties' figures (SoftBank's share of a round) are noise when one party's was asked for.
+  const keep = (s: string | undefined) => s === undefined || s === first.subject || askedGroups.includes(index.matcher.groupOf(s));
+  const others = reading.others.filter((g) => first.subject === undefined || keep(g[0]!.subject)).slice(0, MAX_OTHERS);
   if (others.length > 0) {
     const parts: Part[] = ["Also reported: "];
     others.forEach((g, i) => parts.push(...(i > 0 ? ["; "] : []), subjectLabel(index, g[0]!, first), ...b.figure(g)));
@@ -51,6 +54,14 @@ function replacedElsewhere(b: ReplyBuilder, index: SearchIndex, facts: readonly 
   if (!newer || facts.some((f) => f.id === newer.id)) return;
   const later = index.kb.deals.get(newer.dealId);
   b.line("That figure was later superseded: the current figure is ", b.figure([newer]), later ? ` (${later.title})` : "", ".");
+}
+
+/** The current figure replaced one from an earlier deal: say what it was. */
+function replacedEarlier(b: ReplyBuilder, index: SearchIndex, facts: readonly Fact[]): void {
+  const old = facts.map((f) => (f.supersedes ? index.kb.facts.get(f.supersedes) : undefined)).find((f) => f !== undefined);
+  if (!old || old.dealId === facts[0]?.dealId) return;
+  const earlier = index.kb.deals.get(old.dealId);
+  b.line("It superseded the earlier figure of ", b.figure([old]), earlier ? ` (${earlier.title})` : "", ".");
 }
 
 function durationClause(b: ReplyBuilder, index: SearchIndex, deal: Deal): Part[] {

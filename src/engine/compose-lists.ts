@@ -44,8 +44,10 @@ function summable(index: SearchIndex, deals: readonly Deal[], metrics: readonly 
 
 /** Totals: a computed sum, labelled as computed, every component cited. Plans are quoted, not summed. */
 export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], groups: readonly string[], metrics: readonly Metric[]): boolean {
-  const names = groups.map((g) => entityName(index.kb, g)).join(" and ") || "These deals";
-  const money: readonly Metric[] = metrics.includes("investment")
+  const names = groups.map((g) => entityName(index.kb, g)).join(" and ");
+  const money: readonly Metric[] = metrics.includes("funding-round")
+    ? ["funding-round", "investment"]
+    : metrics.includes("investment")
     ? ["investment"]
     : metrics.includes("spending")
       ? ["deal-value", "expansion-value", "spending", "annual-value"]
@@ -53,7 +55,7 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
   const unitMetric = metrics.find((m) => m === "capacity") ? ["capacity" as Metric] : money;
   for (const plan of deals.filter((d) => d.type === "plan")) {
     const r = readFacts([...factsOf(index, plan.id, "spending"), ...factsOf(index, plan.id, "deal-value")]);
-    if (r) b.line(`${names} has stated a plan (${plan.title}) of `, b.figure(r.primary), ".");
+    if (r) b.line(`${names ? `${names} has stated` : "There is"} a plan (${plan.title}) of `, b.figure(r.primary), ".");
   }
   const parts = summable(index, deals, unitMetric);
   const byUnit = new Map<Unit, Array<{ deal: Deal; fact: Fact }>>();
@@ -66,7 +68,7 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
   const sum = components.reduce((s, c) => s + (c.fact.unit === "MW" ? c.fact.value! / 1000 : c.fact.value!), 0);
   const approx = components.some((c) => c.fact.qualifier !== "none");
   b.line(
-    `Adding up the headline figures of the deals I hold for ${names} gives `,
+    `Adding up the headline figures of ${names ? `the deals I hold for ${names}` : "these deals"} gives `,
     b.computed(components[0]!.fact.metric, sum, unit, components.map((c) => c.fact)),
     ` (computed${approx ? "; some parts are approximate or upper bounds" : ""}):`,
   );

@@ -18,6 +18,8 @@ export interface FactQuery {
   readonly groups: readonly string[];
   /** Metrics of the previous turn, when the question points back at it ("what's that worth?"). */
   readonly previous: readonly Metric[];
+  readonly previousWeight: number;
+  readonly lexicalWeight: number;
   /** A "when" question: only dates answer it. */
   readonly when: boolean;
 }
@@ -52,12 +54,12 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
     const explicitRank = q.explicit.indexOf(fact.metric);
     let score = 0;
     if (explicitRank >= 0) score += explicitRank === 0 ? 3 : 2;
-    else if (q.fallback.includes(fact.metric)) score += 1.2 - q.fallback.indexOf(fact.metric) * 0.05;
+    else if (q.fallback.includes(fact.metric)) score += q.fallback.indexOf(fact.metric) === 0 ? 1.8 : 1 - q.fallback.indexOf(fact.metric) * 0.05;
     if (q.units.has(fact.unit)) score += 1;
-    if (q.previous.includes(fact.metric)) score += 0.8;
+    if (q.previous.includes(fact.metric)) score += q.previousWeight;
     if (q.when && fact.unit !== "date") score -= 2;
     const lex = lexical.get(fact.id) ?? 0;
-    score += lex * 2;
+    score += lex * q.lexicalWeight;
     const rank = dealRank.get(fact.dealId) ?? DEALS_CONSIDERED;
     score += rank === 0 ? 1 : rank === 1 ? 0.6 : rank === 2 ? 0.4 : 0.2;
     if (fact.subject !== undefined && (SUBJECT_METRICS.has(fact.metric) || OWNED_METRICS.has(fact.metric))) {
@@ -75,18 +77,23 @@ function staleKey(f: Fact): string {
   return `${f.dealId}|${f.metric}|${f.value ?? f.text ?? ""}`;
 }
 
-/** BM25 scores of the question's words against each fact's wording, scaled so the best is 1. */
+/**
+ * How much of the question's distinctive wording each fact shares, from 0 to 1. A word found in
+ * most candidate facts ("Stargate" among Stargate's facts) tells them apart no better than chance,
+ * so it does not count.
+ */
 function lexicalScores(index: SearchIndex, facts: readonly Fact[], keywords: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   if (keywords.length === 0 || facts.length === 0) return out;
   const ids = new Set(facts.map((f) => f.id));
-  const results = index.factSearch.search(keywords.join(" "), {
-    fields: ["text", "metric"],
-    filter: (r) => ids.has(String(r.id)),
-    combineWith: "OR",
-  });
-  const top = results[0]?.score ?? 0;
-  if (top <= 0) return out;
-  for (const r of results) out.set(String(r.id), r.score / top);
+  const perWord = keywords.map((k) =>
+    index.factSearch
+      .search(k, { fields: ["label", "text"], filter: (r) => ids.has(String(r.id)), prefix: k.length >= 6, fuzzy: k.length >= 7 ? 0.15 : false })
+      .map((r) => ({ id: String(r.id), inLabel: Object.values(r.match).some((fields) => fields.includes("label")) })),
+  );
+  const useful = perWord.filter((hits) => hits.length > 0 && hits.length <= Math.max(3, facts.length * 0.25));
+  if (useful.length === 0) return out;
+  // A word in the fact's own label counts fully; one only in a quote shared with other facts, half.
+  for (const hits of useful) for (const h of hits) out.set(h.id, (out.get(h.id) ?? 0) + (h.inLabel ? 1 : 0.5) / useful.length);
   return out;
 }

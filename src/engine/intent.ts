@@ -31,32 +31,40 @@ export interface Intent {
   readonly units: ReadonlySet<Unit>;
   /** The question asks about money ("worth", "$", "cost"), whatever else it names. */
   readonly moneyAsked: boolean;
+  /** Money is unmistakably what is asked: a figure in another unit does not answer it. */
+  readonly strongMoney: boolean;
+  /** "What does it cost", "how much is X paying": the money spent, before money invested. */
+  readonly spendAsked: boolean;
 }
 
 const UNIT_CUES: ReadonlyArray<[RegExp, Unit[]]> = [
-  [/gigawatts?|gw|megawatts?|mw|power/, ["GW", "MW", "GW/week"]],
-  [/chips?|gpus?|tpus?|processors?|accelerators?|superchips?|gb\d+s?\b|trainium\w*/, ["GPUs", "TPUs", "chips", "CPUs", "accelerators"]],
-  [/cpus?/, ["CPUs"]],
-  [/shares|warrants?/, ["shares"]],
-  [/homes?|households?/, ["homes"]],
-  [/percent|%|percentage|stake/, ["percent"]],
-  [/years?|yrs?|months?|how long/, ["years", "months"]],
-  [/when|date|what year|deadline|due/, ["date"]],
-  [/sites?|campus(?:es)?/, ["sites", "campuses"]],
+  [/\bgigawatts?\b|\bgw\b|\bmegawatts?\b|\bmw\b|\bpower\b/, ["GW", "MW", "GW/week"]],
+  [/\bchips?\b|\bgpus?\b|\btpus?\b|\bprocessors?\b|\baccelerators?\b|\bsuperchips?\b|\bgb\d+s?\b|\btrainium\w*\b/, ["GPUs", "TPUs", "chips", "CPUs", "accelerators"]],
+  [/\bcpus?\b/, ["CPUs"]],
+  [/\bshares\b|\bwarrants?\b/, ["shares"]],
+  [/\bhomes?\b|\bhouseholds?\b/, ["homes"]],
+  [/\bpercent\b|%|\bpercentage\b|\bstake\b/, ["percent"]],
+  [/\byears?\b|\byrs?\b|\bmonths?\b|\bhow long\b/, ["years", "months"]],
+  [/\bwhen\b|\bdate\b|\bwhat year\b|\bdeadline\b|\bdue\b/, ["date"]],
+  [/\bsites?\b|\bcampus(?:es)?\b/, ["sites", "campuses"]],
 ];
 
-const MONEY_WORDS = /worth|costs?|costing|price[ds]?|value[ds]?|\$|dollars?|pa(?:y|id|ying)|billions?|trillions?|money|cash|how much(?! (?:capacity|power|compute|energy))/;
+const MONEY_METRIC_SET: ReadonlySet<Metric> = new Set(["deal-value", "investment", "funding-round", "expansion-value", "spending", "debt", "annual-value", "equity", "tranche"]);
+const COUNT_METRICS: ReadonlySet<Metric> = new Set(["chip-count", "capacity", "homes-equivalent", "sites"]);
+const STRONG_MONEY = /\bworth\b|\bcosts?\b|\bprice\b|\bdollars?\b|\bpa(?:y|id|ying)\b|\bhow many \$|\$(?!\s?\d)|\bin \$|\bhow much (?:is|was|are|were|did|does|do|will)\b(?! (?:\w+ )?(?:capacity|power|compute|energy|gw|gigawatts?))/;
+const MONEY_WORDS = /\bworth\b|\bcosts?\b|\bcosting\b|\bprice[ds]?\b|\bvalue[ds]?\b|\$|\bdollars?\b|\bpa(?:y|id|ying)\b|\bbillions?\b|\btrillions?\b|\bmoney\b|\bcash\b|\bhow much\b(?! (?:capacity|power|compute|energy))/;
 
 /** Metric cues, most specific first. Each is tested against the typo-corrected question. */
 const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
-  ["cost-per-unit", /\b(?:per|each|a|one|every) (?:gigawatt|gw)\b|\bcapital cost\b|\bcost per\b/],
+  ["cost-per-unit", /\b(?:per|each) (?:gigawatt|gw)\b|\bcost (?:of|for) (?:a|one|each) (?:gigawatt|gw)\b|\bcapital cost\b|\bcost per\b/],
   ["homes-equivalent", /\bhomes?\b|\bhouseholds?\b|\bhouses\b/],
-  ["build-rate", /\b(?:per|a|every|each) week\b|\bweekly\b|\bpace\b/],
+  ["build-rate", /\b(?:per|a|every|each) week\b|\bweekly\b|\bpace\b|\bbuild rate\b|\brate of\b|\bevery week\b/],
   ["market-value", /\bmarket (?:cap|capitali[sz]ation|value|valuation)\b|\bmarket-cap\b|\bmarketcap\b|\btrillion(?:-dollar)? (?:company|club|mark)\b|\bmost valuable\b/],
   ["valuation", /\bvaluations?\b|\bvalued\b|\bvaluing\b|\bpre-money\b|\bpost-money\b/],
   ["stake", /\bstakes?\b|\bownership\b|\bown(?:s|ed)?\b|\bpercent of\b|\bhold(?:s|ing)?\b/],
+  ["equity", /\bequity\b(?! (?:stake|investment))/],
   ["share-count", /\bwarrants?\b|\bhow many shares\b|\bnumber of shares\b|\bmillion shares\b/],
-  ["share-price", /\b(?:share|stock) price\b|\bper share\b|\bprice (?:per|a) share\b/],
+  ["share-price", /\b(?:share|stock|strike|exercise) price\b|\bper share\b|\bprice (?:per|a) share\b/],
   ["share-move", /\b(?:stock|shares?) (?:jump|rise|rose|surge|soar|move|fall|fell|react|gain|climb|pop)\w*|\bstock market reaction\b/],
   ["backlog", /\brpo\b|\bbacklog\b|\bremaining performance\b|\bfuture contract revenue\b/],
   ["revenue", /\brevenues?\b|\brun rate\b|\bsales\b/],
@@ -66,7 +74,8 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["duration", /\bhow long\b|\bduration\b|\bhow many years\b|\blength\b|\byears? long\b|\blast\b|\bterm length\b|\bover how\b/],
   ["start-date", /\bstart\w*\b|\bbegin\w*\b|\bkick\w* off\b|\bcommenc\w*\b|\bfirst phase\b/],
   ["completion-date", /\bfully deployed\b|\bfull deployment\b|\bdeploy\w*\b|\bcomplet\w*\b|\bfinish\w*\b|\bdeadline\b|\bonline\b|\bclos(?:e|es|ing)\b|\bdone\b|\bready\b|\bdeliver\w*\b|\boperational\b/],
-  ["expansion", /\bexpan\w*\b|\bexpand\w*\b|\bbeyond\b|\bextend\w*\b|\bgrow\w*\b|\bscale (?:up|further)\b|\bafter 20\d\d\b/],
+  ["expansion-value", /\bexpanded\b|\bexpansion (?:deal|agreement|value|worth)\b|\badd(?:s|ed)? (?:another|more|on)\b/],
+  ["expansion", /\bexpand\b|\bexpansion\b|\bbeyond\b|\bextend\w*\b|\bgrow\w*\b|\bscale (?:up|further)\b|\bafter 20\d\d\b/],
   ["tranche", /\btranches?\b|\binstal+ments?\b|\binitial\b|\bupfront\b|\bfirst payment\b/],
   ["funding-round", /\bfunding round\b|\bround\b|\braise[sd]?\b|\braising\b|\bfundrais\w*\b/],
   ["debt", /\bdebt\b|\bloans?\b|\bborrow\w*\b|\blend\w*\b|\bbonds?\b|\bfinanc\w*\b|\bcredit\b/],
@@ -83,8 +92,8 @@ const GENERIC_MONEY = /\bworth\b|\bvalue\b|\bhow much\b|\bcost\w*\b|\bprice[ds]?
 const KIND_CUES: ReadonlyArray<[QuestionKind, RegExp]> = [
   ["help", /^\/?help\b|\bwhat can you (?:do|answer)\b|\bhow do (?:i|you) use\b|^commands?$|\bwhat do you know\b/],
   ["sources", /\bsources?\b|\bcitations?\b|\bwhere (?:does|did|do|is|are) (?:this|that|it|these|those|the)\b.*\b(?:from|sourced)\b|\bwho (?:says|said) (?:so|that)\b|\bhow do you know\b|\breferences?\b|\bwho reported\b/],
-  ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b/],
-  ["total", /\btotal\w*\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
+  ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b|\bwhich (?:\w+ )?(?:is|was|one is) (?:bigger|larger|smaller|more)\b|\bor\b.*\bwhich\b.*\b(?:bigger|larger|smaller)\b/],
+  ["total", /\btotal\w*\b|\bacross\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
   ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b/],
   ["list", /\bwhich (?:\w+ )?(?:companies|firms|deals|partners|providers|clouds|agreements|investors|suppliers)\b|\bwho (?:has|have|did|does|is|are)\b|\blist\b|\bwhat (?:\w+ )?deals\b|\ball (?:the |of )?(?:\w+ )?(?:deals|agreements)\b|\bwith whom\b|\bwho\b.*\bwith\b|\bpartners\b|\bhow many deals\b|\bwho(?:'s| is)?\b.*\bfrom\??$|\bwho does\b|\bwho are\b/],
 ];
@@ -148,8 +157,11 @@ export function parseIntent(question: string): Intent {
   }
   // "committed in total" is spending; "worth" alone is a deal value or a valuation.
   const genericMoney = found.length === 0 && GENERIC_MONEY.test(raw);
-  const moneyAsked = MONEY_WORDS.test(raw) && !/\bhow many\b/.test(raw);
-  const metrics = found.map((f) => f.metric);
+  const moneyAsked = MONEY_WORDS.test(raw) && !/\bhow many\b(?! \$)/.test(raw);
+  let metrics = found.map((f) => f.metric);
+  if (/^how many\b(?! \$)/.test(raw)) metrics = metrics.filter((m) => !MONEY_METRIC_SET.has(m));
+  // "how much is the nvidia chip deal worth": the chips describe the deal; the money is what's asked.
+  if (STRONG_MONEY.test(raw)) metrics = metrics.filter((m) => !COUNT_METRICS.has(m));
   const units = new Set<Unit>(UNIT_CUES.filter(([re]) => re.test(joined) || re.test(raw)).flatMap(([, u]) => u));
   if (moneyAsked) units.add("USD");
   if (/^(?:when|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
@@ -182,6 +194,8 @@ export function parseIntent(question: string): Intent {
   return {
     kind,
     metrics,
+    strongMoney: STRONG_MONEY.test(raw),
+    spendAsked: /\bcosts?\b|\bcosting\b|\bspend\w*\b|\bpa(?:y|id|ying)\b|\bprice\b/.test(raw),
     genericMoney,
     yesNo: YES_NO.test(raw),
     followUp: FOLLOW_UP.test(raw),

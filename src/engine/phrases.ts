@@ -30,7 +30,7 @@ export function figureFrame(metric: Metric, deal: Deal, fact: Fact, kb: Knowledg
     case "expansion-value":
       return [`${capitalize(d)} adds `, ""];
     case "investment":
-      return [`Investment under ${d}: `, ""];
+      return subject ? [`${possessive(subject)} investment (${deal.title}): `, ""] : [`Investment under ${d}: `, ""];
     case "funding-round":
       return [`Funding round (${deal.title}): `, ""];
     case "valuation":

@@ -46,12 +46,13 @@ const QUESTION_NOISE = new Set("how much many worth deal deals agreement agreeme
 /** The question's own words, for matching a fact's wording: no stopwords, no company names. */
 export function contentWords(tokens: readonly string[], mentions: readonly EntityMention[], index: SearchIndex): string[] {
   const entityWords = new Set<string>();
-  for (const m of mentions) for (const w of m.text.split(" ")) entityWords.add(w);
-  for (const m of mentions) {
+  const named = mentions;
+  for (const m of named) for (const w of m.text.split(" ")) entityWords.add(w);
+  for (const m of named) {
     const e = index.kb.entities.get(m.entityId);
     for (const name of e ? [e.name, ...e.aliases] : []) for (const w of normalize(name).split(/\W+/)) entityWords.add(w);
   }
-  return tokens.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !entityWords.has(t));
+  return tokens.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !KNOWN_WORDS.has(t) && !entityWords.has(t));
 }
 
 /** Deals named by the keywords: in their title, else by a rare word in their facts ("Abilene"). */
@@ -64,7 +65,7 @@ export function keywordDeals(index: SearchIndex, keywords: readonly string[]): M
     for (const r of results) if (r.score >= top * 0.6) hits.set(String(r.id), r.score);
   }
   for (const k of keywords.filter((k) => !index.titleTerms.has(k) && index.properNouns.has(k))) {
-    const deals = new Set(index.factSearch.search(k, { fields: ["text"], fuzzy: false, prefix: false }).map((r) => index.kb.facts.get(String(r.id))?.dealId));
+    const deals = new Set(index.factSearch.search(k, { fields: ["text", "label"], fuzzy: false, prefix: false }).map((r) => index.kb.facts.get(String(r.id))?.dealId));
     deals.delete(undefined);
     if (deals.size > 0 && deals.size <= 3) for (const d of deals) hits.set(d!, (hits.get(d!) ?? 0) + 1);
   }

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from "minisearch";
-import type { Deal, Fact, KnowledgeBase } from "../kb/types.js";
+import type { Deal, KnowledgeBase } from "../kb/types.js";
 import { METRICS } from "../kb/vocabulary.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { formatFact } from "./format.js";
@@ -18,6 +18,9 @@ interface FactDoc {
   deal: string;
   parties: string;
   metric: string;
+  /** The figure as displayed, its text and the curator's note: what the fact is about. */
+  label: string;
+  /** The verbatim quote, often shared by several facts. */
   text: string;
 }
 
@@ -57,10 +60,10 @@ const dealOptions: Options<DealDoc> = {
 };
 
 export const factOptions: Options<FactDoc> = {
-  fields: ["deal", "parties", "metric", "text"],
+  fields: ["deal", "parties", "metric", "label", "text"],
   tokenize,
   processTerm,
-  searchOptions: { boost: { text: 2, metric: 1.5 }, processTerm, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.6 } },
+  searchOptions: { boost: { label: 2, text: 1.5, metric: 1.5 }, processTerm, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.6 } },
 };
 
 /** Build the index synchronously: fine for start-up and tests. */
@@ -124,7 +127,8 @@ function prepare(kb: KnowledgeBase) {
       deal: deal?.title ?? "",
       parties: partiesByDeal.get(fact.dealId) ?? "",
       metric: `${fact.metric.replace(/-/g, " ")} ${METRICS[fact.metric]}`,
-      text: factText(fact),
+      label: `${formatFact(fact)} ${fact.note ?? ""}`,
+      text: fact.quote,
     });
     for (const ref of [fact.subject, fact.speaker]) {
       if (ref !== undefined) pushTo(factsBySubject, matcher.groupOf(ref), fact.id);
@@ -146,10 +150,6 @@ function prepare(kb: KnowledgeBase) {
     builtAt: new Date(),
   };
   return { index, dealDocs, factDocs, dealSearch: index.dealSearch, factSearch: index.factSearch };
-}
-
-function factText(fact: Fact): string {
-  return `${formatFact(fact)} ${fact.text ?? ""} ${fact.quote}`;
 }
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {

@@ -78,7 +78,10 @@ export function moneyMentions(s: string): number[] {
  * short words pass through untouched.
  */
 export function stem(term: string): string {
+  if (/^[a-z]+\d+s$/.test(term)) return term.slice(0, -1);
   if (term.length < 5 || /\d/.test(term)) return term;
   const base = term.replace(/(?:ations?|ments?|ings?|als?|ed|es|ly|s)$/, "");
-  return (base.length >= 4 ? base : term).replace(/y$/, "i").replace(/(?:e|i)$/, "");
+  const stemmed = (base.length >= 4 ? base : term).replace(/y$/, "i").replace(/(?:e|i)$/, "");
+  // "committ" -> "commit", "plann" -> "plan"
+  return stemmed.replace(/([bdgmnprt])\1$/, "$1");
 }
