@@ -14,7 +14,8 @@ import { moneyMentions } from "./text.js";
 import { contentWords, dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
 import type { SearchIndex } from "./search-index.js";
 
-const SPEND_FIRST: readonly Metric[] = ["deal-value", "spending", "expansion-value", "annual-value", "debt", "investment", "funding-round", "equity"];
+/** "Paying" and "cost" are money spent, never money invested. */
+const SPEND_FIRST: readonly Metric[] = ["deal-value", "spending", "expansion-value", "annual-value", "debt"];
 
 const PLAN_WORDS = /\bplan\w*\b|\baims?\b|\btargets?\b|\bambitions?\b|\bwants?\b|\bgoals?\b|\bintends?\b/;
 
@@ -112,7 +113,6 @@ class Turnwise {
     const pointsBack = intent.followUp || REFERS_BACK.test(intent.tokens.join(" "));
     if (this.mentions.length === 0 && (this.keywordHits.size === 0 || pointsBack) && ctx.dealIds.length > 0) {
       if (this.metrics.length === 0 && !pointsBack && intent.tokens.length > 3) return [];
-      if (this.metrics.length === 0 && !intent.moneyAsked && this.keywordHits.size === 0) this.metrics = [...ctx.metrics];
       this.mentions = ctx.entities.map((id, position) => ({ entityId: id, group: this.index.matcher.groupOf(id), position, exact: true, text: "" }));
       this.groups = unique(this.mentions.map((m) => m.group));
       // The deals talked about, then the deals that later revised them ("over how many years?" of an expanded deal).
@@ -189,7 +189,9 @@ class Turnwise {
       return this.finish(true, "figure");
     }
 
-    const explicit = this.metrics.filter((m) => !(intent.genericMoney && m === "deal-value"));
+    // "What's that worth?" asks the worth of what was just discussed, not a deal value.
+    const valueNamed = intent.valueAsked && !REFERS_BACK.test(intent.tokens.join(" "));
+    const explicit = this.metrics.filter((m) => !(intent.genericMoney && !valueNamed && m === "deal-value"));
     const scored = scoreFacts(this.index, {
       deals,
       explicit,
@@ -197,6 +199,7 @@ class Turnwise {
       units: intent.units,
       keywords,
       groups: this.groups,
+      entities: this.mentions.map((m) => m.entityId),
       previous: inherited.length > 0 || REFERS_BACK.test(intent.tokens.join(" ")) ? this.ctx.metrics : [],
       previousWeight: explicit.length === 0 && (intent.followUp || REFERS_BACK.test(intent.tokens.join(" "))) ? 2 : 0.8,
       lexicalWeight: intent.yesNo ? 3.5 : 2.5,
@@ -209,7 +212,7 @@ class Turnwise {
     const strong =
       best !== undefined &&
       (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99)) &&
-      !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD");
+      !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD" && !MONEY_METRICS.includes(best.fact.metric));
     if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99)) {
       if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);
       const label = METRICS[first ?? "deal-value"];

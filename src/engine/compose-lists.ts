@@ -46,14 +46,15 @@ function summable(index: SearchIndex, deals: readonly Deal[], metrics: readonly 
 export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], groups: readonly string[], metrics: readonly Metric[]): boolean {
   const names = groups.map((g) => entityName(index.kb, g)).join(" and ");
   const money: readonly Metric[] = metrics.includes("funding-round")
-    ? ["funding-round", "investment"]
+    ? ["funding-round"]
     : metrics.includes("investment")
     ? ["investment"]
     : metrics.includes("spending")
       ? ["deal-value", "expansion-value", "spending", "annual-value"]
       : MONEY_METRICS;
   const unitMetric = metrics.find((m) => m === "capacity") ? ["capacity" as Metric] : money;
-  for (const plan of deals.filter((d) => d.type === "plan")) {
+  const spendQuestion = !metrics.some((m) => m === "funding-round" || m === "investment");
+  for (const plan of deals.filter((d) => d.type === "plan" && spendQuestion)) {
     const r = readFacts([...factsOf(index, plan.id, "spending"), ...factsOf(index, plan.id, "deal-value")]);
     if (r) b.line(`${names ? `${names} has stated` : "There is"} a plan (${plan.title}) of `, b.figure(r.primary), ".");
   }

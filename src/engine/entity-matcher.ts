@@ -13,7 +13,7 @@ export interface EntityMention {
 }
 
 /** Aliases that are also everyday words only count when written with a capital ("Related", "Lambda"). */
-const EVERYDAY_WORDS = new Set(["related", "lambda", "vantage", "aligned", "core", "cipher", "meta", "open", "blue", "owl", "crusoe"]);
+const EVERYDAY_WORDS = new Set(["related", "aligned", "core", "meta", "open", "blue", "owl"]);
 const CASE_SENSITIVE_EXCEPTIONS = new Set(["meta"]);
 
 const WORD = /\$?\d+(?:[.,]\d+)*%?|[\p{L}0-9]+(?:[.&][\p{L}0-9]+)*/gu;

@@ -16,6 +16,8 @@ export interface FactQuery {
   readonly keywords: readonly string[];
   /** Entity groups named: a figure about one of them is preferred, one about a stranger is not. */
   readonly groups: readonly string[];
+  /** The exact entities named. */
+  readonly entities: readonly string[];
   /** Metrics of the previous turn, when the question points back at it ("what's that worth?"). */
   readonly previous: readonly Metric[];
   readonly previousWeight: number;
@@ -52,20 +54,28 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
 
   const scored = facts.map((fact) => {
     const explicitRank = q.explicit.indexOf(fact.metric);
+    const fallbackRank = q.fallback.indexOf(fact.metric);
+    const lex = lexical.get(fact.id) ?? 0;
+    const previous = q.previous.includes(fact.metric);
     let score = 0;
     if (explicitRank >= 0) score += explicitRank === 0 ? 3 : 2;
-    else if (q.fallback.includes(fact.metric)) score += q.fallback.indexOf(fact.metric) === 0 ? 1.8 : 1 - q.fallback.indexOf(fact.metric) * 0.05;
+    else if (fallbackRank >= 0) score += fallbackRank === 0 ? 1.8 : 1 - fallbackRank * 0.05;
     if (q.units.has(fact.unit)) score += 1;
-    if (q.previous.includes(fact.metric)) score += q.previousWeight;
+    if (previous) score += q.previousWeight;
     if (q.when && fact.unit !== "date") score -= 2;
-    const lex = lexical.get(fact.id) ?? 0;
     score += lex * q.lexicalWeight;
     const rank = dealRank.get(fact.dealId) ?? DEALS_CONSIDERED;
-    score += rank === 0 ? 1 : rank === 1 ? 0.6 : rank === 2 ? 0.4 : 0.2;
-    if (fact.subject !== undefined && (SUBJECT_METRICS.has(fact.metric) || OWNED_METRICS.has(fact.metric))) {
-      const group = index.matcher.groupOf(fact.subject);
-      if (group === q.groups[0]) score += 0.5;
-      else if (!groups.has(group) && SUBJECT_METRICS.has(fact.metric)) score -= 1;
+    score += rank === 0 ? 1.5 : rank === 1 ? 0.8 : rank === 2 ? 0.5 : 0.2;
+    // Whose figure it is only matters once the figure is of the kind asked for.
+    const relevant = explicitRank >= 0 || fallbackRank >= 0 || lex > 0 || previous;
+    if (relevant && fact.subject !== undefined) {
+      // A figure about the very thing named ("Project Rainier", not just Amazon) is what was asked.
+      if (q.entities.includes(fact.subject)) score += 0.6;
+      if (SUBJECT_METRICS.has(fact.metric) || OWNED_METRICS.has(fact.metric)) {
+        const group = index.matcher.groupOf(fact.subject);
+        if (group === q.groups[0]) score += 0.5;
+        else if (!groups.has(group) && SUBJECT_METRICS.has(fact.metric)) score -= 1;
+      }
     }
     if (fact.supersededBy !== undefined || staleKeys.has(staleKey(fact))) score -= 0.5;
     return { fact, score, explicitRank, lexical: lex };

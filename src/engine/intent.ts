@@ -31,6 +31,8 @@ export interface Intent {
   readonly units: ReadonlySet<Unit>;
   /** The question asks about money ("worth", "$", "cost"), whatever else it names. */
   readonly moneyAsked: boolean;
+  /** "What's it worth", "deal value": the deal's own value, named outright. */
+  readonly valueAsked: boolean;
   /** Money is unmistakably what is asked: a figure in another unit does not answer it. */
   readonly strongMoney: boolean;
   /** "What does it cost", "how much is X paying": the money spent, before money invested. */
@@ -63,8 +65,8 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["valuation", /\bvaluations?\b|\bvalued\b|\bvaluing\b|\bpre-money\b|\bpost-money\b/],
   ["stake", /\bstakes?\b|\bownership\b|\bown(?:s|ed)?\b|\bpercent of\b|\bhold(?:s|ing)?\b/],
   ["equity", /\bequity\b(?! (?:stake|investment))/],
-  ["share-count", /\bwarrants?\b|\bhow many shares\b|\bnumber of shares\b|\bmillion shares\b/],
   ["share-price", /\b(?:share|stock|strike|exercise) price\b|\bper share\b|\bprice (?:per|a) share\b/],
+  ["share-count", /\bwarrants?\b|\bhow many shares\b|\bnumber of shares\b|\bmillion shares\b/],
   ["share-move", /\b(?:stock|shares?) (?:jump|rise|rose|surge|soar|move|fall|fell|react|gain|climb|pop)\w*|\bstock market reaction\b/],
   ["backlog", /\brpo\b|\bbacklog\b|\bremaining performance\b|\bfuture contract revenue\b/],
   ["revenue", /\brevenues?\b|\brun rate\b|\bsales\b/],
@@ -84,7 +86,7 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["statement", /\bsay\b|\bsays\b|\bsaid\b|\bquotes?\b|\bquoted\b|\bcomment\w*\b|\bstated?\b|\bremarks?\b/],
   ["term", /\bright of first refusal\b|\brofr\b|\bexclusiv\w*\b|\bterms\b|\bconditions\b|\brelied\b|\brely\b|\brelying\b|\breliance\b|\bright of\b/],
   ["sites", /\bsites?\b|\bcampus(?:es)?\b|\blocations?\b|\bwhere\b/],
-  ["announcement-date", /\bannounc\w*\b|\bwhen (?:was|were|did)\b.*\b(?:sign\w*|strike|struck|agree\w*|made|reach\w*|happen\w*)\b/],
+  ["announcement-date", /\bwhen\b.*\bannounc\w*\b|\bannouncement date\b|\bdate\b.*\bannounc\w*|\bwhen (?:was|were|did)\b.*\b(?:sign\w*|strike|struck|agree\w*|made|reach\w*|happen\w*)\b/],
 ];
 
 const GENERIC_MONEY = /\bworth\b|\bvalue\b|\bhow much\b|\bcost\w*\b|\bprice[ds]?\b|\bdollars?\b|\bsize\b|\bamount\b|\bmoney\b|\bpay\w*\b|\bhow big\b|\bhow large\b|\bbillions?\b|\btrillions?\b|\$/;
@@ -167,7 +169,9 @@ export function parseIntent(question: string): Intent {
   if (/^(?:when|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
     // "When will the AWS capacity be fully deployed?" asks for a date, not the capacity.
     const dates: Metric[] = ["start-date", "completion-date", "expansion", "announcement-date"];
-    const asked = dates.filter((d) => metrics.includes(d));
+    // Coming online and starting are read both ways: try the start and the completion.
+    if (metrics.includes("completion-date") && !metrics.includes("start-date")) metrics.push("start-date");
+    const asked = metrics.filter((m) => dates.includes(m));
     const rest = metrics.filter((m) => !dates.includes(m));
     metrics.splice(0, metrics.length, ...(asked.length > 0 ? asked : ["announcement-date" as Metric]), ...rest);
   }
@@ -195,6 +199,7 @@ export function parseIntent(question: string): Intent {
     kind,
     metrics,
     strongMoney: STRONG_MONEY.test(raw),
+    valueAsked: /\bworth\b|\bvalue\b|\bsize\b|\bhow big\b|\bhow large\b/.test(raw),
     spendAsked: /\bcosts?\b|\bcosting\b|\bspend\w*\b|\bpa(?:y|id|ying)\b|\bprice\b/.test(raw),
     genericMoney,
     yesNo: YES_NO.test(raw),
