@@ -213,9 +213,9 @@ class Turnwise {
       best !== undefined &&
       (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99)) &&
       !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD" && !MONEY_METRICS.includes(best.fact.metric));
-    if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99)) {
+    if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99 && !(DATE_METRICS.has(first) && best.fact.unit === "date" && best.explicitRank > 0))) {
       if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);
-      const label = METRICS[first ?? "deal-value"];
+      const label = (first ?? "deal-value").replace(/-/g, " ");
       composeUnknown(this.b, this.index, this.question, this.groups, deals[0], label);
       this.answeredDeals = [deals[0]!.id];
       return this.finish(false, "unknown", deals.slice(0, 5).map((d) => d.title));

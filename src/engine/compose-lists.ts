@@ -27,15 +27,15 @@ export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly
 }
 
 /** Deals whose headline figure can be summed: real deals, not plans, not superseded. */
-function summable(index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[]): Array<{ deal: Deal; fact: Fact }> {
+function summable(index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], groups: readonly string[] = []): Array<{ deal: Deal; fact: Fact }> {
   // A revision that restates the whole value replaces the deal it revises; one that only adds
-  // (an expansion value) is summed alongside it.
-  const restated = deals.filter((d) => d.revises.length > 0 && factsOf(index, d.id, "deal-value").length > 0);
+  // (an expansion value, a further investment) is summed alongside it.
+  const restated = metrics.includes("deal-value") ? deals.filter((d) => d.revises.length > 0 && factsOf(index, d.id, "deal-value").length > 0) : [];
   const superseded = new Set([...deals.flatMap((d) => d.supersedes), ...restated.flatMap((d) => d.revises)]);
   const out: Array<{ deal: Deal; fact: Fact }> = [];
   for (const deal of deals) {
     if (NON_DEALS.has(deal.type) || superseded.has(deal.id) || deal.status === "cancelled") continue;
-    const reading = readFacts(headlineFacts(index, deal.id, metrics));
+    const reading = readFacts(headlineFacts(index, deal.id, metrics, groups));
     const fact = reading?.primary.find((f) => f.value !== undefined);
     if (fact) out.push({ deal, fact });
   }
@@ -58,7 +58,7 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
     const r = readFacts([...factsOf(index, plan.id, "spending"), ...factsOf(index, plan.id, "deal-value")]);
     if (r) b.line(`${names ? `${names} has stated` : "There is"} a plan (${plan.title}) of `, b.figure(r.primary), ".");
   }
-  const parts = summable(index, deals, unitMetric);
+  const parts = summable(index, deals, unitMetric, groups);
   const byUnit = new Map<Unit, Array<{ deal: Deal; fact: Fact }>>();
   for (const p of parts) {
     const unit = p.fact.unit === "MW" ? "GW" : p.fact.unit;

@@ -62,7 +62,7 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
     else if (fallbackRank >= 0) score += fallbackRank === 0 ? 1.8 : 1 - fallbackRank * 0.05;
     if (q.units.has(fact.unit)) score += 1;
     if (previous) score += q.previousWeight;
-    if (q.when && fact.unit !== "date") score -= 2;
+    if (q.when && fact.unit !== "date") score -= 3;
     score += lex * q.lexicalWeight;
     const rank = dealRank.get(fact.dealId) ?? DEALS_CONSIDERED;
     score += rank === 0 ? 1.5 : rank === 1 ? 0.8 : rank === 2 ? 0.5 : 0.2;

@@ -47,7 +47,7 @@ const UNIT_CUES: ReadonlyArray<[RegExp, Unit[]]> = [
   [/\bhomes?\b|\bhouseholds?\b/, ["homes"]],
   [/\bpercent\b|%|\bpercentage\b|\bstake\b/, ["percent"]],
   [/\byears?\b|\byrs?\b|\bmonths?\b|\bhow long\b/, ["years", "months"]],
-  [/\bwhen\b|\bdate\b|\bwhat year\b|\bdeadline\b|\bdue\b/, ["date"]],
+  [/\bwhens?\b|\bdate\b|\bwhat year\b|\bdeadline\b|\bdue\b/, ["date"]],
   [/\bsites?\b|\bcampus(?:es)?\b/, ["sites", "campuses"]],
 ];
 
@@ -78,7 +78,7 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["completion-date", /\bfully deployed\b|\bfull deployment\b|\bdeploy\w*\b|\bcomplet\w*\b|\bfinish\w*\b|\bdeadline\b|\bonline\b|\bclos(?:e|es|ing)\b|\bdone\b|\bready\b|\bdeliver\w*\b|\boperational\b/],
   ["expansion-value", /\bexpanded\b|\bexpansion (?:deal|agreement|value|worth)\b|\badd(?:s|ed)? (?:another|more|on)\b/],
   ["expansion", /\bexpand\b|\bexpansion\b|\bbeyond\b|\bextend\w*\b|\bgrow\w*\b|\bscale (?:up|further)\b|\bafter 20\d\d\b/],
-  ["tranche", /\btranches?\b|\binstal+ments?\b|\binitial\b|\bupfront\b|\bfirst payment\b/],
+  ["tranche", /\btranches?\b|\binstal+ments?\b|\binitial\b|\bupfront\b|\bfirst payment\b|\bsplit\b|\bbreak ?down\b|\bbroken down\b|\bin parts\b/],
   ["funding-round", /\bfunding round\b|\bround\b|\braise[sd]?\b|\braising\b|\bfundrais\w*\b/],
   ["debt", /\bdebt\b|\bloans?\b|\bborrow\w*\b|\blend\w*\b|\bbonds?\b|\bfinanc\w*\b|\bcredit\b/],
   ["investment", /\binvest\w*\b|\bput (?:in|into)\b|\bputting (?:in|into)\b|\bpour\w*\b|\bbacking\b|\bbacked\b|\bfunded\b/],
@@ -126,11 +126,16 @@ const CUE_WORDS = [
   "companies", "deals", "agreement", "agreements", "contract", "partnership", "partners", "sources",
   "homes", "households", "weekly", "tranche", "initial", "delivered", "operational", "exclusive",
   "much", "many", "long", "cost", "dollars", "billion", "trillion", "million", "which", "signed",
-  "equity", "lease", "leases", "cloud", "compute", "data", "center", "centre", "centers", "project", "joint",
-  "venture", "supply", "order", "orders", "chip", "gpu", "gpus", "tpu", "tpus", "expanded", "acquisition",
-  "capital", "spend", "stock", "price", "deployed", "financing", "investments", "rental", "renting",
+  "equity", "chip", "gpu", "gpus", "tpu", "tpus", "expanded", "spend", "deployed", "financing", "investments",
+  "split", "breakdown", "price", "strike", "exercise",
 ];
 export const KNOWN_WORDS: ReadonlySet<string> = new Set(CUE_WORDS);
+
+/** Words common in deal titles and questions alike: they never pick out one deal by name. */
+export const GENERIC_DEAL_WORDS: ReadonlySet<string> = new Set([
+  ...CUE_WORDS,
+  ..."lease leases cloud compute data center centre centers project joint venture supply order orders acquisition capital stock price rental renting ai infrastructure agreement deal".split(" "),
+]);
 
 function correctTypos(tokens: string[]): string[] {
   return tokens.map((t) => {
@@ -166,14 +171,14 @@ export function parseIntent(question: string): Intent {
   if (STRONG_MONEY.test(raw)) metrics = metrics.filter((m) => !COUNT_METRICS.has(m));
   const units = new Set<Unit>(UNIT_CUES.filter(([re]) => re.test(joined) || re.test(raw)).flatMap(([, u]) => u));
   if (moneyAsked) units.add("USD");
-  if (/^(?:when|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
+  if (/^(?:when|whens|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
     // "When will the AWS capacity be fully deployed?" asks for a date, not the capacity.
     const dates: Metric[] = ["start-date", "completion-date", "expansion", "announcement-date"];
     // Coming online and starting are read both ways: try the start and the completion.
     if (metrics.includes("completion-date") && !metrics.includes("start-date")) metrics.push("start-date");
     const asked = metrics.filter((m) => dates.includes(m));
     const rest = metrics.filter((m) => !dates.includes(m));
-    metrics.splice(0, metrics.length, ...(asked.length > 0 ? asked : ["announcement-date" as Metric]), ...rest);
+    metrics.splice(0, metrics.length, ...asked, ...rest, ...(asked.length > 0 ? [] : ["announcement-date" as Metric]));
   }
   if (genericMoney) metrics.push("deal-value");
   if (found.some((f) => f.metric === "statement") && /\bsay\b.*\babout\b/.test(joined)) {

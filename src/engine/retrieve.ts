@@ -2,7 +2,7 @@ import type { Deal, Fact } from "../kb/types.js";
 import type { Metric } from "../kb/vocabulary.js";
 import type { EntityMention } from "./entity-matcher.js";
 import { formatFact } from "./format.js";
-import { KNOWN_WORDS } from "./intent.js";
+import { GENERIC_DEAL_WORDS, KNOWN_WORDS } from "./intent.js";
 import type { SearchIndex } from "./search-index.js";
 import { editDistance, normalize, STOPWORDS } from "./text.js";
 
@@ -30,7 +30,7 @@ export function dealKeywords(tokens: readonly string[], mentions: readonly Entit
   }
   const out: string[] = [];
   for (const t of tokens) {
-    if (t.length < 3 || STOPWORDS.has(t) || KNOWN_WORDS.has(t) || entityWords.has(t)) continue;
+    if (t.length < 3 || STOPWORDS.has(t) || GENERIC_DEAL_WORDS.has(t) || entityWords.has(t)) continue;
     if (index.titleTerms.has(t) || /^\$?\d/.test(t)) out.push(t);
     else {
       const near = t.length >= 6 ? [...index.titleTerms].find((term) => term[0] === t[0] && editDistance(t, term, 1) <= 1) : undefined;
@@ -88,9 +88,17 @@ export function factsOf(index: SearchIndex, dealId: string, metric?: Metric): Fa
 }
 
 /** The figure that best sums a deal up: its value, else the money in it, else its capacity. */
-export function headlineFacts(index: SearchIndex, dealId: string, metrics: readonly Metric[] = [...MONEY_METRICS, "capacity", "chip-count"]): Fact[] {
+export function headlineFacts(
+  index: SearchIndex,
+  dealId: string,
+  metrics: readonly Metric[] = [...MONEY_METRICS, "capacity", "chip-count"],
+  /** Entity groups whose own figures count too (an investor's investment); others' do not. */
+  subjects: readonly string[] = [],
+): Fact[] {
   for (const metric of metrics) {
-    const facts = factsOf(index, dealId, metric).filter((f) => f.supersededBy === undefined && f.subject === undefined);
+    const facts = factsOf(index, dealId, metric).filter(
+      (f) => f.supersededBy === undefined && (f.subject === undefined || subjects.includes(index.matcher.groupOf(f.subject))),
+    );
     if (facts.length > 0) return facts;
   }
   return [];

@@ -3,7 +3,7 @@ import type { Deal, KnowledgeBase } from "../kb/types.js";
 import { METRICS } from "../kb/vocabulary.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { formatFact } from "./format.js";
-import { KNOWN_WORDS } from "./intent.js";
+import { GENERIC_DEAL_WORDS } from "./intent.js";
 import { stem, STOPWORDS, tokenize } from "./text.js";
 
 interface DealDoc {
@@ -83,7 +83,7 @@ export async function buildIndexAsync(kb: KnowledgeBase, chunkSize = 1000): Prom
 }
 
 function prepare(kb: KnowledgeBase) {
-  const matcher = new EntityMatcher(kb.entities.values(), KNOWN_WORDS);
+  const matcher = new EntityMatcher(kb.entities.values(), GENERIC_DEAL_WORDS);
   const partyNames = (deal: Deal) =>
     deal.parties
       .map((p) => kb.entities.get(p.entity))
@@ -103,7 +103,9 @@ function prepare(kb: KnowledgeBase) {
   const titleDf = new Map<string, number>();
   for (const deal of sorted) for (const t of new Set(tokenize(deal.title))) titleDf.set(t, (titleDf.get(t) ?? 0) + 1);
   const maxDf = Math.max(4, Math.ceil(sorted.length * 0.12));
-  const titleTerms = new Set([...titleDf].filter(([t, n]) => n <= maxDf && t.length >= 3 && !STOPWORDS.has(t) && !/^\$?\d/.test(t)).map(([t]) => t));
+  const titleTerms = new Set(
+    [...titleDf].filter(([t, n]) => n <= maxDf && t.length >= 3 && !STOPWORDS.has(t) && !GENERIC_DEAL_WORDS.has(t) && !/^\$?\d/.test(t)).map(([t]) => t),
+  );
 
   const factsBySubject = new Map<string, string[]>();
   const factDocs: FactDoc[] = [];

@@ -1,5 +1,5 @@
 import type { EntityMention } from "./entity-matcher.js";
-import { KNOWN_WORDS } from "./intent.js";
+import { GENERIC_DEAL_WORDS } from "./intent.js";
 import type { SearchIndex } from "./search-index.js";
 import { normalize, STOPWORDS } from "./text.js";
 
@@ -22,7 +22,7 @@ export function unknownNames(index: SearchIndex, question: string, mentions: rea
   for (const re of [CONNECTED, POSSESSIVE, CAPITALISED]) for (const m of question.matchAll(re)) candidates.add(m[1]!.replace(/[.-]+$/, ""));
   return [...candidates].filter((word) => {
     const w = normalize(word);
-    if (w.length < 3 || consumed.has(w) || STOPWORDS.has(w) || KNOWN_WORDS.has(w) || NOT_NAMES.has(w) || index.titleTerms.has(w)) return false;
+    if (w.length < 3 || consumed.has(w) || STOPWORDS.has(w) || GENERIC_DEAL_WORDS.has(w) || NOT_NAMES.has(w) || index.titleTerms.has(w)) return false;
     if (index.matcher.recognise(word).length > 0) return false;
     return !knownTerm(index, w);
   });
