@@ -1,5 +1,5 @@
 import type { Deal, Fact } from "../kb/types.js";
-import { METRICS, type Metric } from "../kb/vocabulary.js";
+import type { Metric } from "../kb/vocabulary.js";
 import { type Answer, ReplyBuilder } from "./answer-model.js";
 import { composeDealMetric, composeOverview, composeStanding, composeSubjectFacts } from "./compose-figure.js";
 import { composeCompare, composeList, composeRanking, composeTotal } from "./compose-lists.js";
@@ -203,6 +203,7 @@ class Turnwise {
       previous: inherited.length > 0 || REFERS_BACK.test(intent.tokens.join(" ")) ? this.ctx.metrics : [],
       previousWeight: explicit.length === 0 && (intent.followUp || REFERS_BACK.test(intent.tokens.join(" "))) ? 2 : 0.8,
       lexicalWeight: intent.yesNo ? 3.5 : 2.5,
+      explicitWeight: intent.yesNo && keywords.length > 0 ? 1.5 : 3,
       when: /^(?:when|whens|by when|what date|what year|which year)\b/.test(this.question.toLowerCase()),
     });
     const best = scored[0];

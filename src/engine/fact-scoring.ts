@@ -21,6 +21,8 @@ export interface FactQuery {
   /** Metrics of the previous turn, when the question points back at it ("what's that worth?"). */
   readonly previous: readonly Metric[];
   readonly previousWeight: number;
+  /** Weight of the first metric named; lower in yes/no questions, where the predicate is what's asked. */
+  readonly explicitWeight: number;
   readonly lexicalWeight: number;
   /** A "when" question: only dates answer it. */
   readonly when: boolean;
@@ -58,7 +60,7 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
     const lex = lexical.get(fact.id) ?? 0;
     const previous = q.previous.includes(fact.metric);
     let score = 0;
-    if (explicitRank >= 0) score += explicitRank === 0 ? 3 : 2;
+    if (explicitRank >= 0) score += explicitRank === 0 ? q.explicitWeight : Math.min(2, q.explicitWeight);
     else if (fallbackRank >= 0) score += fallbackRank === 0 ? 1.8 : 1 - fallbackRank * 0.05;
     if (q.units.has(fact.unit)) score += 1;
     if (previous) score += q.previousWeight;

@@ -122,7 +122,8 @@ export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentio
     kw: keywordHits.get(d.id) ?? 0,
     titled: mentions.reduce((n, m) => n + (index.titleEntities.get(d.id)?.has(m.entityId) ? 2 : index.titleGroups.get(d.id)?.has(m.group) ? 1 : 0), 0),
     exact: new Set(d.parties.filter((p) => exactIds.has(p.entity)).map((p) => p.entity)).size,
-    original: d.revisedBy.some((r) => set.has(r)) ? 1 : 0,
+    // An expansion adds to the deal it revises, which stays "the deal"; a restatement replaces it.
+    original: d.revisedBy.some((r) => set.has(r)) ? (d.revisedBy.some((r) => set.has(r) && factsOf(index, r, "deal-value").length > 0) ? -1 : 1) : 0,
     parties: new Set(d.parties.map((p) => index.matcher.groupOf(p.entity))).size,
     value: headlineValue(index, d.id),
   });

@@ -11,6 +11,8 @@ const NOT_NAMES = new Set(
 const CONNECTED = /\b(?:with|between|and|&|vs\.?|versus|from|by)\s+([\p{L}][\p{L}\d.-]{2,})/giu;
 const POSSESSIVE = /\b([\p{L}][\p{L}\d.-]{2,})['’]s\b/gu;
 const CAPITALISED = /(?<=\s)(\p{Lu}[\p{Ll}][\p{L}\d.-]+)/gu;
+/** "samsung openai memory deal": a word set right before a company name or a deal word. */
+const BEFORE_NAME = /(?:^|\s)([\p{L}][\p{L}\d.-]{2,})(?=\s+(?:deal|deals|contract|agreement|partnership)\b)/giu;
 
 /**
  * Names in a question that the data has never heard of ("Apple" in "Anthropic's deal with
@@ -19,7 +21,10 @@ const CAPITALISED = /(?<=\s)(\p{Lu}[\p{Ll}][\p{L}\d.-]+)/gu;
 export function unknownNames(index: SearchIndex, question: string, mentions: readonly EntityMention[]): string[] {
   const consumed = new Set(mentions.flatMap((m) => m.text.split(" ")));
   const candidates = new Set<string>();
-  for (const re of [CONNECTED, POSSESSIVE, CAPITALISED]) for (const m of question.matchAll(re)) candidates.add(m[1]!.replace(/[.-]+$/, ""));
+  for (const re of [CONNECTED, POSSESSIVE, CAPITALISED, BEFORE_NAME]) for (const m of question.matchAll(re)) candidates.add(m[1]!.replace(/[.-]+$/, ""));
+  // The first word, when it directly precedes a company named in the question.
+  const first = question.trim().split(/\s+/);
+  if (first.length > 1 && mentions.some((m) => m.position === 1)) candidates.add(first[0]!.replace(/['’]s$/i, "").replace(/[^\p{L}\d.-]/gu, ""));
   return [...candidates].filter((word) => {
     const w = normalize(word);
     if (w.length < 3 || consumed.has(w) || STOPWORDS.has(w) || GENERIC_DEAL_WORDS.has(w) || NOT_NAMES.has(w) || index.titleTerms.has(w)) return false;
