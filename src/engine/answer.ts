@@ -17,6 +17,8 @@ import type { SearchIndex } from "./search-index.js";
 /** "Paying" and "cost" are money spent, never money invested. */
 const SPEND_FIRST: readonly Metric[] = ["deal-value", "spending", "expansion-value", "annual-value", "debt"];
 
+const WHEN = /^(?:when|whens|by when|what date|what year|which year)\b/;
+
 const PLAN_WORDS = /\bplan\w*\b|\baims?\b|\btargets?\b|\bambitions?\b|\bwants?\b|\bgoals?\b|\bintends?\b/;
 
 const REFERS_BACK = /\b(?:it|its|that|this|they|them|those|these|he|she|the deal|that deal|this deal|the agreement)\b/;
@@ -204,15 +206,17 @@ class Turnwise {
       previousWeight: explicit.length === 0 && (intent.followUp || REFERS_BACK.test(intent.tokens.join(" "))) ? 2 : 0.8,
       lexicalWeight: intent.yesNo ? 3.5 : 2.5,
       explicitWeight: intent.yesNo && keywords.length > 0 ? 1.5 : 3,
-      when: /^(?:when|whens|by when|what date|what year|which year)\b/.test(this.question.toLowerCase()),
+      yesNo: intent.yesNo,
+      when: WHEN.test(this.question.toLowerCase()),
     });
     const best = scored[0];
     if (process.env.DEALDESK_DEBUG) console.error(explicit, keywords, scored.slice(0, 5).map((x) => [x.fact.id, x.score.toFixed(2), x.lexical.toFixed(2)]));
     const first = explicit[0];
     // A figure the question did not name only answers it when the fact's own words match the question's.
+    const whenQuestion = WHEN.test(this.question.toLowerCase());
     const strong =
       best !== undefined &&
-      (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99)) &&
+      (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99) || (whenQuestion && best.fact.unit === "date")) &&
       !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD" && !MONEY_METRICS.includes(best.fact.metric));
     if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99 && !(DATE_METRICS.has(first) && best.fact.unit === "date" && best.explicitRank > 0))) {
       if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);

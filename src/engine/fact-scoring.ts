@@ -21,6 +21,8 @@ export interface FactQuery {
   /** Metrics of the previous turn, when the question points back at it ("what's that worth?"). */
   readonly previous: readonly Metric[];
   readonly previousWeight: number;
+  /** "Is it approved yet?": a fact whose own label says so answers it. */
+  readonly yesNo: boolean;
   /** Weight of the first metric named; lower in yes/no questions, where the predicate is what's asked. */
   readonly explicitWeight: number;
   readonly lexicalWeight: number;
@@ -66,6 +68,7 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
     if (previous) score += q.previousWeight;
     if (q.when && fact.unit !== "date") score -= 3;
     score += lex * q.lexicalWeight;
+    if (q.yesNo && lex >= 0.99) score += 2;
     const rank = dealRank.get(fact.dealId) ?? DEALS_CONSIDERED;
     score += rank === 0 ? 1.5 : rank === 1 ? 0.8 : rank === 2 ? 0.5 : 0.2;
     // Whose figure it is only matters once the figure is of the kind asked for.

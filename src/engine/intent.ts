@@ -52,7 +52,7 @@ const UNIT_CUES: ReadonlyArray<[RegExp, Unit[]]> = [
 ];
 
 const MONEY_METRIC_SET: ReadonlySet<Metric> = new Set(["deal-value", "investment", "funding-round", "expansion-value", "spending", "debt", "annual-value", "equity", "tranche"]);
-const COUNT_METRICS: ReadonlySet<Metric> = new Set(["chip-count", "capacity", "homes-equivalent", "sites"]);
+const COUNT_METRICS: ReadonlySet<Metric> = new Set(["chip-count", "capacity", "homes-equivalent", "sites", "share-count"]);
 const STRONG_MONEY = /\bworth\b|\bcosts?\b|\bprice\b|\bdollars?\b|\bpa(?:y|id|ying)\b|\bhow many \$|\$(?!\s?\d)|\bin \$|\bhow much (?:is|was|are|were|did|does|do|will)\b(?! (?:\w+ )?(?:capacity|power|compute|energy|gw|gigawatts?))/;
 const MONEY_WORDS = /\bworth\b|\bcosts?\b|\bcosting\b|\bprice[ds]?\b|\bvalue[ds]?\b|\$|\bdollars?\b|\bpa(?:y|id|ying)\b|\bbillions?\b|\btrillions?\b|\bmoney\b|\bcash\b|\bhow much\b(?! (?:capacity|power|compute|energy))/;
 

@@ -52,7 +52,8 @@ export function contentWords(tokens: readonly string[], mentions: readonly Entit
     const e = index.kb.entities.get(m.entityId);
     for (const name of e ? [e.name, ...e.aliases] : []) for (const w of normalize(name).split(/\W+/)) entityWords.add(w);
   }
-  return tokens.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !KNOWN_WORDS.has(t) && !entityWords.has(t));
+  // Years ("after 2026") frame a question rather than name a fact.
+  return tokens.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !KNOWN_WORDS.has(t) && !entityWords.has(t) && !/^20\d\d$/.test(t));
 }
 
 /** Deals named by the keywords: in their title, else by a rare word in their facts ("Abilene"). */

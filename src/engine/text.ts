@@ -58,7 +58,7 @@ export const STOPWORDS = new Set(
     "much many more most less least than then so if not no yes any all some each every other also just only " +
     "tell show give me please know say said get got deal deals agreement agreements contract contracts " +
     "company companies firm firms between with vs versus over under up into out off per whats what's hows " +
-    "s like one ones thing things latest new recent big biggest"
+    "s like one ones thing things latest new recent big biggest after before yet still already now far"
   ).split(" "),
 );
 
