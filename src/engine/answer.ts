@@ -202,6 +202,7 @@ class Turnwise {
       keywords,
       groups: this.groups,
       entities: this.mentions.map((m) => m.entityId),
+      extraFacts: this.groups.flatMap((g) => this.index.factsBySubject.get(g) ?? []).slice(0, 200),
       previous: inherited.length > 0 || REFERS_BACK.test(intent.tokens.join(" ")) ? this.ctx.metrics : [],
       previousWeight: explicit.length === 0 && (intent.followUp || REFERS_BACK.test(intent.tokens.join(" "))) ? 2 : 0.8,
       lexicalWeight: intent.yesNo ? 3.5 : 2.5,
@@ -216,7 +217,7 @@ class Turnwise {
     const whenQuestion = WHEN.test(this.question.toLowerCase());
     const strong =
       best !== undefined &&
-      (best.explicitRank >= 0 || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99) || (whenQuestion && best.fact.unit === "date")) &&
+      (best.explicitRank >= 0 || best.related || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99) || (whenQuestion && best.fact.unit === "date")) &&
       !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD" && !MONEY_METRICS.includes(best.fact.metric));
     if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99 && !(DATE_METRICS.has(first) && best.fact.unit === "date" && best.explicitRank > 0))) {
       if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);
@@ -357,7 +358,7 @@ class Turnwise {
       : this.metrics.includes("spending")
         ? new Set(["buyer", "tenant", "acquirer", "borrower"])
         : undefined;
-    const plansToo = this.groups.flatMap((g) => this.index.dealsByGroup.get(g) ?? []).filter((id) => this.index.kb.deals.get(id)?.type === "plan");
+    const plansToo = (this.groups.length === 1 ? this.groups : []).flatMap((g) => this.index.dealsByGroup.get(g) ?? []).filter((id) => this.index.kb.deals.get(id)?.type === "plan");
     const scoped = unique([...this.toDeals(plansToo), ...this.scopedDeals()]);
     const deals = scoped.filter(
       (d) => !roles || d.type === "plan" || this.groups.length === 0 || d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity))),

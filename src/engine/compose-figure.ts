@@ -13,7 +13,7 @@ export function composeDealMetric(b: ReplyBuilder, index: SearchIndex, deal: Dea
   if (!reading) return false;
   const first = reading.primary[0]!;
   const [before, after] = figureFrame(metric, deal, first, index.kb);
-  const lead = yesNo && (metric === "expansion" || metric === "term") ? "Yes. " : "";
+  const lead = yesNo && metric === "expansion" ? "Yes. " : "";
 
   if (reading.rivals.length > 0) {
     const all = [reading.primary, ...reading.rivals];

@@ -18,6 +18,8 @@ export interface FactQuery {
   readonly groups: readonly string[];
   /** The exact entities named. */
   readonly entities: readonly string[];
+  /** Facts about the named companies in other deals ("is OpenAI still relying on Azure?"). */
+  readonly extraFacts: readonly string[];
   /** Metrics of the previous turn, when the question points back at it ("what's that worth?"). */
   readonly previous: readonly Metric[];
   readonly previousWeight: number;
@@ -35,10 +37,20 @@ export interface ScoredFact {
   readonly score: number;
   /** Position of the fact's metric among the explicit metrics, or -1. */
   readonly explicitRank: number;
+  /** The fact's metric stands in for one asked (spending for investment). */
+  readonly related: boolean;
   readonly lexical: number;
 }
 
 const DEALS_CONSIDERED = 12;
+/** Metrics close enough to stand in for each other: "invest in compute" is a spending plan. */
+const RELATED: Partial<Record<Metric, readonly Metric[]>> = {
+  investment: ["spending", "equity", "tranche"],
+  spending: ["investment", "deal-value"],
+  "deal-value": ["spending", "expansion-value"],
+  "funding-round": ["investment"],
+  debt: ["equity"],
+};
 /** Figures that belong to one party of a deal: "how much is Nvidia putting in" wants Nvidia's. */
 const OWNED_METRICS: ReadonlySet<Metric> = new Set(["investment", "tranche", "share-count", "equity"]);
 
@@ -49,7 +61,11 @@ const OWNED_METRICS: ReadonlySet<Metric> = new Set(["investment", "tranche", "sh
  */
 export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
   const deals = q.deals.slice(0, DEALS_CONSIDERED);
-  const facts = deals.flatMap((d) => factsOf(index, d.id));
+  const inDeals = deals.flatMap((d) => factsOf(index, d.id));
+  const seen = new Set(inDeals.map((f) => f.id));
+  const extra = q.extraFacts.filter((id) => !seen.has(id)).map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+  const facts = [...inDeals, ...extra];
+  const outside = new Set(extra.map((f) => f.id));
   const dealRank = new Map(deals.map((d, i) => [d.id, i]));
   const lexical = lexicalScores(index, facts, q.keywords);
   const groups = new Set(q.groups);
@@ -58,11 +74,13 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
 
   const scored = facts.map((fact) => {
     const explicitRank = q.explicit.indexOf(fact.metric);
+    const related = explicitRank < 0 && q.explicit.some((m) => RELATED[m]?.includes(fact.metric));
     const fallbackRank = q.fallback.indexOf(fact.metric);
     const lex = lexical.get(fact.id) ?? 0;
     const previous = q.previous.includes(fact.metric);
     let score = 0;
     if (explicitRank >= 0) score += explicitRank === 0 ? q.explicitWeight : Math.min(2, q.explicitWeight);
+    else if (related) score += 1.5;
     else if (fallbackRank >= 0) score += fallbackRank === 0 ? 1.8 : 1 - fallbackRank * 0.05;
     if (q.units.has(fact.unit)) score += 1;
     if (previous) score += q.previousWeight;
@@ -83,9 +101,11 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
       }
     }
     if (fact.supersededBy !== undefined || staleKeys.has(staleKey(fact))) score -= 0.5;
-    return { fact, score, explicitRank, lexical: lex };
+
+    return { fact, score, explicitRank, related, lexical: lex };
   });
-  return scored.sort((a, b) => b.score - a.score);
+  // Facts from outside the candidate deals must earn their place with their own wording.
+  return scored.filter((x) => !outside.has(x.fact.id) || x.lexical >= 0.99).sort((a, b) => b.score - a.score);
 }
 
 function staleKey(f: Fact): string {

@@ -66,7 +66,7 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["stake", /\bstakes?\b|\bownership\b|\bown(?:s|ed)?\b|\bpercent of\b|\bhold(?:s|ing)?\b/],
   ["equity", /\bequity\b(?! (?:stake|investment))/],
   ["share-price", /\b(?:share|stock|strike|exercise) price\b|\bper share\b|\bprice (?:per|a) share\b/],
-  ["share-count", /\bwarrants?\b|\bhow many shares\b|\bnumber of shares\b|\bmillion shares\b/],
+  ["share-count", /\bwarrants?\b|\bshares\b(?! (?:jump|rose|rise|surge|soar|fell|fall|gain|climb|price))|\bnumber of shares\b/],
   ["share-move", /\b(?:stock|shares?) (?:jump|rise|rose|surge|soar|move|fall|fell|react|gain|climb|pop)\w*|\bstock market reaction\b/],
   ["backlog", /\brpo\b|\bbacklog\b|\bremaining performance\b|\bfuture contract revenue\b/],
   ["revenue", /\brevenues?\b|\brun rate\b|\bsales\b/],
@@ -127,7 +127,7 @@ const CUE_WORDS = [
   "homes", "households", "weekly", "tranche", "initial", "delivered", "operational", "exclusive",
   "much", "many", "long", "cost", "dollars", "billion", "trillion", "million", "which", "signed",
   "equity", "chip", "gpu", "gpus", "tpu", "tpus", "expanded", "spend", "deployed", "financing", "investments",
-  "split", "breakdown", "price", "strike", "exercise",
+  "split", "breakdown", "price", "strike", "exercise", "years", "year", "yrs", "months", "month",
 ];
 export const KNOWN_WORDS: ReadonlySet<string> = new Set(CUE_WORDS);
 

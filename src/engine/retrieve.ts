@@ -4,7 +4,7 @@ import type { EntityMention } from "./entity-matcher.js";
 import { formatFact } from "./format.js";
 import { GENERIC_DEAL_WORDS, KNOWN_WORDS } from "./intent.js";
 import type { SearchIndex } from "./search-index.js";
-import { editDistance, normalize, STOPWORDS } from "./text.js";
+import { editDistance, normalize, stem, STOPWORDS } from "./text.js";
 
 /** Money metrics in the order a "how much" question falls back through them. */
 export const MONEY_METRICS: readonly Metric[] = [
@@ -40,6 +40,9 @@ export function dealKeywords(tokens: readonly string[], mentions: readonly Entit
   return out;
 }
 
+/** Cue words in any inflection: "investing" is the investment cue, not a word to match in quotes. */
+const KNOWN_STEMS: ReadonlySet<string> = new Set([...KNOWN_WORDS].map(stem));
+
 /** Words that carry no meaning of their own in a deal question. */
 const QUESTION_NOISE = new Set("how much many worth deal deals agreement agreements contract contracts value big large whats what's tell about get gets got the thing lol pls please".split(" "));
 
@@ -53,7 +56,9 @@ export function contentWords(tokens: readonly string[], mentions: readonly Entit
     for (const name of e ? [e.name, ...e.aliases] : []) for (const w of normalize(name).split(/\W+/)) entityWords.add(w);
   }
   // Years ("after 2026") frame a question rather than name a fact.
-  return tokens.filter((t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !KNOWN_WORDS.has(t) && !entityWords.has(t) && !/^20\d\d$/.test(t));
+  return tokens.filter(
+    (t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !KNOWN_WORDS.has(t) && !KNOWN_STEMS.has(stem(t)) && !entityWords.has(t) && !/^20\d\d$/.test(t),
+  );
 }
 
 /** Deals named by the keywords: in their title, else by a rare word in their facts ("Abilene"). */
