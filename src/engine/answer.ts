@@ -3,7 +3,7 @@ import type { Metric } from "../kb/vocabulary.js";
 import { type Answer, ReplyBuilder } from "./answer-model.js";
 import { composeDealMetric, composeOverview, composeStanding, composeSubjectFacts } from "./compose-figure.js";
 import { composeCompare, composeList, composeRanking, composeTotal } from "./compose-lists.js";
-import { composeHelp, composeOffTopic, composeQuotes, composeSources, composeUnknown, suggestDeals } from "./compose-misc.js";
+import { composeHelp, composeOffTopic, composeQuotes, composeSources, composeUnknown, EXAMPLE_QUESTIONS, suggestDeals } from "./compose-misc.js";
 import type { EntityMention } from "./entity-matcher.js";
 import { formatDate } from "./format.js";
 import { type Intent, parseIntent } from "./intent.js";
@@ -14,8 +14,14 @@ import { moneyMentions } from "./text.js";
 import { contentWords, dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
 import type { SearchIndex } from "./search-index.js";
 
+/** "How big": the money, then the capacity, then the hardware. */
+const SIZE_FIRST: readonly Metric[] = ["deal-value", "capacity", "chip-count", "expansion-value", "investment", "funding-round", "spending", "debt"];
+
 /** "Paying" and "cost" are money spent, never money invested. */
 const SPEND_FIRST: readonly Metric[] = ["deal-value", "spending", "expansion-value", "annual-value", "debt"];
+
+/** Attempts to make the bot invent or alter figures. */
+const MANIPULATION = /\bignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt)|\bmake up\b|\binvent (?:a|some)\b|\bpretend\b|\bsystem prompt\b|\bjailbreak\b|\bact as\b|\bmade[- ]up\b|\bguess (?:a|the) (?:number|figure)\b/;
 
 const WHEN = /^(?:when|whens|by when|what date|what year|which year)\b/;
 
@@ -83,6 +89,11 @@ class Turnwise {
     if (kind === "help" || kind === "greeting") {
       composeHelp(this.b);
       return this.finish(kind === "help", kind);
+    }
+    if (MANIPULATION.test(this.question.toLowerCase())) {
+      this.b.line("I only give figures from my cited sources, and I can't change, invent or estimate them.");
+      this.b.line(`Ask me about a deal instead, for example “${EXAMPLE_QUESTIONS[0]}”`);
+      return this.finish(false, "unknown");
     }
     const strangers = unknownNames(this.index, this.question, this.mentions);
     if (strangers.length > 0 && kind !== "sources") return this.strangers(strangers);
@@ -197,7 +208,13 @@ class Turnwise {
     const scored = scoreFacts(this.index, {
       deals,
       explicit,
-      fallback: intent.moneyAsked || intent.genericMoney || explicit.includes("spending") ? (intent.spendAsked ? SPEND_FIRST : MONEY_METRICS) : [],
+      fallback: intent.sizeAsked
+        ? SIZE_FIRST
+        : intent.moneyAsked || intent.genericMoney || explicit.includes("spending")
+          ? intent.spendAsked
+            ? SPEND_FIRST
+            : MONEY_METRICS
+          : [],
       units: intent.units,
       keywords,
       groups: this.groups,
@@ -244,7 +261,7 @@ class Turnwise {
   }
 
   private subjectMetricsAsked(): Metric[] {
-    const asked = this.metrics.filter((m) => SUBJECT_METRICS.has(m) && m !== "statement");
+    const asked = this.metrics.filter((m) => SUBJECT_METRICS.has(m) && m !== "statement" && !(m === "stake" && this.groups.length >= 2));
     const companyOnly =
       this.groups.length === 1 && !this.intent.mentionsDeal && this.keywordHits.size === 0 && this.mentions.every((m) => this.index.kb.entities.get(m.entityId)?.kind === "company");
     if (this.intent.genericMoney && companyOnly) asked.push("valuation", "market-value");
@@ -312,7 +329,7 @@ class Turnwise {
       filter: (r) => wanted.size === 0 || wanted.has(this.index.kb.facts.get(String(r.id))?.metric as Metric),
     });
     const top = results[0];
-    if (!top || new Set(top.queryTerms).size < 2 || !top.queryTerms.some((t) => /\d/.test(t) || t.length >= 6)) return undefined;
+    if (!top || new Set(top.queryTerms).size < 2 || !top.queryTerms.some((t) => /\d/.test(t) || t.length >= 5)) return undefined;
     return this.index.kb.facts.get(String(top.id));
   }
 
@@ -390,6 +407,7 @@ class Turnwise {
 
   /** One deal per company named, preferring deals that share a third party (usually the buyer). */
   private compareTargets(inherited: Deal[]): Deal[] {
+    if (this.mentions.every((m) => m.text === "") && inherited.length >= 2) return inherited.slice(0, 2);
     if (this.keywordHits.size >= 2) return this.toDeals([...this.keywordHits.keys()].slice(0, 3));
     // "Anthropic's Amazon deal vs its Microsoft deal": a named company in a deal with each other one is the anchor.
     const named = this.groups.find((g) => this.groups.length >= 3 && this.groups.every((h) => h === g || dealsWithAll(this.index, [g, h]).length > 0));
@@ -461,7 +479,12 @@ class Turnwise {
     const answer = this.b.build(this.question, answered, kind, suggestions);
     const keep = this.answeredDeals.length > 0;
     const context: ConversationContext = keep
-      ? { entities: unique(this.mentions.map((m) => m.entityId)), dealIds: this.answeredDeals.slice(0, 10), metrics: this.metrics.slice(0, 3) }
+      ? {
+          entities: unique(this.mentions.map((m) => m.entityId)),
+          // This turn's deals, then the last one talked about before, so "which is bigger?" can compare them.
+          dealIds: unique([...this.answeredDeals.slice(0, 9), ...this.ctx.dealIds.slice(0, 1)]),
+          metrics: this.metrics.slice(0, 3),
+        }
       : this.ctx;
     return { answer, context };
   }

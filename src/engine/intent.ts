@@ -31,6 +31,8 @@ export interface Intent {
   readonly units: ReadonlySet<Unit>;
   /** The question asks about money ("worth", "$", "cost"), whatever else it names. */
   readonly moneyAsked: boolean;
+  /** "How big is it": the value, else the capacity or the chips. */
+  readonly sizeAsked: boolean;
   /** "What's it worth", "deal value": the deal's own value, named outright. */
   readonly valueAsked: boolean;
   /** Money is unmistakably what is asked: a figure in another unit does not answer it. */
@@ -171,6 +173,8 @@ export function parseIntent(question: string): Intent {
   if (STRONG_MONEY.test(raw)) metrics = metrics.filter((m) => !COUNT_METRICS.has(m));
   const units = new Set<Unit>(UNIT_CUES.filter(([re]) => re.test(joined) || re.test(raw)).flatMap(([, u]) => u));
   if (moneyAsked) units.add("USD");
+  // "What's Microsoft's stake worth?" wants dollars, not the percentage.
+  if (STRONG_MONEY.test(raw)) for (const u of [...units]) if (u !== "USD") units.delete(u);
   if (/^(?:when|whens|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
     // "When will the AWS capacity be fully deployed?" asks for a date, not the capacity.
     const dates: Metric[] = ["start-date", "completion-date", "expansion", "announcement-date"];
@@ -204,7 +208,8 @@ export function parseIntent(question: string): Intent {
     kind,
     metrics,
     strongMoney: STRONG_MONEY.test(raw),
-    valueAsked: /\bworth\b|\bvalue\b|\bsize\b|\bhow big\b|\bhow large\b/.test(raw),
+    valueAsked: /\bworth\b|\bvalue\b/.test(raw),
+    sizeAsked: /\bhow (?:big|large|huge)\b|\bsize\b/.test(raw),
     spendAsked: /\bcosts?\b|\bcosting\b|\bspend\w*\b|\bpa(?:y|id|ying)\b|\bprice\b/.test(raw),
     genericMoney,
     yesNo: YES_NO.test(raw),

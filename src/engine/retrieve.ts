@@ -126,7 +126,8 @@ export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentio
   const set = new Set(dealIds);
   const score = (d: Deal) => ({
     kw: keywordHits.get(d.id) ?? 0,
-    titled: mentions.reduce((n, m) => n + (index.titleEntities.get(d.id)?.has(m.entityId) ? 2 : index.titleGroups.get(d.id)?.has(m.group) ? 1 : 0), 0),
+    // AWS and Amazon are one provider; a project ("Project Rainier") is named only by its own name.
+    titled: mentions.reduce((n, m) => n + (index.titleEntities.get(d.id)?.has(m.entityId) && index.kb.entities.get(m.entityId)?.kind !== "company" ? 2 : index.titleGroups.get(d.id)?.has(m.group) ? 1 : 0), 0),
     exact: new Set(d.parties.filter((p) => exactIds.has(p.entity)).map((p) => p.entity)).size,
     // An expansion adds to the deal it revises, which stays "the deal"; a restatement replaces it.
     original: d.revisedBy.some((r) => set.has(r)) ? (d.revisedBy.some((r) => set.has(r) && factsOf(index, r, "deal-value").length > 0) ? -1 : 1) : 0,
@@ -134,7 +135,7 @@ export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentio
     value: headlineValue(index, d.id),
   });
   const scored = deals.map((d) => ({ d, s: score(d) }));
-  scored.sort((a, b) => b.s.kw - a.s.kw || b.s.titled - a.s.titled || b.s.exact - a.s.exact || b.s.original - a.s.original || b.s.value - a.s.value || a.s.parties - b.s.parties);
+  scored.sort((a, b) => b.s.kw - a.s.kw || b.s.titled - a.s.titled || b.s.original - a.s.original || b.s.exact - a.s.exact || b.s.value - a.s.value || a.s.parties - b.s.parties);
   return scored.map((x) => x.d);
 }
 
