@@ -5,7 +5,7 @@ import { formatLoadError } from "../kb/types.js";
 /** `npm run validate [-- --json] [dir]`: check every data file and print a summary. */
 const args = process.argv.slice(2);
 const json = args.includes("--json");
-const dir = args.find((a) => !a.startsWith("--")) ?? process.env.DATA_DIR ?? "data";
+const dir = args.find((a) => !a.startsWith("--")) ?? (process.env.DATA_DIR?.trim() || "data");
 
 const result = await loadKnowledgeBase(dir);
 if (result.ok) {
