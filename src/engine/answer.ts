@@ -53,7 +53,12 @@ export interface Turn {
 
 /** Answer one question. Pure: the same index, question and context give the same answer. */
 export function answerQuestion(index: SearchIndex, rawQuestion: string, context: ConversationContext = EMPTY_CONTEXT): Turn {
-  const question = rawQuestion.replace(/\s+/g, " ").trim().slice(0, MAX_QUESTION_CHARS);
+  // Discord mention markup and @everyone/@here carry no meaning for the question.
+  const question = rawQuestion
+    .replace(/<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS);
   return new Turnwise(index, question, context).run();
 }
 
