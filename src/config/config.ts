@@ -26,6 +26,7 @@ export const configSchema = z.object({
     .transform((s) => (s === undefined || s.trim() === "" ? undefined : s.split(",").map((x) => Number(x.trim()))))
     .pipe(z.array(z.number().int().min(0)).optional()),
   DATA_WATCH: bool.default(false),
+  SHARD_SPAWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(5500),
 });
 
 export type Config = z.output<typeof configSchema>;

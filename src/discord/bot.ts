@@ -10,7 +10,16 @@ import { createClient } from "./client.js";
 import { loadCommands } from "./command-loader.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
+import { installReloadHook, reloadAllShards } from "./shard-reload.js";
 import type { BotDeps, ShardReload } from "./types.js";
+import { watchData } from "../data-watch.js";
+import type { ReloadReport } from "../engine/live-index.js";
+import { formatLoadError } from "../kb/types.js";
+
+function logReload(logger: Logger, why: string, report: ReloadReport): void {
+  if (report.ok) logger.info("reloaded", { why, deals: report.after.deals, facts: report.after.facts, added: report.added.length, changed: report.changed.length, removed: report.removed.length, ms: Math.round(report.ms) });
+  else logger.warn("reload failed; still serving the previous data", { why, errors: report.errors.map(formatLoadError) });
+}
 
 export interface Bot {
   readonly client: Client;
@@ -29,8 +38,10 @@ export interface BotOptions {
 export async function createBot(config: Config, options: BotOptions = {}): Promise<Bot> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error("DISCORD_TOKEN is required to connect to Discord");
-  const shardIds = options.shard?.shards ?? [0];
-  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [token], base: options.shard ? { shard: shardIds.join(",") } : {} });
+  // Under the ShardingManager, discord.js reads this process's shard ids from SHARDS.
+  const managed = process.env["SHARDING_MANAGER"] ? (process.env["SHARDS"] ?? "").split(",").filter(Boolean).map(Number) : undefined;
+  const shardIds = options.shard?.shards ?? managed ?? [0];
+  const logger = (options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [token] })).child(managed || options.shard ? { shard: shardIds.join(",") } : {});
   const live = new LiveIndex(await openIndex(config.DATA_DIR), config.DATA_DIR);
   const commands = await loadCommands();
   const client = createClient(config, options.shard);
@@ -43,10 +54,14 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     version: VERSION,
     startedAt: new Date(),
     now: () => Date.now(),
-    reloadAll: options.reloadAll ? () => options.reloadAll!(live) : async () => [{ shard: shardIds[0] ?? 0, ...(await live.reload()) }],
+    reloadAll: options.reloadAll ? () => options.reloadAll!(live) : () => reloadAllShards(client),
     shardIds,
   };
 
+  installReloadHook(client, live);
+  const stopWatching = config.DATA_WATCH
+    ? watchData(config.DATA_DIR, async () => logReload(logger, "data changed", await live.reload()), { debounceMs: 500, logger })
+    : () => {};
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, deps));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
   client.once(Events.ClientReady, (c) => logger.info("connected to Discord", { user: c.user.tag, guilds: c.guilds.cache.size, commands: commands.size }));
@@ -60,6 +75,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     client,
     deps,
     stop: async () => {
+      stopWatching();
       await client.destroy();
     },
   };

@@ -11,7 +11,7 @@ export function createClient(config: Config, shard?: { shards: number[]; shardCo
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     rest: { api: config.DISCORD_API_BASE },
-    ...(shard ?? shardLayout(config)),
+    ...(shard ?? (process.env["SHARDING_MANAGER"] ? {} : shardLayout(config))),
   };
   // Under a ShardingManager those variables are its instructions to this process: let discord.js read them.
   if (process.env["SHARDING_MANAGER"]) return new Client(options);

@@ -1,0 +1,35 @@
+import type { Client } from "discord.js";
+import type { LiveIndex } from "../engine/live-index.js";
+import type { ShardReload } from "./types.js";
+
+/** The hook each shard hangs on its client, so a broadcast from any shard can reload it. */
+export interface ReloadHook {
+  dealdeskReload(): Promise<ShardReload>;
+}
+
+export function installReloadHook(client: Client, live: LiveIndex): void {
+  const hook: ReloadHook = { dealdeskReload: async () => ({ shard: client.shard?.ids[0] ?? 0, ...(await live.reload()) }) };
+  Object.assign(client, hook);
+}
+
+/**
+ * Reload every shard this host runs and report each one. A shard that cannot be reached or whose
+ * reload throws is reported as failed; its old index keeps answering.
+ */
+export async function reloadAllShards(client: Client): Promise<ShardReload[]> {
+  const util = client.shard;
+  if (!util) return [await (client as unknown as ReloadHook).dealdeskReload()];
+  const ids = [...Array(util.count).keys()];
+  const settled = await Promise.allSettled(
+    ids.map((shard) => util.broadcastEval((c) => (c as unknown as ReloadHook).dealdeskReload(), { shard }) as Promise<ShardReload>),
+  );
+  const reports: ShardReload[] = [];
+  settled.forEach((result, shard) => {
+    if (result.status === "fulfilled") reports.push(result.value);
+    // A shard another host runs is not ours to reload.
+    else if (!/ShardNotFound|ShardingNoShardFound|could not be found|not found/i.test(String(result.reason))) {
+      reports.push({ shard, ok: false, errors: [{ file: "", path: "", message: `shard did not answer: ${String(result.reason).slice(0, 200)}` }], ms: 0 });
+    }
+  });
+  return reports.sort((a, b) => a.shard - b.shard);
+}
