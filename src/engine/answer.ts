@@ -9,7 +9,7 @@ import { formatDate } from "./format.js";
 import { type Intent, parseIntent } from "./intent.js";
 import { entityName, theDeal } from "./phrases.js";
 import { unknownNames } from "./unknown-names.js";
-import { scoreFacts } from "./fact-scoring.js";
+import { lexicalScores, scoreFacts } from "./fact-scoring.js";
 import { moneyMentions } from "./text.js";
 import { contentWords, dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
 import type { SearchIndex } from "./search-index.js";
@@ -262,7 +262,8 @@ class Turnwise {
 
   private hasLexicalHit(deals: readonly Deal[], keywords: readonly string[]): boolean {
     const ids = new Set(deals.slice(0, 12).flatMap((d) => d.factIds));
-    return this.index.factSearch.search(keywords.join(" "), { fields: ["label", "text"], filter: (r) => ids.has(String(r.id)), fuzzy: false, prefix: false }).length > 0;
+    const facts = [...ids].map((id) => this.index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+    return lexicalScores(this.index, facts, keywords).size > 0;
   }
 
   private subjectMetricsAsked(): Metric[] {

@@ -1,7 +1,9 @@
 import type { Deal, Fact } from "../kb/types.js";
 import type { Metric, Unit } from "../kb/vocabulary.js";
 import { factsOf, SUBJECT_METRICS } from "./retrieve.js";
+import { wordIn } from "./fact-words.js";
 import type { SearchIndex } from "./search-index.js";
+import { stem } from "./text.js";
 
 export interface FactQuery {
   /** Candidate deals, best first. */
@@ -63,7 +65,7 @@ export function scoreFacts(index: SearchIndex, q: FactQuery): ScoredFact[] {
   const deals = q.deals.slice(0, DEALS_CONSIDERED);
   const inDeals = deals.flatMap((d) => factsOf(index, d.id));
   const seen = new Set(inDeals.map((f) => f.id));
-  const extra = q.extraFacts.filter((id) => !seen.has(id)).map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+  const extra = [...new Set(q.extraFacts)].filter((id) => !seen.has(id)).map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
   const facts = [...inDeals, ...extra];
   const outside = new Set(extra.map((f) => f.id));
   const dealRank = new Map(deals.map((d, i) => [d.id, i]));
@@ -115,20 +117,19 @@ function staleKey(f: Fact): string {
 /**
  * How much of the question's distinctive wording each fact shares, from 0 to 1. A word found in
  * most candidate facts ("Stargate" among Stargate's facts) tells them apart no better than chance,
- * so it does not count.
+ * so it does not count; a word only in a quote that several facts share counts half.
  */
-function lexicalScores(index: SearchIndex, facts: readonly Fact[], keywords: readonly string[]): Map<string, number> {
+export function lexicalScores(index: SearchIndex, facts: readonly Fact[], keywords: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   if (keywords.length === 0 || facts.length === 0) return out;
-  const ids = new Set(facts.map((f) => f.id));
-  const perWord = keywords.map((k) =>
-    index.factSearch
-      .search(k, { fields: ["label", "text"], filter: (r) => ids.has(String(r.id)), prefix: k.length >= 6, fuzzy: k.length >= 7 ? 0.15 : false })
-      .map((r) => ({ id: String(r.id), inLabel: Object.values(r.match).some((fields) => fields.includes("label")) })),
-  );
+  const stems = [...new Set(keywords.map(stem))];
+  const words = facts.map((f) => index.factWords.of(f));
+  const perWord = stems.map((k) => facts.flatMap((f, i) => {
+    const where = wordIn(words[i]!, k);
+    return where ? [{ id: f.id, inLabel: where === "label" }] : [];
+  }));
   const useful = perWord.filter((hits) => hits.length > 0 && hits.length <= Math.max(3, facts.length * 0.25));
   if (useful.length === 0) return out;
-  // A word in the fact's own label counts fully; one only in a quote shared with other facts, half.
   for (const hits of useful) for (const h of hits) out.set(h.id, (out.get(h.id) ?? 0) + (h.inLabel ? 1 : 0.5) / useful.length);
   return out;
 }

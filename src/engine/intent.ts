@@ -75,7 +75,7 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["annual-value", /\bper year\b|\ba year\b|\bannual\w*\b|\byearly\b|\beach year\b/],
   ["chip-count", /\bchips?\b|\bgpus?\b|\btpus?\b|\bcpus?\b|\bprocessors?\b|\baccelerators?\b|\bsuperchips?\b/],
   ["capacity", /\bgigawatts?\b|\bgw\b|\bmegawatts?\b|\bmw\b|\bcapacity\b|\bpower\b|\bhow much compute\b|\benergy\b|\belectricity\b/],
-  ["duration", /\bhow long\b|\bduration\b|\bhow many years\b|\blength\b|\byears? long\b|\blast\b|\bterm length\b|\bover how\b/],
+  ["duration", /\bruns? (?:for|until|through)\b|\bhow many years\b.*\bruns?\b|\bhow long\b|\bduration\b|\bhow many years\b|\blength\b|\byears? long\b|\blast\b|\bterm length\b|\bover how\b/],
   ["start-date", /\bstart\w*\b|\bbegin\w*\b|\bkick\w* off\b|\bcommenc\w*\b|\bfirst phase\b/],
   ["completion-date", /\bfully deployed\b|\bfull deployment\b|\bdeploy\w*\b|\bcomplet\w*\b|\bfinish\w*\b|\bdeadline\b|\bonline\b|\bclos(?:e|es|ing)\b|\bdone\b|\bready\b|\bdeliver\w*\b|\boperational\b/],
   ["expansion-value", /\bexpanded\b|\bexpansion (?:deal|agreement|value|worth)\b|\badd(?:s|ed)? (?:another|more|on)\b/],
@@ -129,7 +129,7 @@ const CUE_WORDS = [
   "homes", "households", "weekly", "tranche", "initial", "delivered", "operational", "exclusive",
   "much", "many", "long", "cost", "dollars", "billion", "trillion", "million", "which", "signed",
   "equity", "chip", "gpu", "gpus", "tpu", "tpus", "expanded", "spend", "deployed", "financing", "investments",
-  "split", "breakdown", "price", "strike", "exercise", "years", "year", "yrs", "months", "month",
+  "split", "breakdown", "price", "strike", "exercise", "years", "year", "yrs", "months", "month", "run", "runs", "last", "lasts",
 ];
 export const KNOWN_WORDS: ReadonlySet<string> = new Set(CUE_WORDS);
 

@@ -70,10 +70,9 @@ export function keywordDeals(index: SearchIndex, keywords: readonly string[]): M
     const top = results[0]?.score ?? 0;
     for (const r of results) if (r.score >= top * 0.6) hits.set(String(r.id), r.score);
   }
-  for (const k of keywords.filter((k) => !index.titleTerms.has(k) && index.properNouns.has(k))) {
-    const deals = new Set(index.factSearch.search(k, { fields: ["text", "label"], fuzzy: false, prefix: false }).map((r) => index.kb.facts.get(String(r.id))?.dealId));
-    deals.delete(undefined);
-    if (deals.size > 0 && deals.size <= 3) for (const d of deals) hits.set(d!, (hits.get(d!) ?? 0) + 1);
+  for (const k of keywords.filter((k) => !index.titleTerms.has(k))) {
+    const deals = index.properNouns.get(k);
+    if (deals && deals.size <= 3) for (const d of deals) hits.set(d, (hits.get(d) ?? 0) + 1);
   }
   return hits;
 }
@@ -81,9 +80,9 @@ export function keywordDeals(index: SearchIndex, keywords: readonly string[]): M
 /** Deals in which every named entity group takes part. */
 export function dealsWithAll(index: SearchIndex, groups: readonly string[]): string[] {
   if (groups.length === 0) return [];
-  const lists = groups.map((g) => index.dealsByGroup.get(g) ?? []);
-  const [first, ...rest] = lists;
-  return (first ?? []).filter((id) => rest.every((l) => l.includes(id)));
+  const [first, ...rest] = groups;
+  const sets = rest.map((g) => index.dealSetsByGroup.get(g));
+  return (index.dealsByGroup.get(first ?? "") ?? []).filter((id) => sets.every((s) => s?.has(id)));
 }
 
 export function factsOf(index: SearchIndex, dealId: string, metric?: Metric): Fact[] {

@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { Deal, KnowledgeBase } from "../kb/types.js";
-import { METRICS } from "../kb/vocabulary.js";
 import { EntityMatcher } from "./entity-matcher.js";
+import { FactWordCache } from "./fact-words.js";
 import { formatFact } from "./format.js";
 import { GENERIC_DEAL_WORDS } from "./intent.js";
 import { stem, STOPWORDS, tokenize } from "./text.js";
@@ -15,13 +15,8 @@ interface DealDoc {
 
 interface FactDoc {
   id: string;
-  deal: string;
-  parties: string;
-  metric: string;
   /** The figure as displayed, its text and the curator's note: what the fact is about. */
   label: string;
-  /** The verbatim quote, often shared by several facts. */
-  text: string;
 }
 
 /**
@@ -41,8 +36,12 @@ export interface SearchIndex {
   readonly titleTerms: ReadonlySet<string>;
   /** A dollar value -> the deals with a fact of that value, for "the 38b figure". */
   readonly dealsByValue: ReadonlyMap<number, ReadonlySet<string>>;
-  /** Proper nouns the data mentions ("Abilene", "Memphis", "Blackwell"): words that can pick out a deal. */
-  readonly properNouns: ReadonlySet<string>;
+  /** Proper nouns the data mentions ("Abilene", "Memphis", "Blackwell") -> the deals that mention them. */
+  readonly properNouns: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The stemmed words of facts, filled as facts become candidates. */
+  readonly factWords: FactWordCache;
+  /** dealsByGroup as sets, for membership tests. */
+  readonly dealSetsByGroup: ReadonlyMap<string, ReadonlySet<string>>;
   /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
   readonly titleGroups: ReadonlyMap<string, ReadonlySet<string>>;
   /** Deal -> the exact entities named in its title ("AWS", not just the Amazon group). */
@@ -60,10 +59,10 @@ const dealOptions: Options<DealDoc> = {
 };
 
 export const factOptions: Options<FactDoc> = {
-  fields: ["deal", "parties", "metric", "label", "text"],
+  fields: ["label"],
   tokenize,
   processTerm,
-  searchOptions: { boost: { label: 2, text: 1.5, metric: 1.5 }, processTerm, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.6 } },
+  searchOptions: { processTerm, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.6 } },
 };
 
 /** Build the index synchronously: fine for start-up and tests. */
@@ -109,32 +108,26 @@ function prepare(kb: KnowledgeBase) {
 
   const factsBySubject = new Map<string, string[]>();
   const factDocs: FactDoc[] = [];
-  const partiesByDeal = new Map(sorted.map((d) => [d.id, partyNames(d)]));
   const dealsByValue = new Map<number, Set<string>>();
-  const properNouns = new Set<string>();
-  const collectNames = (s: string) => {
-    for (const m of s.matchAll(/(?<=[\s(“"])\p{Lu}[\p{Ll}][\p{L}]+/gu)) properNouns.add(m[0].toLowerCase());
+  const properNouns = new Map<string, Set<string>>();
+  const collectNames = (s: string, dealId: string) => {
+    for (const m of s.matchAll(/(?<=[\s(“"])\p{Lu}[\p{Ll}][\p{L}]+/gu)) addTo(properNouns, m[0].toLowerCase(), dealId);
   };
-  for (const deal of sorted) collectNames(`${deal.title} ${deal.summary}`);
+  for (const deal of sorted) collectNames(` ${deal.title} ${deal.summary}`, deal.id);
   for (const fact of kb.facts.values()) {
-    collectNames(fact.quote);
-    if (fact.unit === "USD" && fact.value !== undefined) {
-      const set = dealsByValue.get(fact.value) ?? new Set<string>();
-      set.add(fact.dealId);
-      dealsByValue.set(fact.value, set);
-    }
-    const deal = kb.deals.get(fact.dealId);
-    factDocs.push({
-      id: fact.id,
-      deal: deal?.title ?? "",
-      parties: partiesByDeal.get(fact.dealId) ?? "",
-      metric: `${fact.metric.replace(/-/g, " ")} ${METRICS[fact.metric]}`,
-      label: `${formatFact(fact)} ${fact.note ?? ""}`,
-      text: fact.quote,
-    });
+    collectNames(fact.quote, fact.dealId);
+    if (fact.unit === "USD" && fact.value !== undefined) addTo(dealsByValue, fact.value, fact.dealId);
+    factDocs.push({ id: fact.id, label: `${formatFact(fact)} ${fact.note ?? ""}` });
     for (const ref of [fact.subject, fact.speaker]) {
       if (ref !== undefined) pushTo(factsBySubject, matcher.groupOf(ref), fact.id);
     }
+  }
+  const titleGroups = new Map<string, Set<string>>();
+  const titleEntities = new Map<string, Set<string>>();
+  for (const deal of sorted) {
+    const named = matcher.recognise(deal.title).filter((m) => m.exact);
+    titleGroups.set(deal.id, new Set(named.map((m) => m.group)));
+    titleEntities.set(deal.id, new Set(named.map((m) => m.entityId)));
   }
 
   const index: SearchIndex = {
@@ -143,15 +136,23 @@ function prepare(kb: KnowledgeBase) {
     dealSearch: new MiniSearch<DealDoc>(dealOptions),
     factSearch: new MiniSearch<FactDoc>(factOptions),
     dealsByGroup,
+    dealSetsByGroup: new Map([...dealsByGroup].map(([g, ids]) => [g, new Set(ids)])),
     factsBySubject,
     titleTerms,
     properNouns,
     dealsByValue,
-    titleGroups: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.group))])),
-    titleEntities: new Map(sorted.map((d) => [d.id, new Set(matcher.recognise(d.title).filter((m) => m.exact).map((m) => m.entityId))])),
+    titleGroups,
+    titleEntities,
+    factWords: new FactWordCache(),
     builtAt: new Date(),
   };
   return { index, dealDocs, factDocs, dealSearch: index.dealSearch, factSearch: index.factSearch };
+}
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {

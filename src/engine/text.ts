@@ -77,7 +77,17 @@ export function moneyMentions(s: string): number[] {
  * A light suffix stemmer so "approved" finds "approval" and "relying" finds "relied". Figures and
  * short words pass through untouched.
  */
+const stems = new Map<string, string>();
+
 export function stem(term: string): string {
+  const cached = stems.get(term);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(term);
+  if (stems.size < 200_000) stems.set(term, result);
+  return result;
+}
+
+function stemUncached(term: string): string {
   if (/^[a-z]+\d+s$/.test(term)) return term.slice(0, -1);
   if (term.length < 5 || /\d/.test(term)) return term;
   const base = term.replace(/(?:ations?|ments?|ings?|als?|ed|es|ly|s)$/, "");

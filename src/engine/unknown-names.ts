@@ -35,5 +35,5 @@ export function unknownNames(index: SearchIndex, question: string, mentions: rea
 
 function knownTerm(index: SearchIndex, term: string): boolean {
   const opts = { fuzzy: false, prefix: false } as const;
-  return index.factSearch.search(term, opts).length > 0 || index.dealSearch.search(term, opts).length > 0;
+  return index.properNouns.has(term) || index.factSearch.search(term, opts).length > 0 || index.dealSearch.search(term, opts).length > 0;
 }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
+import yaml from "js-yaml";
 import { answerQuestion, type ConversationContext, EMPTY_CONTEXT } from "../engine/answer.js";
 import type { Answer } from "../engine/answer-model.js";
 import type { SearchIndex } from "../engine/search-index.js";
@@ -13,7 +13,7 @@ export interface EvalResult {
 }
 
 export async function readEvalCases(file: string): Promise<EvalCase[]> {
-  return evalFileSchema.parse(parse(await readFile(file, "utf8")));
+  return evalFileSchema.parse(yaml.load(await readFile(file, "utf8")));
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;

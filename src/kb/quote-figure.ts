@@ -61,7 +61,19 @@ const UNIT_WORDS: Partial<Record<Unit, string>> = {
   months: "(?:months?)",
 };
 
+const patternCache = new Map<string, RegExp[]>();
+
 export function figurePatterns(value: number, unit: Unit): RegExp[] {
+  const key = `${value}|${unit}`;
+  let cached = patternCache.get(key);
+  if (!cached) {
+    cached = buildPatterns(value, unit);
+    if (patternCache.size < 50_000) patternCache.set(key, cached);
+  }
+  return cached;
+}
+
+function buildPatterns(value: number, unit: Unit): RegExp[] {
   const lead = "(?<![\\d.,])";
   const unitWord = UNIT_WORDS[unit];
   const sources =
