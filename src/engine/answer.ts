@@ -332,6 +332,8 @@ class Turnwise {
     if (this.groups.length > 0) return undefined;
     const wanted = new Set(this.metrics);
     const results = this.index.factSearch.search(this.question, {
+      fuzzy: false,
+      prefix: false,
       filter: (r) => wanted.size === 0 || wanted.has(this.index.kb.facts.get(String(r.id))?.metric as Metric),
     });
     const top = results[0];
@@ -340,8 +342,11 @@ class Turnwise {
   }
 
   private scopedDeals(ignoreTypes = false): Deal[] {
-    const ids = this.groups.length > 0 ? dealsWithAll(this.index, this.groups) : [...this.index.kb.deals.keys()];
-    const deals = rankDeals(this.index, ids, this.mentions, this.keywordHits);
+    // With no company or name to rank by, the precomputed order by size is the ranking.
+    const deals =
+      this.groups.length === 0 && this.keywordHits.size === 0
+        ? this.toDeals(this.index.dealsByHeadline)
+        : rankDeals(this.index, this.groups.length > 0 ? dealsWithAll(this.index, this.groups) : [...this.index.kb.deals.keys()], this.mentions, this.keywordHits);
     const types = new Set(ignoreTypes ? [] : this.intent.dealTypes);
     const filtered = types.size > 0 ? deals.filter((d) => types.has(d.type)) : deals;
     return (filtered.length > 0 ? filtered : deals).filter((d) => d.type !== "market-event");
@@ -425,10 +430,11 @@ class Turnwise {
     }
     const anchors = unique([...this.ctx.entities.map((e) => this.index.matcher.groupOf(e))]).filter((g) => !this.groups.includes(g));
     const perGroup = this.groups.map((g) => this.index.dealsByGroup.get(g) ?? []);
-    const shared = this.sharedAnchor(perGroup) ?? anchors.find((a) => perGroup.every((ids) => ids.some((id) => dealsWithAll(this.index, [a]).includes(id))));
+    const shared = this.sharedAnchor(perGroup) ?? anchors.find((a) => perGroup.every((ids) => ids.some((id) => this.index.dealSetsByGroup.get(a)?.has(id))));
     const picks = this.groups.map((g, i) => {
       const pool = perGroup[i]!;
-      const scoped = shared ? pool.filter((id) => dealsWithAll(this.index, [shared]).includes(id)) : pool;
+      const sharedDeals = shared ? this.index.dealSetsByGroup.get(shared) : undefined;
+      const scoped = sharedDeals ? pool.filter((id) => sharedDeals.has(id)) : pool;
       return rankDeals(this.index, scoped.length > 0 ? scoped : pool, this.mentions.filter((m) => m.group === g), this.keywordHits)[0];
     });
     const deals = unique(picks.filter((d): d is Deal => d !== undefined));
@@ -451,7 +457,10 @@ class Turnwise {
 
   private quotes(inherited: Deal[]): Turn {
     const speakers = new Set(this.mentions.map((m) => m.entityId));
-    const bySpeaker = [...this.index.kb.facts.values()].filter((f) => f.metric === "statement" && f.speaker !== undefined && speakers.has(f.speaker));
+    const bySpeaker = this.groups
+      .flatMap((g) => this.index.factsBySubject.get(g) ?? [])
+      .map((id) => this.index.kb.facts.get(id))
+      .filter((f): f is Fact => f !== undefined && f.metric === "statement" && f.speaker !== undefined && speakers.has(f.speaker));
     const deals = inherited.length > 0 ? inherited : this.candidates();
     const inDeals = deals.flatMap((d) => factsOf(this.index, d.id, "statement"));
     const facts = unique([...bySpeaker, ...inDeals]);

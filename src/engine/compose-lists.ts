@@ -81,7 +81,13 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
 export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], ascending: boolean): boolean {
   const measure = metrics.find((m) => m === "capacity" || m === "chip-count" || m === "investment") ?? "deal-value";
   const chain = measure === "deal-value" ? MONEY_METRICS : [measure];
-  const parts = summable(index, deals, chain);
+  // Only the top few can make the list: with a precomputed measure, read just the likely ones.
+  const precomputed = measure === "deal-value" ? index.headline : measure === "capacity" ? index.capacityGw : undefined;
+  const likely =
+    precomputed && deals.length > 60
+      ? [...deals].sort((x, y) => (ascending ? 1 : -1) * ((precomputed.get(x.id) ?? 0) - (precomputed.get(y.id) ?? 0))).filter((d) => ascending || (precomputed.get(d.id) ?? 0) > 0).slice(0, 60)
+      : deals;
+  const parts = summable(index, ascending ? likely.filter((d) => (precomputed?.get(d.id) ?? 1) > 0) : likely, chain);
   if (parts.length === 0) return false;
   const value = (f: Fact) => (f.unit === "MW" ? f.value! / 1000 : f.value!);
   const units = new Set(parts.map((p) => (p.fact.unit === "MW" ? "GW" : p.fact.unit)));

@@ -22,10 +22,8 @@ export function composeHelp(b: ReplyBuilder): void {
 export function suggestDeals(index: SearchIndex, question: string, groups: readonly string[]): string[] {
   const own = groups.flatMap((g) => index.dealsByGroup.get(g) ?? []);
   let ids = [...new Set(own)];
-  if (ids.length === 0 && question) ids = index.dealSearch.search(question.slice(0, 200), { fuzzy: 0.2 }).slice(0, 5).map((r) => String(r.id));
-  if (ids.length === 0) {
-    ids = [...index.kb.deals.keys()].sort((a, c) => headlineValue(index, c) - headlineValue(index, a));
-  }
+  if (ids.length === 0 && question) ids = index.dealSearch.search(question.slice(0, 200), { fuzzy: false, prefix: false }).slice(0, 5).map((r) => String(r.id));
+  if (ids.length === 0) ids = index.dealsByHeadline.slice(0, 5) as string[];
   return ids
     .map((id) => index.kb.deals.get(id))
     .filter((d): d is Deal => d !== undefined && d.type !== "market-event")

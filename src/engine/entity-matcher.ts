@@ -29,7 +29,8 @@ function words(text: string): Array<{ lower: string; original: string }> {
  */
 export class EntityMatcher {
   private readonly byKey = new Map<string, string[]>();
-  private readonly singleWord: Array<{ key: string; id: string }> = [];
+  /** One-word aliases by first letter: a typo keeps its first letter, so only those are compared. */
+  private readonly singleWord = new Map<string, Array<{ key: string; id: string }>>();
   private readonly maxWords: number;
   private readonly groups = new Map<string, string>();
 
@@ -47,7 +48,11 @@ export class EntityMatcher {
         this.byKey.set(key, ids);
         const n = key.split(" ").length;
         maxWords = Math.max(maxWords, n);
-        if (n === 1) this.singleWord.push({ key, id: e.id });
+        if (n === 1) {
+          const bucket = this.singleWord.get(key[0] ?? "") ?? [];
+          bucket.push({ key, id: e.id });
+          this.singleWord.set(key[0] ?? "", bucket);
+        }
         // "Core Weave" is also written "coreweave".
         if (n > 1) this.byKey.set(key.replace(/ /g, ""), ids);
       }
@@ -90,8 +95,8 @@ export class EntityMatcher {
   private fuzzy(token: string): string | undefined {
     if (token.length < 5 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return undefined;
     let best: { id: string; d: number } | undefined;
-    for (const { key, id } of this.singleWord) {
-      if (key[0] !== token[0] || EVERYDAY_WORDS.has(key)) continue;
+    for (const { key, id } of this.singleWord.get(token[0] ?? "") ?? []) {
+      if (EVERYDAY_WORDS.has(key)) continue;
       const budget = typoBudget(key.length);
       if (budget === 0) continue;
       const d = editDistance(token, key, budget);

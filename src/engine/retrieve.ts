@@ -3,20 +3,10 @@ import type { Metric } from "../kb/vocabulary.js";
 import type { EntityMention } from "./entity-matcher.js";
 import { formatFact } from "./format.js";
 import { GENERIC_DEAL_WORDS, KNOWN_WORDS } from "./intent.js";
-import type { SearchIndex } from "./search-index.js";
+import { MONEY_METRICS, type SearchIndex } from "./search-index.js";
 import { editDistance, normalize, stem, STOPWORDS } from "./text.js";
 
-/** Money metrics in the order a "how much" question falls back through them. */
-export const MONEY_METRICS: readonly Metric[] = [
-  "deal-value",
-  "investment",
-  "funding-round",
-  "expansion-value",
-  "spending",
-  "debt",
-  "annual-value",
-  "equity",
-];
+export { MONEY_METRICS } from "./search-index.js";
 
 /** Metrics that describe a company rather than a deal: looked up by subject across deals. */
 export const SUBJECT_METRICS: ReadonlySet<Metric> = new Set(["valuation", "market-value", "share-price", "share-move", "revenue", "backlog", "stake", "statement"]);
@@ -110,8 +100,7 @@ export function headlineFacts(
 }
 
 export function headlineValue(index: SearchIndex, dealId: string): number {
-  const f = headlineFacts(index, dealId, MONEY_METRICS)[0];
-  return f?.value ?? f?.range?.max ?? 0;
+  return index.headline.get(dealId) ?? 0;
 }
 
 /**

@@ -1,5 +1,6 @@
 import MiniSearch, { type Options } from "minisearch";
-import type { Deal, KnowledgeBase } from "../kb/types.js";
+import type { Deal, Fact, KnowledgeBase } from "../kb/types.js";
+import type { Metric } from "../kb/vocabulary.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { FactWordCache } from "./fact-words.js";
 import { formatFact } from "./format.js";
@@ -40,6 +41,11 @@ export interface SearchIndex {
   readonly properNouns: ReadonlyMap<string, ReadonlySet<string>>;
   /** The stemmed words of facts, filled as facts become candidates. */
   readonly factWords: FactWordCache;
+  /** Each deal's headline money figure (0 when it has none) and capacity in GW, computed once. */
+  readonly headline: ReadonlyMap<string, number>;
+  readonly capacityGw: ReadonlyMap<string, number>;
+  /** Real deals (not plans or market events), largest headline first. */
+  readonly dealsByHeadline: readonly string[];
   /** dealsByGroup as sets, for membership tests. */
   readonly dealSetsByGroup: ReadonlyMap<string, ReadonlySet<string>>;
   /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
@@ -48,6 +54,9 @@ export interface SearchIndex {
   readonly titleEntities: ReadonlyMap<string, ReadonlySet<string>>;
   readonly builtAt: Date;
 }
+
+/** Money metrics in the order a "how much" question falls back through them. */
+export const MONEY_METRICS: readonly Metric[] = ["deal-value", "investment", "funding-round", "expansion-value", "spending", "debt", "annual-value", "equity"];
 
 const processTerm = (term: string) => (STOPWORDS.has(term) ? null : stem(term));
 
@@ -130,6 +139,20 @@ function prepare(kb: KnowledgeBase) {
     titleEntities.set(deal.id, new Set(named.map((m) => m.entityId)));
   }
 
+  const headline = new Map<string, number>();
+  const capacityGw = new Map<string, number>();
+  for (const deal of sorted) {
+    const facts = deal.factIds.map((id) => kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.subject === undefined);
+    const money = MONEY_METRICS.map((m) => facts.find((f) => f.metric === m && f.unit === "USD")).find((f) => f !== undefined);
+    headline.set(deal.id, money?.value ?? money?.range?.max ?? 0);
+    const cap = facts.find((f) => f.metric === "capacity" && (f.unit === "GW" || f.unit === "MW") && f.value !== undefined);
+    capacityGw.set(deal.id, cap ? (cap.unit === "MW" ? cap.value! / 1000 : cap.value!) : 0);
+  }
+  const dealsByHeadline = sorted
+    .filter((d) => d.type !== "plan" && d.type !== "market-event")
+    .map((d) => d.id)
+    .sort((a, b) => (headline.get(b) ?? 0) - (headline.get(a) ?? 0));
+
   const index: SearchIndex = {
     kb,
     matcher,
@@ -144,6 +167,9 @@ function prepare(kb: KnowledgeBase) {
     titleGroups,
     titleEntities,
     factWords: new FactWordCache(),
+    headline,
+    capacityGw,
+    dealsByHeadline,
     builtAt: new Date(),
   };
   return { index, dealDocs, factDocs, dealSearch: index.dealSearch, factSearch: index.factSearch };
