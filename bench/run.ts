@@ -201,7 +201,7 @@ async function runSize(facts: number, opts: Options): Promise<BenchResult> {
       process.exit(1);
     }
     const t2 = performance.now();
-    const index = buildIndex(loaded.kb);
+    const index = await buildIndex(loaded.kb);
     const indexMs = performance.now() - t2;
     const buildMs = loadMs + indexMs;
     const s = summarize(loaded.kb);

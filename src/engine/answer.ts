@@ -177,13 +177,14 @@ class Turnwise {
   }
 
   private figure(inherited: Deal[]): Turn {
-    const deals = inherited.length > 0 ? inherited : this.candidates();
     const { intent } = this;
+    let memo: Deal[] | undefined;
+    const dealsNow = () => (memo ??= inherited.length > 0 ? inherited : this.candidates());
 
     const subjectMetrics = this.subjectMetricsAsked();
     if (subjectMetrics.length > 0) {
       for (const metric of subjectMetrics) {
-        const facts = this.subjectFacts(metric, deals);
+        const facts = this.subjectFacts(metric, dealsNow);
         if (facts.length > 0) {
           composeSubjectFacts(this.b, this.index, facts, metric);
           this.answeredDeals = unique(facts.map((f) => f.dealId));
@@ -193,6 +194,7 @@ class Turnwise {
       }
     }
 
+    const deals = dealsNow();
     if (deals.length === 0) return this.nothingFound();
 
     const keywords = contentWords(this.intent.tokens, this.mentions, this.index);
@@ -274,11 +276,12 @@ class Turnwise {
     return asked;
   }
 
-  private subjectFacts(metric: Metric, deals: readonly Deal[]): Fact[] {
+  private subjectFacts(metric: Metric, dealsNow: () => readonly Deal[]): Fact[] {
     const kb = this.index.kb;
     const bySubject = this.groups.flatMap((g) => this.index.factsBySubject.get(g) ?? []);
     const facts = bySubject.map((id) => kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.metric === metric);
-    const inDeals = deals
+    if (this.groups.length < 2 && facts.length > 0) return unique(facts);
+    const inDeals = dealsNow()
       .flatMap((d) => factsOf(this.index, d.id, metric))
       .filter((f) => f.subject === undefined || this.groups.includes(this.index.matcher.groupOf(f.subject)));
     // A stake asked between two companies ("Microsoft's stake in OpenAI") lives in their shared deal.
@@ -461,7 +464,7 @@ class Turnwise {
       .flatMap((g) => this.index.factsBySubject.get(g) ?? [])
       .map((id) => this.index.kb.facts.get(id))
       .filter((f): f is Fact => f !== undefined && f.metric === "statement" && f.speaker !== undefined && speakers.has(f.speaker));
-    const deals = inherited.length > 0 ? inherited : this.candidates();
+    const deals = bySpeaker.length > 0 ? [] : inherited.length > 0 ? inherited : this.candidates().slice(0, 12);
     const inDeals = deals.flatMap((d) => factsOf(this.index, d.id, "statement"));
     const facts = unique([...bySpeaker, ...inDeals]);
     if (!composeQuotes(this.b, this.index, facts)) {

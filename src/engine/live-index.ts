@@ -1,6 +1,7 @@
 import { loadKnowledgeBase } from "../kb/load.js";
 import type { Fact, LoadError } from "../kb/types.js";
-import { buildIndexAsync, type SearchIndex } from "./search-index.js";
+import { TimeSlicer } from "../time-slicer.js";
+import { buildIndex, type SearchIndex } from "./search-index.js";
 
 export interface ReloadCounts {
   readonly deals: number;
@@ -53,23 +54,31 @@ export class LiveIndex {
     const started = performance.now();
     const result = await loadKnowledgeBase(this.dataDir);
     if (!result.ok) return { ok: false, errors: result.errors, ms: performance.now() - started };
-    const fresh = await buildIndexAsync(result.kb);
+    const fresh = await buildIndex(result.kb);
     const old = this.current;
     this.current = fresh;
     this.lastReloadAt = new Date();
-    return { ok: true, ...diffFacts(old, fresh), version: fresh.kb.version, ms: performance.now() - started };
+    return { ok: true, ...(await diffFacts(old, fresh)), version: fresh.kb.version, ms: performance.now() - started };
   }
 }
 
-export function diffFacts(old: SearchIndex, fresh: SearchIndex) {
+/** Facts added, changed and removed between two indexes; yields as it goes, like the build. */
+export async function diffFacts(old: SearchIndex, fresh: SearchIndex) {
+  const slicer = new TimeSlicer();
   const before = old.kb.facts;
   const after = fresh.kb.facts;
   const same = (a: Fact, b: Fact) => JSON.stringify(a) === JSON.stringify(b);
+  const changed: string[] = [];
+  for (const [id, f] of after) {
+    await slicer.tick();
+    const was = before.get(id);
+    if (was && !same(was, f)) changed.push(id);
+  }
   return {
     before: { deals: old.kb.deals.size, facts: before.size },
     after: { deals: fresh.kb.deals.size, facts: after.size },
     added: [...after.keys()].filter((id) => !before.has(id)),
     removed: [...before.keys()].filter((id) => !after.has(id)),
-    changed: [...after.entries()].filter(([id, f]) => before.has(id) && !same(before.get(id)!, f)).map(([id]) => id),
+    changed,
   };
 }

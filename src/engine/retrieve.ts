@@ -111,15 +111,14 @@ export function headlineValue(index: SearchIndex, dealId: string): number {
 export function rankDeals(index: SearchIndex, dealIds: readonly string[], mentions: readonly EntityMention[], keywordHits: ReadonlyMap<string, number>): Deal[] {
   const exactIds = new Set(mentions.map((m) => m.entityId));
   const deals = dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
-  const set = new Set(dealIds);
   const score = (d: Deal) => ({
     kw: keywordHits.get(d.id) ?? 0,
     // AWS and Amazon are one provider; a project ("Project Rainier") is named only by its own name.
     titled: mentions.reduce((n, m) => n + (index.titleEntities.get(d.id)?.has(m.entityId) && index.kb.entities.get(m.entityId)?.kind !== "company" ? 2 : index.titleGroups.get(d.id)?.has(m.group) ? 1 : 0), 0),
     exact: new Set(d.parties.filter((p) => exactIds.has(p.entity)).map((p) => p.entity)).size,
     // An expansion adds to the deal it revises, which stays "the deal"; a restatement replaces it.
-    original: d.revisedBy.some((r) => set.has(r)) ? (d.revisedBy.some((r) => set.has(r) && factsOf(index, r, "deal-value").length > 0) ? -1 : 1) : 0,
-    parties: new Set(d.parties.map((p) => index.matcher.groupOf(p.entity))).size,
+    original: index.dealShape.get(d.id)?.revision ?? 0,
+    parties: index.dealShape.get(d.id)?.groups ?? 0,
     value: headlineValue(index, d.id),
   });
   const scored = deals.map((d) => ({ d, s: score(d) }));

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from "minisearch";
 import type { Deal, Fact, KnowledgeBase } from "../kb/types.js";
 import type { Metric } from "../kb/vocabulary.js";
+import { TimeSlicer } from "../time-slicer.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { FactWordCache } from "./fact-words.js";
 import { formatFact } from "./format.js";
@@ -46,6 +47,8 @@ export interface SearchIndex {
   readonly capacityGw: ReadonlyMap<string, number>;
   /** Real deals (not plans or market events), largest headline first. */
   readonly dealsByHeadline: readonly string[];
+  /** Per deal: how many entity groups take part, and whether a later deal expands (1) or restates (-1) it. */
+  readonly dealShape: ReadonlyMap<string, { readonly groups: number; readonly revision: -1 | 0 | 1 }>;
   /** dealsByGroup as sets, for membership tests. */
   readonly dealSetsByGroup: ReadonlyMap<string, ReadonlySet<string>>;
   /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
@@ -74,23 +77,19 @@ export const factOptions: Options<FactDoc> = {
   searchOptions: { processTerm, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), weights: { fuzzy: 0.3, prefix: 0.6 } },
 };
 
-/** Build the index synchronously: fine for start-up and tests. */
-export function buildIndex(kb: KnowledgeBase): SearchIndex {
-  const parts = prepare(kb);
-  parts.dealSearch.addAll(parts.dealDocs);
-  parts.factSearch.addAll(parts.factDocs);
-  return parts.index;
-}
-
-/** Build the index in chunks that yield to the event loop, so a reload never stalls the gateway. */
-export async function buildIndexAsync(kb: KnowledgeBase, chunkSize = 1000): Promise<SearchIndex> {
-  const parts = prepare(kb);
+/**
+ * Build the index. The work is cut into slices that yield to the event loop, so a reload at 100k
+ * facts never stalls the gateway; the caller swaps the result in only once it is complete.
+ */
+export async function buildIndex(kb: KnowledgeBase, chunkSize = 500): Promise<SearchIndex> {
+  const slicer = new TimeSlicer();
+  const parts = await prepare(kb, slicer);
   await parts.dealSearch.addAllAsync(parts.dealDocs, { chunkSize });
   await parts.factSearch.addAllAsync(parts.factDocs, { chunkSize });
   return parts.index;
 }
 
-function prepare(kb: KnowledgeBase) {
+async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
   const matcher = new EntityMatcher(kb.entities.values(), GENERIC_DEAL_WORDS);
   const partyNames = (deal: Deal) =>
     deal.parties
@@ -102,6 +101,7 @@ function prepare(kb: KnowledgeBase) {
   const dealDocs: DealDoc[] = [];
   const sorted = [...kb.deals.values()].sort((a, b) => b.announced.localeCompare(a.announced));
   for (const deal of sorted) {
+    await slicer.tick();
     dealDocs.push({ id: deal.id, title: deal.title, parties: partyNames(deal), summary: deal.summary });
     for (const group of new Set(deal.parties.map((p) => matcher.groupOf(p.entity)))) {
       pushTo(dealsByGroup, group, deal.id);
@@ -124,6 +124,7 @@ function prepare(kb: KnowledgeBase) {
   };
   for (const deal of sorted) collectNames(` ${deal.title} ${deal.summary}`, deal.id);
   for (const fact of kb.facts.values()) {
+    await slicer.tick();
     collectNames(fact.quote, fact.dealId);
     if (fact.unit === "USD" && fact.value !== undefined) addTo(dealsByValue, fact.value, fact.dealId);
     factDocs.push({ id: fact.id, label: `${formatFact(fact)} ${fact.note ?? ""}` });
@@ -134,6 +135,7 @@ function prepare(kb: KnowledgeBase) {
   const titleGroups = new Map<string, Set<string>>();
   const titleEntities = new Map<string, Set<string>>();
   for (const deal of sorted) {
+    await slicer.tick();
     const named = matcher.recognise(deal.title).filter((m) => m.exact);
     titleGroups.set(deal.id, new Set(named.map((m) => m.group)));
     titleEntities.set(deal.id, new Set(named.map((m) => m.entityId)));
@@ -142,11 +144,20 @@ function prepare(kb: KnowledgeBase) {
   const headline = new Map<string, number>();
   const capacityGw = new Map<string, number>();
   for (const deal of sorted) {
+    await slicer.tick();
     const facts = deal.factIds.map((id) => kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.subject === undefined);
     const money = MONEY_METRICS.map((m) => facts.find((f) => f.metric === m && f.unit === "USD")).find((f) => f !== undefined);
     headline.set(deal.id, money?.value ?? money?.range?.max ?? 0);
     const cap = facts.find((f) => f.metric === "capacity" && (f.unit === "GW" || f.unit === "MW") && f.value !== undefined);
     capacityGw.set(deal.id, cap ? (cap.unit === "MW" ? cap.value! / 1000 : cap.value!) : 0);
+  }
+  const dealShape = new Map<string, { groups: number; revision: -1 | 0 | 1 }>();
+  for (const deal of sorted) {
+    const restated = deal.revisedBy.some((r) => (kb.deals.get(r)?.factIds ?? []).some((id) => kb.facts.get(id)?.metric === "deal-value"));
+    dealShape.set(deal.id, {
+      groups: new Set(deal.parties.map((p) => matcher.groupOf(p.entity))).size,
+      revision: deal.revisedBy.length === 0 ? 0 : restated ? -1 : 1,
+    });
   }
   const dealsByHeadline = sorted
     .filter((d) => d.type !== "plan" && d.type !== "market-event")
@@ -169,6 +180,7 @@ function prepare(kb: KnowledgeBase) {
     factWords: new FactWordCache(),
     headline,
     capacityGw,
+    dealShape,
     dealsByHeadline,
     builtAt: new Date(),
   };

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { TimeSlicer } from "../time-slicer.js";
 import type { ParsedFiles } from "./load.js";
 import { quoteCarriesText, quoteFigureProblem } from "./quote-figure.js";
 import type { Deal, Entity, Fact, KnowledgeBase, LoadError, LoadResult, LoadedSource } from "./types.js";
@@ -7,7 +8,7 @@ import type { Deal, Entity, Fact, KnowledgeBase, LoadError, LoadResult, LoadedSo
 export const BLOCKED_SOURCE_HOSTS = ["littletool.com", "openaimpact.com", "finblog.com", "thepaypers.com"];
 
 /** Cross-file checks: unique ids, resolvable references, quotes that carry their figures. */
-export function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string>, version: string): LoadResult {
+export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string>, version: string, slicer = new TimeSlicer()): Promise<LoadResult> {
   const errors: LoadError[] = [];
   const err = (file: string, p: string, message: string) => errors.push({ file, path: p, message });
 
@@ -44,6 +45,7 @@ export function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string
 
   const nameNumbers = new Set([...entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.match(/\d+(?:\.\d+)?/g) ?? []));
   for (const { file, deal } of parsed.deals) {
+    await slicer.tick();
     for (const key of ["title", "summary"] as const) {
       const figure = uncitedFigure(deal[key], nameNumbers, deal.announced.slice(0, 4));
       if (figure) err(file, key, `contains the figure "${figure}"; figures belong in facts, where they are cited`);
@@ -86,6 +88,7 @@ export function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string
 
   for (const [id, fact] of facts) {
     if (fact.supersedes === undefined) continue;
+    await slicer.tick();
     const loc = factFile.get(id);
     const old = facts.get(fact.supersedes);
     if (!old) {
@@ -111,7 +114,8 @@ export function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string
     version,
     loadedAt: new Date(),
   };
-  return { ok: true, kb: deepFreeze(kb) };
+  await deepFreezeKb(kb, slicer);
+  return { ok: true, kb };
 }
 
 /** A number in free text that is neither a year of the deal nor part of a name like "Colossus 2". */
@@ -122,6 +126,26 @@ function uncitedFigure(text: string, nameNumbers: ReadonlySet<string>, year: str
     return n;
   }
   return undefined;
+}
+
+/** Freeze everything in the knowledge base, a few thousand objects at a time. */
+async function deepFreezeKb(kb: KnowledgeBase, slicer: TimeSlicer): Promise<void> {
+  for (const map of [kb.entities, kb.sources, kb.deals, kb.facts, kb.disputes] as ReadonlyArray<ReadonlyMap<string, unknown>>) {
+    for (const v of map.values()) {
+      deepFreeze(v);
+      await slicer.tick();
+    }
+    lockMap(map as Map<string, unknown>);
+  }
+  Object.freeze(kb);
+}
+
+function lockMap(value: Map<string, unknown>): void {
+  // A frozen Map can still be mutated through set(); block the mutators.
+  for (const m of ["set", "delete", "clear"] as const) {
+    Object.defineProperty(value, m, { value: () => { throw new TypeError("knowledge base is read-only"); } });
+  }
+  Object.freeze(value);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { z } from "zod";
+import { TimeSlicer } from "../time-slicer.js";
 import { checkIntegrity } from "./integrity.js";
 import { parseYamlFile, readDataFiles, type RawFile } from "./read-files.js";
 import { dealFileSchema, entitiesFileSchema, sourcesFileSchema, type DealFile, type Entity, type Source } from "./schema.js";
@@ -17,10 +18,12 @@ export interface ParsedFiles {
  * means no knowledge base, so a caller can keep serving the one it had.
  */
 export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
+  const slicer = new TimeSlicer();
   const { files, contents, errors } = await readDataFiles(dir);
   const parsed: ParsedFiles = { entities: [], sources: [], deals: [] };
 
   for (const file of files) {
+    await slicer.tick();
     const yaml = parseYamlFile(file);
     if ("error" in yaml) {
       errors.push(yaml.error);
@@ -30,11 +33,13 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const version = createHash("sha256")
-    .update([...contents.entries()].map(([k, v]) => `${path.basename(k)}\0${v}`).join("\0"))
-    .digest("hex")
-    .slice(0, 8);
-  return checkIntegrity(parsed, contents, version);
+  const hash = createHash("sha256");
+  for (const [k, v] of contents) {
+    hash.update(`${path.basename(k)}\0${v}\0`);
+    await slicer.tick();
+  }
+  const version = hash.digest("hex").slice(0, 8);
+  return checkIntegrity(parsed, contents, version, slicer);
 }
 
 function collect(file: RawFile, data: unknown, out: ParsedFiles, errors: LoadError[]): void {
