@@ -401,7 +401,8 @@ class Turnwise {
 
   private ranking(): Turn {
     const deals = this.scopedDeals();
-    if (!composeRanking(this.b, this.index, deals, this.metrics, this.intent.ascending)) return this.nothingFound();
+    const bySize = this.groups.length === 0 && this.keywordHits.size === 0 && this.intent.dealTypes.length === 0;
+    if (!composeRanking(this.b, this.index, deals, this.metrics, this.intent.ascending, bySize)) return this.nothingFound();
     this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
     return this.finish(true, "ranking");
   }

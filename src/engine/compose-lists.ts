@@ -78,13 +78,15 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
 }
 
 /** "What is the largest deal?": deals ranked by their headline figure, each cited. */
-export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], ascending: boolean): boolean {
+export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], ascending: boolean, bySizeAlready = false): boolean {
   const measure = metrics.find((m) => m === "capacity" || m === "chip-count" || m === "investment") ?? "deal-value";
   const chain = measure === "deal-value" ? MONEY_METRICS : [measure];
   // Only the top few can make the list: with a precomputed measure, read just the likely ones.
   const precomputed = measure === "deal-value" ? index.headline : measure === "capacity" ? index.capacityGw : undefined;
   const likely =
-    precomputed && deals.length > 60
+    precomputed && bySizeAlready && measure === "deal-value"
+      ? (ascending ? [...deals].reverse().filter((d) => (precomputed.get(d.id) ?? 0) > 0) : deals).slice(0, 60)
+      : precomputed && deals.length > 60
       ? [...deals].sort((x, y) => (ascending ? 1 : -1) * ((precomputed.get(x.id) ?? 0) - (precomputed.get(y.id) ?? 0))).filter((d) => ascending || (precomputed.get(d.id) ?? 0) > 0).slice(0, 60)
       : deals;
   const parts = summable(index, ascending ? likely.filter((d) => (precomputed?.get(d.id) ?? 1) > 0) : likely, chain);

@@ -14,6 +14,7 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
 
   const entities = new Map<string, Entity>();
   for (const { file, entity, index } of parsed.entities) {
+    await slicer.tick();
     if (entities.has(entity.id)) err(file, `entities[${index}].id`, `duplicate entity id "${entity.id}"`);
     entities.set(entity.id, entity);
   }
@@ -25,6 +26,7 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
 
   const sources = new Map<string, LoadedSource>();
   for (const { file, absolute, source, pathPrefix } of parsed.sources) {
+    await slicer.tick();
     if (sources.has(source.id)) err(file, `${pathPrefix}.id`, `duplicate source id "${source.id}"`);
     const host = source.url ? new URL(source.url).hostname.replace(/^www\./, "") : "";
     if (BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {

@@ -25,9 +25,16 @@ const isoDate = z.preprocess(
     .refine(isRealDate, "is not a real calendar date"),
 );
 
+const checkedDates = new Map<string, boolean>();
+
 function isRealDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  let ok = checkedDates.get(s);
+  if (ok === undefined) {
+    const d = new Date(`${s}T00:00:00Z`);
+    ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    if (checkedDates.size < 100_000) checkedDates.set(s, ok);
+  }
+  return ok;
 }
 
 export const entitySchema = z.strictObject({

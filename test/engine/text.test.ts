@@ -30,3 +30,13 @@ describe("editDistance", () => {
     expect(editDistance("anthropic", "nvidia", 2)).toBeGreaterThan(2);
   });
 });
+
+describe("withCommas", () => {
+  it("groups thousands and keeps up to two decimals", async () => {
+    const { withCommas } = await import("../../src/engine/format.js");
+    expect(withCommas(400000)).toBe("400,000");
+    expect(withCommas(1234567.891)).toBe("1,234,567.89");
+    expect(withCommas(23.28)).toBe("23.28");
+    expect(withCommas(-5000)).toBe("-5,000");
+  });
+});
