@@ -69,16 +69,23 @@ export async function diffFacts(old: SearchIndex, fresh: SearchIndex) {
   const after = fresh.kb.facts;
   const same = (a: Fact, b: Fact) => JSON.stringify(a) === JSON.stringify(b);
   const changed: string[] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
   for (const [id, f] of after) {
     await slicer.tick();
     const was = before.get(id);
-    if (was && !same(was, f)) changed.push(id);
+    if (!was) added.push(id);
+    else if (!same(was, f)) changed.push(id);
+  }
+  for (const id of before.keys()) {
+    await slicer.tick();
+    if (!after.has(id)) removed.push(id);
   }
   return {
     before: { deals: old.kb.deals.size, facts: before.size },
     after: { deals: fresh.kb.deals.size, facts: after.size },
-    added: [...after.keys()].filter((id) => !before.has(id)),
-    removed: [...before.keys()].filter((id) => !after.has(id)),
+    added,
+    removed,
     changed,
   };
 }

@@ -18,7 +18,7 @@ export function dealChoices(index: SearchIndex, partial: string): Choice[] {
   const q = partial.trim().slice(0, 100);
   const deals: Deal[] = q
     ? rankedDeals(index, q)
-    : [...index.kb.deals.values()].sort((a, b) => b.announced.localeCompare(a.announced));
+    : index.dealsByHeadline.slice(0, MAX_CHOICES).map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
   return deals.slice(0, MAX_CHOICES).map((d) => ({ name: clip(d.title), value: d.id }));
 }
 

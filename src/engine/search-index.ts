@@ -105,9 +105,11 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
       .flatMap((e) => (e ? [e.name, ...e.aliases] : []))
       .join(" ");
 
+  await slicer.tick();
   const dealsByGroup = new Map<string, string[]>();
   const dealDocs: DealDoc[] = [];
-  const sorted = [...kb.deals.values()].sort((a, b) => b.announced.localeCompare(a.announced));
+  const sorted = [...kb.deals.values()].sort((a, b) => (a.announced < b.announced ? 1 : a.announced > b.announced ? -1 : 0));
+  await slicer.tick();
   for (const deal of sorted) {
     await slicer.tick();
     dealDocs.push({ id: deal.id, title: deal.title, parties: partyNames(deal), summary: deal.summary });
@@ -173,10 +175,18 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
       revision: deal.revisedBy.length === 0 ? 0 : restated ? -1 : 1,
     });
   }
+  await slicer.tick();
   const dealsByHeadline = sorted
     .filter((d) => d.type !== "plan" && d.type !== "market-event")
     .map((d) => d.id)
     .sort((a, b) => (headline.get(b) ?? 0) - (headline.get(a) ?? 0));
+
+  await slicer.tick();
+  const dealSetsByGroup = new Map<string, Set<string>>();
+  for (const [g, ids] of dealsByGroup) {
+    dealSetsByGroup.set(g, new Set(ids));
+    await slicer.tick();
+  }
 
   const index: SearchIndex = {
     kb,
@@ -184,7 +194,7 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
     dealSearch: new MiniSearch<DealDoc>(dealOptions),
     factSearch: new MiniSearch<FactDoc>(factOptions),
     dealsByGroup,
-    dealSetsByGroup: new Map([...dealsByGroup].map(([g, ids]) => [g, new Set(ids)])),
+    dealSetsByGroup,
     factsBySubject,
     titleTerms,
     properNouns,
