@@ -235,7 +235,6 @@ class Turnwise {
       when: WHEN.test(this.question.toLowerCase()),
     });
     const best = scored[0];
-    if (process.env.DEALDESK_DEBUG) console.error(explicit, keywords, scored.slice(0, 5).map((x) => [x.fact.id, x.score.toFixed(2), x.lexical.toFixed(2)]));
     const first = explicit[0];
     // A figure the question did not name only answers it when the fact's own words match the question's.
     const whenQuestion = WHEN.test(this.question.toLowerCase());

@@ -5,8 +5,12 @@ import { normalize, STOPWORDS } from "./text.js";
 
 /** Capitalised or connected words that are not names: never taken for an unknown company. */
 const NOT_NAMES = new Set(
-  "ai gpu gpus tpu tpus cpu cpus ceo cfo cto us usa uk eu gw mw rpo ipo jv llc inc corp ltd group bot dealdesk discord whom them others each both either one two three total deals deal companies company firms partners partner anyone someone everyone anybody anything something everything nothing".split(" "),
+  ("ai gpu gpus tpu tpus cpu cpus ceo cfo cto us usa uk eu gw mw rpo ipo jv llc inc corp ltd group bot dealdesk discord whom them others each both either one two three total deals deal companies company firms partners partner anyone someone everyone anybody anything something everything nothing " +
+    "list compare find name count sum rank describe explain summarize summarise check lookup search hey yo ok okay thanks please").split(" "),
 );
+
+/** Imperatives a question starts with: "list Nvidia's deals", "compare Oracle and AWS". */
+const KNOWN_VERBS = /^(?:list|compare|show|tell|give|find|get|name|count|rank|describe|explain|summari[sz]e|check)$/i;
 
 const CONNECTED = /\b(?:with|between|and|&|vs\.?|versus|from|by)\s+([\p{L}][\p{L}\d.-]{2,})/giu;
 const POSSESSIVE = /\b([\p{L}][\p{L}\d.-]{2,})['’]s\b/gu;
@@ -24,7 +28,7 @@ export function unknownNames(index: SearchIndex, question: string, mentions: rea
   for (const re of [CONNECTED, POSSESSIVE, CAPITALISED, BEFORE_NAME]) for (const m of question.matchAll(re)) candidates.add(m[1]!.replace(/[.-]+$/, ""));
   // The first word, when it directly precedes a company named in the question.
   const first = question.trim().split(/\s+/);
-  if (first.length > 1 && mentions.some((m) => m.position === 1)) candidates.add(first[0]!.replace(/['’]s$/i, "").replace(/[^\p{L}\d.-]/gu, ""));
+  if (first.length > 1 && mentions.some((m) => m.position === 1) && !KNOWN_VERBS.test(first[0]!)) candidates.add(first[0]!.replace(/['’]s$/i, "").replace(/[^\p{L}\d.-]/gu, ""));
   return [...candidates].filter((word) => {
     const w = normalize(word);
     if (w.length < 3 || consumed.has(w) || STOPWORDS.has(w) || GENERIC_DEAL_WORDS.has(w) || NOT_NAMES.has(w) || index.titleTerms.has(w)) return false;
