@@ -61,10 +61,14 @@ function sourceEntry(s: AnswerSource): string {
 /** An Answer as one embed: figures in bold, citations as masked links, then the sources. */
 export function renderEmbed(answer: Answer, footer: string, title?: string): EmbedJson {
   const lines = answer.lines.map((line) => renderLine(answer, line.map((p) => (typeof p === "string" ? escapeMd(p) : p)), (d) => `**${escapeMd(d)}**`, (ns) => citeLinks(answer, ns)));
-  const description = fitLines(lines, LIMITS.description - 200);
-  const embed: EmbedJson = { description, color: BRAND, fields: [], footer: { text: footer.slice(0, LIMITS.footer) } };
-  if (title) embed.title = title.slice(0, LIMITS.title);
-  let budget = LIMITS.total - description.length - embed.footer.text.length - (embed.title?.length ?? 0) - 50;
+  const footerText = footer.slice(0, LIMITS.footer);
+  const titleText = title?.slice(0, LIMITS.title);
+  // The 6,000-character total is shared: leave room for the sources after title and footer.
+  const descriptionMax = Math.min(LIMITS.description - 200, LIMITS.total - footerText.length - (titleText?.length ?? 0) - 1200);
+  const description = fitLines(lines, Math.max(200, descriptionMax));
+  const embed: EmbedJson = { description, color: BRAND, fields: [], footer: { text: footerText } };
+  if (titleText) embed.title = titleText;
+  let budget = LIMITS.total - description.length - footerText.length - (titleText?.length ?? 0) - 50;
   let chunk: string[] = [];
   const flush = () => {
     if (chunk.length === 0) return;
@@ -76,7 +80,8 @@ export function renderEmbed(answer: Answer, footer: string, title?: string): Emb
   for (const s of answer.sources) {
     const entry = sourceEntry(s).slice(0, LIMITS.fieldValue);
     if (chunk.join("\n").length + entry.length + 1 > LIMITS.fieldValue) flush();
-    if (entry.length + 40 > budget || embed.fields.length >= LIMITS.fields - 1) {
+    // Room for this entry, the field's name, and a closing "…and N more sources" line.
+    if (chunk.join("\n").length + entry.length + 80 > budget || embed.fields.length >= LIMITS.fields - 1) {
       chunk.push(`…and ${answer.sources.length - s.n + 1} more sources`.slice(0, LIMITS.fieldValue));
       break;
     }
