@@ -199,7 +199,8 @@ class Turnwise {
 
     const keywords = contentWords(this.intent.tokens, this.mentions, this.index);
     if (this.metrics.length === 0 && !intent.moneyAsked && (keywords.length === 0 || intent.units.size === 0 && !this.hasLexicalHit(deals, keywords))) {
-      if (this.groups.length === 1 && (!intent.mentionsDeal || /\b(?:deals|agreements|contracts)\b/.test(this.question.toLowerCase())) && this.keywordHits.size === 0 && deals.length > 1) {
+      const aboutProject = this.mentions.some((m) => this.index.kb.entities.get(m.entityId)?.kind === "project");
+      if (this.groups.length === 1 && !aboutProject && (!intent.mentionsDeal || /\b(?:deals|agreements|contracts)\b/.test(this.question.toLowerCase())) && this.keywordHits.size === 0 && deals.length > 1) {
         composeList(this.b, this.index, deals, this.groups);
         this.answeredDeals = deals.map((d) => d.id);
         return this.finish(true, "list");

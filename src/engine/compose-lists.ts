@@ -53,7 +53,7 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
       ? ["deal-value", "expansion-value", "spending", "annual-value"]
       : MONEY_METRICS;
   const unitMetric = metrics.find((m) => m === "capacity") ? ["capacity" as Metric] : money;
-  const spendQuestion = !metrics.some((m) => m === "funding-round" || m === "investment");
+  const spendQuestion = !metrics.some((m) => m === "funding-round" || m === "investment" || m === "capacity");
   for (const plan of deals.filter((d) => d.type === "plan" && spendQuestion)) {
     const r = readFacts([...factsOf(index, plan.id, "spending"), ...factsOf(index, plan.id, "deal-value")]);
     if (r) b.line(`${names ? `${names} has stated` : "There is"} a plan (${plan.title}) of `, b.figure(r.primary), ".");

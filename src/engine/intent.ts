@@ -87,7 +87,7 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["spending", /\bspend\w*\b|\bcapex\b|\bcapital expenditure\b|\bcommit\w*\b/],
   ["statement", /\bsay\b|\bsays\b|\bsaid\b|\bquotes?\b|\bquoted\b|\bcomment\w*\b|\bstated?\b|\bremarks?\b/],
   ["term", /\bright of first refusal\b|\brofr\b|\bexclusiv\w*\b|\bterms\b|\bconditions\b|\brelied\b|\brely\b|\brelying\b|\breliance\b|\bright of\b/],
-  ["sites", /\bsites?\b|\bcampus(?:es)?\b|\blocations?\b|\bwhere\b/],
+  ["sites", /\bhow many (?:sites|campuses|locations|data cent(?:er|re)s)\b|\bnumber of (?:sites|campuses|locations)\b|\bwhere\b/],
   ["announcement-date", /\bwhen\b.*\bannounc\w*\b|\bannouncement date\b|\bdate\b.*\bannounc\w*|\bwhen (?:was|were|did)\b.*\b(?:sign\w*|strike|struck|agree\w*|made|reach\w*|happen\w*)\b/],
 ];
 

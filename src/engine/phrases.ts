@@ -24,7 +24,8 @@ export function figureFrame(metric: Metric, deal: Deal, fact: Fact, kb: Knowledg
   const subject = entityName(kb, fact.subject);
   switch (metric) {
     case "deal-value":
-      return [`${capitalize(d)} is worth `, ""];
+      // "Financial terms were not disclosed" is a statement about the value, not a value.
+      return fact.unit === "text" ? [`${capitalize(d)}: `, ""] : [`${capitalize(d)} is worth `, ""];
     case "annual-value":
       return [`${capitalize(d)} is worth `, " a year"];
     case "expansion-value":
