@@ -19,7 +19,8 @@ export function dealKeywords(tokens: readonly string[], mentions: readonly Entit
     for (const name of e ? [e.name, ...e.aliases] : []) for (const w of normalize(name).split(/\W+/)) entityWords.add(w);
   }
   const out: string[] = [];
-  for (const t of tokens) {
+  for (const raw of tokens) {
+    const t = TITLE_SYNONYMS[raw] ?? raw;
     if (t.length < 3 || STOPWORDS.has(t) || GENERIC_DEAL_WORDS.has(t) || entityWords.has(t)) continue;
     if (index.titleTerms.has(t) || /^\$?\d/.test(t)) out.push(t);
     else {
@@ -32,6 +33,9 @@ export function dealKeywords(tokens: readonly string[], mentions: readonly Entit
 
 /** Cue words in any inflection: "investing" is the investment cue, not a word to match in quotes. */
 const KNOWN_STEMS: ReadonlySet<string> = new Set([...KNOWN_WORDS].map(stem));
+
+/** How people say what deal titles call otherwise. */
+const TITLE_SYNONYMS: Record<string, string> = { restructuring: "recapitalization", restructure: "recapitalization", recap: "recapitalization", jv: "joint" };
 
 /** Words that carry no meaning of their own in a deal question. */
 const QUESTION_NOISE = new Set("how much many worth deal deals agreement agreements contract contracts value big large whats what's tell about get gets got the thing lol pls please".split(" "));
