@@ -1,7 +1,7 @@
 import type { Deal, Fact } from "../kb/types.js";
 import type { Metric } from "../kb/vocabulary.js";
 import { type Answer, ReplyBuilder } from "./answer-model.js";
-import { composeDealMetric, composeOverview, composeStanding, composeSubjectFacts } from "./compose-figure.js";
+import { composeDealMetric, composeOverview, composeStanding, composeStatus, composeSubjectFacts } from "./compose-figure.js";
 import { composeCompare, composeList, composeRanking, composeTotal } from "./compose-lists.js";
 import { composeHelp, composeOffTopic, composeQuotes, composeSources, composeUnknown, EXAMPLE_QUESTIONS, suggestDeals } from "./compose-misc.js";
 import type { EntityMention } from "./entity-matcher.js";
@@ -22,6 +22,9 @@ const SPEND_FIRST: readonly Metric[] = ["deal-value", "spending", "expansion-val
 
 /** Attempts to make the bot invent or alter figures. */
 const MANIPULATION = /\bignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt)|\bmake up\b|\binvent (?:a|some)\b|\bpretend\b|\bsystem prompt\b|\bjailbreak\b|\bact as\b|\bmade[- ]up\b|\bguess (?:a|the) (?:number|figure)\b/;
+
+/** "Is it binding?", "has it closed?": the deal's status answers, not a figure. */
+const STATUS_WORDS_RE = /\b(?:binding|signed|final(?:i[sz]ed)?|official|confirmed|closed|done|cancel+ed|still on|happening|real)\b/;
 
 const WHEN = /^(?:when|whens|by when|what date|what year|which year)\b/;
 
@@ -197,6 +200,15 @@ class Turnwise {
     const deals = dealsNow();
     if (deals.length === 0) return this.nothingFound();
 
+    if (intent.yesNo && STATUS_WORDS_RE.test(this.question.toLowerCase())) {
+      composeStatus(this.b, deals[0]!);
+      // With the headline figure, and whatever later replaced it.
+      const headline = headlineFacts(this.index, deals[0]!.id, MONEY_METRICS)[0];
+      if (headline) composeDealMetric(this.b, this.index, deals[0]!, headline.metric, false, headline.id, this.groups);
+      composeStanding(this.b, this.index, deals[0]!, headline?.metric, false);
+      this.answeredDeals = [deals[0]!.id];
+      return this.finish(true, "figure");
+    }
     const keywords = contentWords(this.intent.tokens, this.mentions, this.index);
     if (this.metrics.length === 0 && !intent.moneyAsked && (keywords.length === 0 || intent.units.size === 0 && !this.hasLexicalHit(deals, keywords))) {
       const aboutProject = this.mentions.some((m) => this.index.kb.entities.get(m.entityId)?.kind === "project");
@@ -518,6 +530,9 @@ const ROLE_CUES: ReadonlyArray<[RegExp, string[]]> = [
 /** Which side of its deals a list question asks about: "who has Nvidia invested in" wants Nvidia as investor. */
 function rolesAsked(question: string): Set<string> | undefined {
   const q = question.toLowerCase();
+  // "Who has invested in OpenAI?": the company named is the one invested in.
+  if (/\bwho\b.*\binvest\w* in\b/.test(q)) return new Set(["investee"]);
+  if (/\bwho\b.*\b(?:supplies|supplying|sells? to|provides? to)\b/.test(q)) return new Set(["buyer", "tenant"]);
   const hit = ROLE_CUES.find(([re]) => re.test(q));
   return hit ? new Set(hit[1]) : undefined;
 }

@@ -77,10 +77,26 @@ function flagTierC(b: ReplyBuilder, index: SearchIndex, reading: Reading): void 
   }
 }
 
+const STATUS_SENTENCES: Record<string, string> = {
+  announced: "has been announced",
+  "letter-of-intent": "is a non-binding letter of intent",
+  "in-talks": "is still in talks and not signed",
+  signed: "has been signed",
+  "under-way": "is under way",
+  completed: "has been completed",
+  revised: "has been signed and later revised",
+  cancelled: "has been cancelled",
+};
+
+/** "Is it binding?": the deal's status as the data records it, with what revised it. */
+export function composeStatus(b: ReplyBuilder, deal: Deal): void {
+  b.line(`${capitalize(theDeal(deal))} ${STATUS_SENTENCES[deal.status] ?? `is ${deal.status.replace(/-/g, " ")}`}.`);
+}
+
 /** Notes on a deal's standing: a letter of intent, talks, a later revision. */
-export function composeStanding(b: ReplyBuilder, index: SearchIndex, deal: Deal, metric: Metric | undefined): void {
+export function composeStanding(b: ReplyBuilder, index: SearchIndex, deal: Deal, metric: Metric | undefined, withStatus = true): void {
   const status = STATUS_WORDS[deal.status];
-  if (status && deal.status !== "revised") b.line(`Status: ${status}.`);
+  if (withStatus && status && deal.status !== "revised") b.line(`Status: ${status}.`);
   for (const laterId of deal.revisedBy) {
     const later = index.kb.deals.get(laterId);
     if (!later) continue;

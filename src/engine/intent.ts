@@ -67,7 +67,7 @@ const METRIC_CUES: ReadonlyArray<[Metric, RegExp]> = [
   ["valuation", /\bvaluations?\b|\bvalued\b|\bvaluing\b|\bpre-money\b|\bpost-money\b/],
   ["stake", /\bstakes?\b|\bownership\b|\bown(?:s|ed)?\b|\bpercent of\b|\bhold(?:s|ing)?\b/],
   ["equity", /\bequity\b(?! (?:stake|investment))/],
-  ["share-price", /\b(?:share|stock|strike|exercise) price\b|\bper share\b|\bprice (?:per|a) share\b/],
+  ["share-price", /\b(?:share|stock|strike|exercise) price\b|\bper (?:\w+ )?share\b|\bprice (?:per|a) share\b/],
   ["share-count", /\bwarrants?\b|\bshares\b(?! (?:jump|rose|rise|surge|soar|fell|fall|gain|climb|price))|\bnumber of shares\b/],
   ["share-move", /\b(?:stock|shares?) (?:jump|rise|rose|surge|soar|move|fall|fell|react|gain|climb|pop)\w*|\bstock market reaction\b/],
   ["backlog", /\brpo\b|\bbacklog\b|\bremaining performance\b|\bfuture contract revenue\b/],
@@ -98,7 +98,7 @@ const KIND_CUES: ReadonlyArray<[QuestionKind, RegExp]> = [
   ["sources", /\bsources?\b|\bcitations?\b|\bwhere (?:does|did|do|is|are) (?:this|that|it|these|those|the)\b.*\b(?:from|sourced)\b|\bwho (?:says|said) (?:so|that)\b|\bhow do you know\b|\breferences?\b|\bwho reported\b/],
   ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b|\bwhich (?:\w+ )?(?:is|was|one is) (?:bigger|larger|smaller|more)\b|\bor\b.*\bwhich\b.*\b(?:bigger|larger|smaller)\b/],
   ["total", /\btotal\w*\b|\bacross\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
-  ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b/],
+  ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b|\b(?:the )?most (?:gigawatts|gw|capacity|chips|gpus|money|valuable|power)\b|\bhas the most\b/],
   ["list", /\bwhich (?:\w+ )?(?:companies|firms|deals|partners|providers|clouds|agreements|investors|suppliers)\b|\bwho (?:has|have|did|does|is|are)\b|\blist\b|\bwhat (?:\w+ )?deals\b|\ball (?:the |of )?(?:\w+ )?(?:deals|agreements)\b|\bwith whom\b|\bwho\b.*\bwith\b|\bpartners\b|\bhow many deals\b|\bwho(?:'s| is)?\b.*\bfrom\??$|\bwho does\b|\bwho are\b/],
 ];
 
