@@ -8,34 +8,13 @@ import type { EntityMention } from "./entity-matcher.js";
 import { formatDate } from "./format.js";
 import { type Intent, parseIntent } from "./intent.js";
 import { entityName, theDeal } from "./phrases.js";
+import { DATE_METRICS, MANIPULATION, PLAN_WORDS, PRECISE, REFERS_BACK, rolesAsked, SIZE_FIRST, SPEND_FIRST, STATUS_WORDS_RE, WHEN } from "./question-cues.js";
+import { compareTargets } from "./compare-targets.js";
 import { unknownNames } from "./unknown-names.js";
 import { lexicalScores, scoreFacts } from "./fact-scoring.js";
 import { moneyMentions } from "./text.js";
 import { contentWords, dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
 import type { SearchIndex } from "./search-index.js";
-
-/** "How big": the money, then the capacity, then the hardware. */
-const SIZE_FIRST: readonly Metric[] = ["deal-value", "capacity", "chip-count", "expansion-value", "investment", "funding-round", "spending", "debt"];
-
-/** "Paying" and "cost" are money spent, never money invested. */
-const SPEND_FIRST: readonly Metric[] = ["deal-value", "spending", "expansion-value", "annual-value", "debt"];
-
-/** Attempts to make the bot invent or alter figures. */
-const MANIPULATION = /\bignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt)|\bmake up\b|\binvent (?:a|some)\b|\bpretend\b|\bsystem prompt\b|\bjailbreak\b|\bact as\b|\bmade[- ]up\b|\bguess (?:a|the) (?:number|figure)\b/;
-
-/** "Is it binding?", "has it closed?": the deal's status answers, not a figure. */
-const STATUS_WORDS_RE = /\b(?:binding|signed|final(?:i[sz]ed)?|official|confirmed|closed|done|cancel+ed|still on|happening|real)\b/;
-
-const WHEN = /^(?:when|whens|by when|what date|what year|which year)\b/;
-
-const PLAN_WORDS = /\bplan\w*\b|\baims?\b|\btargets?\b|\bambitions?\b|\bwants?\b|\bgoals?\b|\bintends?\b/;
-
-const REFERS_BACK = /\b(?:it|its|that|this|they|them|those|these|he|she|the deal|that deal|this deal|the agreement)\b/;
-
-/** Metrics so specific that another figure is no answer to them: "strike price" is not "share count". */
-const PRECISE: ReadonlySet<Metric> = new Set(["share-price", "stake", "duration", "start-date", "completion-date", "announcement-date", "valuation", "market-value", "homes-equivalent", "build-rate", "cost-per-unit", "revenue", "backlog", "annual-value"]);
-
-const DATE_METRICS: ReadonlySet<Metric> = new Set(["start-date", "completion-date", "announcement-date", "expansion"]);
 
 /** What a conversation remembers between turns. The caller keeps it and passes it back. */
 export interface ConversationContext {
@@ -432,43 +411,8 @@ class Turnwise {
     return this.finish(true, "compare");
   }
 
-  /** One deal per company named, preferring deals that share a third party (usually the buyer). */
   private compareTargets(inherited: Deal[]): Deal[] {
-    if (this.mentions.every((m) => m.text === "") && inherited.length >= 2) return inherited.slice(0, 2);
-    if (this.keywordHits.size >= 2) return this.toDeals([...this.keywordHits.keys()].slice(0, 3));
-    // "Anthropic's Amazon deal vs its Microsoft deal": a named company in a deal with each other one is the anchor.
-    const named = this.groups.find((g) => this.groups.length >= 3 && this.groups.every((h) => h === g || dealsWithAll(this.index, [g, h]).length > 0));
-    if (named) {
-      const picks = this.groups
-        .filter((h) => h !== named)
-        .map((h) => rankDeals(this.index, dealsWithAll(this.index, [named, h]), this.mentions.filter((m) => m.group === h || m.group === named), this.keywordHits)[0]);
-      return unique(picks.filter((d): d is Deal => d !== undefined));
-    }
-    const anchors = unique([...this.ctx.entities.map((e) => this.index.matcher.groupOf(e))]).filter((g) => !this.groups.includes(g));
-    const perGroup = this.groups.map((g) => this.index.dealsByGroup.get(g) ?? []);
-    const shared = this.sharedAnchor(perGroup) ?? anchors.find((a) => perGroup.every((ids) => ids.some((id) => this.index.dealSetsByGroup.get(a)?.has(id))));
-    const picks = this.groups.map((g, i) => {
-      const pool = perGroup[i]!;
-      const sharedDeals = shared ? this.index.dealSetsByGroup.get(shared) : undefined;
-      const scoped = sharedDeals ? pool.filter((id) => sharedDeals.has(id)) : pool;
-      return rankDeals(this.index, scoped.length > 0 ? scoped : pool, this.mentions.filter((m) => m.group === g), this.keywordHits)[0];
-    });
-    const deals = unique(picks.filter((d): d is Deal => d !== undefined));
-    if (deals.length === 1 && inherited.length > 0 && inherited[0] !== deals[0]) return [inherited[0]!, deals[0]!];
-    return deals;
-  }
-
-  /** A company present in every named company's deals: "Compare the Oracle and AWS deals" means OpenAI's. */
-  private sharedAnchor(perGroup: ReadonlyArray<readonly string[]>): string | undefined {
-    if (perGroup.length < 2) return undefined;
-    const counts = new Map<string, number>();
-    perGroup.forEach((ids) => {
-      const groups = new Set(ids.flatMap((id) => this.index.kb.deals.get(id)?.parties.map((p) => this.index.matcher.groupOf(p.entity)) ?? []));
-      for (const g of groups) if (!this.groups.includes(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
-    });
-    const ctxGroups = this.ctx.entities.map((e) => this.index.matcher.groupOf(e));
-    const all = [...counts.entries()].filter(([, n]) => n === perGroup.length).map(([g]) => g);
-    return all.find((g) => ctxGroups.includes(g)) ?? all.sort((a, c) => (this.index.dealsByGroup.get(c)?.length ?? 0) - (this.index.dealsByGroup.get(a)?.length ?? 0))[0];
+    return compareTargets(this.index, { groups: this.groups, mentions: this.mentions, keywordHits: this.keywordHits, contextEntities: this.ctx.entities, inherited });
   }
 
   private quotes(inherited: Deal[]): Turn {
@@ -521,24 +465,7 @@ class Turnwise {
   }
 }
 
-const ROLE_CUES: ReadonlyArray<[RegExp, string[]]> = [
-  [/\binvest\w* in\b|\bbacked\b|\bbacking\b|\bfunded\b|\bfunding\b|\bstakes? in\b|\binvested\b/, ["investor", "acquirer"]],
-  [/\brent\w*\b|\bbuy\w*\b|\bbought\b|\bleas\w*\b|\bpurchas\w*\b|\bcustomers? of\b|\bget\w* (?:\w+ )?from\b|\bfrom\??$/, ["buyer", "tenant"]],
-  [/\bsuppl\w*\b|\bsell\w* to\b|\bsold to\b|\bprovid\w*\b|\bcustomers\b/, ["provider", "supplier", "landlord"]],
-];
-
-/** Which side of its deals a list question asks about: "who has Nvidia invested in" wants Nvidia as investor. */
-function rolesAsked(question: string): Set<string> | undefined {
-  const q = question.toLowerCase();
-  // "Who has invested in OpenAI?": the company named is the one invested in.
-  if (/\bwho\b.*\binvest\w* in\b/.test(q)) return new Set(["investee"]);
-  if (/\bwho\b.*\b(?:supplies|supplying|sells? to|provides? to)\b/.test(q)) return new Set(["buyer", "tenant"]);
-  const hit = ROLE_CUES.find(([re]) => re.test(q));
-  return hit ? new Set(hit[1]) : undefined;
-}
-
 function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }
 
-export { headlineFacts };
