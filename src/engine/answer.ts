@@ -8,7 +8,7 @@ import type { EntityMention } from "./entity-matcher.js";
 import { formatDate } from "./format.js";
 import { type Intent, parseIntent } from "./intent.js";
 import { entityName, theDeal } from "./phrases.js";
-import { DATE_METRICS, MANIPULATION, PLAN_WORDS, PRECISE, REFERS_BACK, rolesAsked, SIZE_FIRST, SPEND_FIRST, STATUS_WORDS_RE, WHEN } from "./question-cues.js";
+import { DATE_METRICS, THRESHOLD, MANIPULATION, PLAN_WORDS, PRECISE, REFERS_BACK, rolesAsked, SIZE_FIRST, SPEND_FIRST, STATUS_WORDS_RE, WHEN } from "./question-cues.js";
 import { compareTargets } from "./compare-targets.js";
 import { unknownNames } from "./unknown-names.js";
 import { lexicalScores, scoreFacts } from "./fact-scoring.js";
@@ -85,6 +85,10 @@ class Turnwise {
     const strangers = unknownNames(this.index, this.question, this.mentions);
     if (strangers.length > 0 && kind !== "sources") return this.strangers(strangers);
     const inherited = this.inheritContext();
+    const datedList = /\b(?:announced|signed|struck)\b.*\b20[0-3]\d\b/.test(this.question.toLowerCase()) && kind === "list";
+    if ((this.intent.recent || datedList) && this.groups.length === 0) return this.byDate();
+    const threshold = THRESHOLD.test(this.question.toLowerCase()) ? moneyMentions(this.question)[0] : undefined;
+    if (threshold !== undefined && this.groups.length === 0) return this.overThreshold(threshold);
     switch (kind) {
       case "sources":
         return this.sources(inherited);
@@ -398,7 +402,43 @@ class Turnwise {
     return this.finish(true, "ranking");
   }
 
+  /** "What's the newest deal?", "deals announced in 2026": by announcement date. */
+  private byDate(): Turn {
+    const years = (this.question.match(/\b20[0-3]\d\b/g) ?? []).map(String);
+    const oldestFirst = /\b(?:oldest|earliest|first)\b/.test(this.question.toLowerCase());
+    const deals = [...this.index.kb.deals.values()]
+      .filter((d) => d.type !== "market-event" && d.type !== "plan" && (years.length === 0 || years.includes(d.announced.slice(0, 4))))
+      .sort((a, b) => (a.announced < b.announced ? 1 : a.announced > b.announced ? -1 : 0) * (oldestFirst ? -1 : 1))
+      .slice(0, 5);
+    if (deals.length === 0) return this.nothingFound();
+    this.b.line(oldestFirst ? "The earliest deals in my data:" : "The most recent deals in my data:");
+    for (const deal of deals) {
+      const evidence = factsOf(this.index, deal.id)[0];
+      if (evidence) this.b.line("• ", deal.title, ", announced ", this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence));
+    }
+    this.answeredDeals = deals.map((d) => d.id);
+    return this.finish(true, "list");
+  }
+
+  /** "Deals over $50 billion": every deal whose headline figure clears the bar, largest first. */
+  private overThreshold(value: number): Turn {
+    const ids = this.index.dealsByHeadline.filter((id) => (this.index.headline.get(id) ?? 0) >= value);
+    if (ids.length === 0) return this.nothingFound();
+    composeRanking(this.b, this.index, this.toDeals(ids), ["deal-value"], false, true, 12);
+    this.answeredDeals = ids.slice(0, 5);
+    return this.finish(true, "ranking");
+  }
+
   private compare(inherited: Deal[]): Turn {
+    // "How much is Nvidia worth vs Amazon?": companies, not deals, are compared.
+    if (this.intent.genericMoney && !this.intent.mentionsDeal && this.groups.length >= 2) {
+      const facts = this.groups.flatMap((g) => this.subjectValue(g));
+      if (facts.length >= 2) {
+        for (const f of facts) composeSubjectFacts(this.b, this.index, [f], f.metric);
+        this.answeredDeals = unique(facts.map((f) => f.dealId));
+        return this.finish(true, "compare");
+      }
+    }
     const deals = this.compareTargets(inherited);
     if (deals.length < 2) {
       if (deals.length === 1) {
@@ -409,6 +449,16 @@ class Turnwise {
     composeCompare(this.b, this.index, deals);
     this.answeredDeals = deals.map((d) => d.id);
     return this.finish(true, "compare");
+  }
+
+  /** A company's latest market value, else its latest valuation. */
+  private subjectValue(group: string): Fact[] {
+    const facts = (this.index.factsBySubject.get(group) ?? []).map((id) => this.index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+    for (const metric of ["market-value", "valuation"] as const) {
+      const latest = facts.filter((f) => f.metric === metric && f.subject !== undefined && this.index.matcher.groupOf(f.subject) === group).sort((a, b) => (a.asOf < b.asOf ? 1 : -1))[0];
+      if (latest) return [latest];
+    }
+    return [];
   }
 
   private compareTargets(inherited: Deal[]): Deal[] {

@@ -78,7 +78,7 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
 }
 
 /** "What is the largest deal?": deals ranked by their headline figure, each cited. */
-export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], ascending: boolean, bySizeAlready = false): boolean {
+export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], ascending: boolean, bySizeAlready = false, limit = 5): boolean {
   const measure = metrics.find((m) => m === "capacity" || m === "chip-count" || m === "investment") ?? "deal-value";
   const chain = measure === "deal-value" ? MONEY_METRICS : [measure];
   // Only the top few can make the list: with a precomputed measure, read just the likely ones.
@@ -96,7 +96,7 @@ export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: reado
   const main = [...units][0];
   const ranked = parts.filter((p) => (p.fact.unit === "MW" ? "GW" : p.fact.unit) === main).sort((x, y) => (ascending ? value(x.fact) - value(y.fact) : value(y.fact) - value(x.fact)));
   b.line(`${ascending ? "Smallest" : "Largest"} by reported headline figure:`);
-  ranked.slice(0, 5).forEach(({ deal, fact }) => b.line("• ", deal.title, ": ", b.figure([fact])));
+  ranked.slice(0, limit).forEach(({ deal, fact }) => b.line("• ", deal.title, ": ", b.figure([fact])));
   return true;
 }
 

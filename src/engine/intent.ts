@@ -24,6 +24,8 @@ export interface Intent {
   readonly followUp: boolean;
   readonly mentionsDeal: boolean;
   readonly ascending: boolean;
+  /** "What's the newest deal?": by announcement date rather than by size. */
+  readonly recent: boolean;
   readonly dealTypes: readonly string[];
   /** Tokens after typo correction, for keyword search. */
   readonly tokens: readonly string[];
@@ -95,7 +97,7 @@ const GENERIC_MONEY = /\bworth\b|\bvalue\b|\bhow much\b|\bcost\w*\b|\bprice[ds]?
 
 const KIND_CUES: ReadonlyArray<[QuestionKind, RegExp]> = [
   ["help", /^\/?help\b|\bwhat can you (?:do|answer)\b|\bhow do (?:i|you) use\b|^commands?$|\bwhat do you know\b/],
-  ["sources", /\bsources?\b|\bcitations?\b|\bwhere (?:does|did|do|is|are) (?:this|that|it|these|those|the)\b.*\b(?:from|sourced)\b|\bwho (?:says|said) (?:so|that)\b|\bhow do you know\b|\breferences?\b|\bwho reported\b/],
+  ["sources", /\bsources?\b|\bcitations?\b|\bwhere (?:does|did|do|is|are) (?:this|that|it|these|those|the)\b.*\b(?:from|sourced)\b|\bwho (?:says|said) (?:so|that)\b|\bhow do you know\b|\breferences?\b|\bwho reported\b|\bwhere did you get\b|\bwhere(?:'s| is) that from\b/],
   ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b|\bwhich (?:\w+ )?(?:is|was|one is) (?:bigger|larger|smaller|more)\b|\bor\b.*\bwhich\b.*\b(?:bigger|larger|smaller)\b/],
   ["total", /\btotal\w*\b|\bacross\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
   ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b|\b(?:the )?most (?:gigawatts|gw|capacity|chips|gpus|money|valuable|power)\b|\bhas the most\b/],
@@ -216,6 +218,7 @@ export function parseIntent(question: string): Intent {
     followUp: FOLLOW_UP.test(raw),
     mentionsDeal: DEAL_WORDS.test(joined),
     ascending: /\b(?:smallest|lowest|cheapest|least)\b/.test(joined),
+    recent: /\b(?:newest|latest|most recent|recent|lately|oldest|earliest|first)\b.*\bdeals?\b|\bdeals?\b.*\b(?:recently|lately)\b|^(?:newest|latest)\b|\b(?:newest|latest|oldest|earliest) (?:one|deal)\b/.test(joined),
     dealTypes: [...new Set(dealTypes)],
     tokens,
     units,

@@ -41,3 +41,6 @@ export function rolesAsked(question: string): Set<string> | undefined {
   return hit ? new Set(hit[1]) : undefined;
 }
 
+
+/** "Deals over $50 billion". */
+export const THRESHOLD = /\b(?:over|above|more than|bigger than|larger than|at least|exceeding)\s+(?:us)?\$?\d/;

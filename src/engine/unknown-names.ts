@@ -7,7 +7,7 @@ import { normalize, STOPWORDS } from "./text.js";
 const NOT_NAMES = new Set(
   ("ai gpu gpus tpu tpus cpu cpus ceo cfo cto us usa uk eu gw mw rpo ipo jv llc inc corp ltd group bot dealdesk discord whom them others each both either one two three total deals deal companies company firms partners partner anyone someone everyone anybody anything something everything nothing " +
     "list compare find name count sum rank describe explain summarize summarise check lookup search hey yo ok okay thanks please " +
-    "besides except apart including excluding plus other without within regarding between among").split(" "),
+    "besides except apart including excluding plus other without within regarding between among newest latest recent oldest earliest").split(" "),
 );
 
 /** Imperatives a question starts with: "list Nvidia's deals", "compare Oracle and AWS". */
