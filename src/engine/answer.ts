@@ -409,9 +409,9 @@ class Turnwise {
     const deals = [...this.index.kb.deals.values()]
       .filter((d) => d.type !== "market-event" && d.type !== "plan" && (years.length === 0 || years.includes(d.announced.slice(0, 4))))
       .sort((a, b) => (a.announced < b.announced ? 1 : a.announced > b.announced ? -1 : 0) * (oldestFirst ? -1 : 1))
-      .slice(0, 5);
+      .slice(0, years.length > 0 ? 12 : 5);
     if (deals.length === 0) return this.nothingFound();
-    this.b.line(oldestFirst ? "The earliest deals in my data:" : "The most recent deals in my data:");
+    this.b.line(years.length > 0 ? `Deals announced in ${years.join(" or ")}:` : oldestFirst ? "The earliest deals in my data:" : "The most recent deals in my data:");
     for (const deal of deals) {
       const evidence = factsOf(this.index, deal.id)[0];
       if (evidence) this.b.line("• ", deal.title, ", announced ", this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence));

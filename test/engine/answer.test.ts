@@ -135,6 +135,26 @@ describe("answerQuestion on the bundled data", () => {
     expect(body(answer)).toMatch(/^Yes\. .*beyond 2027 \[\d\]/);
   });
 
+  it("lists the newest deals by announcement date, each date cited", () => {
+    const { answer } = ask("what's the newest deal?");
+    const dates = answer.figures.filter((f) => f.metric === "announcement-date");
+    expect(dates.length).toBeGreaterThan(1);
+    expect(dates.every((f) => f.sources.length === 1)).toBe(true);
+    const latest = [...index.kb.deals.values()].filter((d) => d.type !== "plan" && d.type !== "market-event").sort((a, b) => (a.announced < b.announced ? 1 : -1))[0]!;
+    expect(dates[0]?.dealId).toBe(latest.id);
+  });
+
+  it("lists only the deals over a dollar threshold", () => {
+    const { answer } = ask("deals over $100 billion");
+    expect(answer.figures.length).toBeGreaterThan(0);
+    for (const f of answer.figures) expect(f.value).toBeGreaterThanOrEqual(100e9);
+  });
+
+  it("compares two companies' values when asked what they are worth", () => {
+    const { answer } = ask("how much is nvidia worth vs amazon");
+    expect(answer.figures.map((f) => f.metric)).toEqual(["market-value", "market-value"]);
+  });
+
   it("names Nvidia's market value when asked what Nvidia is worth", () => {
     const { answer } = ask("How much is Nvidia worth?");
     expect(values(answer)).toContain(5e12);
