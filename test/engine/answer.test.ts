@@ -176,6 +176,14 @@ describe("citations", () => {
     "When was the AWS deal announced?",
     "what's openai valued at",
     "Which companies has Anthropic signed compute deals with?",
+    "what's the newest deal?",
+    "which deals were announced in 2026",
+    "deals over $50 billion",
+    "how much is nvidia worth vs amazon",
+    "is the nvidia openai deal binding?",
+    "Is OpenAI still relying on Azure?",
+    "total capacity openai has contracted",
+    "How much has Microsoft committed in total?",
   ])("puts no number in the reply to %j that a cited figure does not account for", (q) => {
     const { answer } = answerQuestion(index, q);
     expect(uncitedNumbers(answer, index)).toEqual([]);
