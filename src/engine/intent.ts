@@ -1,5 +1,5 @@
 import type { Metric, Unit } from "../kb/vocabulary.js";
-import { editDistance, normalize, tokenize, typoBudget } from "./text.js";
+import { editDistance, normalize, STOPWORDS, tokenize, typoBudget } from "./text.js";
 
 /** What a question asks for, independent of which deals it names. */
 export type QuestionKind =
@@ -141,9 +141,14 @@ export const GENERIC_DEAL_WORDS: ReadonlySet<string> = new Set([
   ..."lease leases cloud compute data center centre centers project joint venture supply order orders acquisition capital stock price rental renting ai infrastructure agreement deal".split(" "),
 ]);
 
+/** Short question words worth correcting ("mcuh", "valu"); other four-letter words are left alone. */
+const SHORT_TARGETS = ["much", "many", "value", "worth", "cost", "long"];
+
 function correctTypos(tokens: string[]): string[] {
   return tokens.map((t) => {
-    if (KNOWN_WORDS.has(t) || t.length < 5 || /\d/.test(t)) return t;
+    if (KNOWN_WORDS.has(t) || STOPWORDS.has(t) || /\d/.test(t)) return t;
+    if (t.length === 4) return SHORT_TARGETS.find((w) => w[0] === t[0] && editDistance(t, w, 1) <= 1) ?? t;
+    if (t.length < 5) return t;
     const budget = typoBudget(t.length);
     let best: { w: string; d: number } | undefined;
     for (const w of CUE_WORDS) {
@@ -167,16 +172,18 @@ export function parseIntent(question: string): Intent {
     if (m) found.push({ metric, at: m.index });
   }
   // "committed in total" is spending; "worth" alone is a deal value or a valuation.
-  const genericMoney = found.length === 0 && GENERIC_MONEY.test(raw);
-  const moneyAsked = MONEY_WORDS.test(raw) && !/\bhow many\b(?! \$)/.test(raw);
+  // Money cues are read from the raw text ("$") and from the typo-corrected words ("mcuh" -> "much").
+  const said = (re: RegExp) => re.test(raw) || re.test(joined);
+  const genericMoney = found.length === 0 && said(GENERIC_MONEY);
+  const moneyAsked = said(MONEY_WORDS) && !/\bhow many\b(?! \$)/.test(raw);
   let metrics = found.map((f) => f.metric);
   if (/^how many\b(?! \$)/.test(raw)) metrics = metrics.filter((m) => !MONEY_METRIC_SET.has(m));
   // "how much is the nvidia chip deal worth": the chips describe the deal; the money is what's asked.
-  if (STRONG_MONEY.test(raw)) metrics = metrics.filter((m) => !COUNT_METRICS.has(m));
+  if (said(STRONG_MONEY)) metrics = metrics.filter((m) => !COUNT_METRICS.has(m));
   const units = new Set<Unit>(UNIT_CUES.filter(([re]) => re.test(joined) || re.test(raw)).flatMap(([, u]) => u));
   if (moneyAsked) units.add("USD");
   // "What's Microsoft's stake worth?" wants dollars, not the percentage.
-  if (STRONG_MONEY.test(raw)) for (const u of [...units]) if (u !== "USD") units.delete(u);
+  if (said(STRONG_MONEY)) for (const u of [...units]) if (u !== "USD") units.delete(u);
   if (/^(?:when|whens|by when|what date|what year|which year)\b|\bwhat (?:date|year|time)\b|\bhow soon\b/.test(raw)) {
     // "When will the AWS capacity be fully deployed?" asks for a date, not the capacity.
     const dates: Metric[] = ["start-date", "completion-date", "expansion", "announcement-date"];
@@ -209,9 +216,9 @@ export function parseIntent(question: string): Intent {
   return {
     kind,
     metrics,
-    strongMoney: STRONG_MONEY.test(raw),
-    valueAsked: /\bworth\b|\bvalue\b/.test(raw),
-    sizeAsked: /\bhow (?:big|large|huge)\b|\bsize\b/.test(raw),
+    strongMoney: said(STRONG_MONEY),
+    valueAsked: said(/\bworth\b|\bvalue\b/),
+    sizeAsked: said(/\bhow (?:big|large|huge)\b|\bsize\b/),
     spendAsked: /\bcosts?\b|\bcosting\b|\bspend\w*\b|\bpa(?:y|id|ying)\b|\bprice\b/.test(raw),
     genericMoney,
     yesNo: YES_NO.test(raw),
