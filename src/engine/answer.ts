@@ -73,6 +73,8 @@ class Turnwise {
       composeHelp(this.b);
       return this.finish(false, "empty");
     }
+    // "What do you know about Microsoft and OpenAI?" is about them, not about the bot.
+    if (kind === "help" && this.mentions.length > 0) return this.figure(this.inheritContext());
     if (kind === "help" || kind === "greeting") {
       composeHelp(this.b);
       return this.finish(kind === "help", kind);
@@ -248,6 +250,12 @@ class Turnwise {
     const deal = this.index.kb.deals.get(best.fact.dealId)!;
     const metric = best.fact.metric;
     composeDealMetric(this.b, this.index, deal, metric, intent.yesNo, best.fact.id, this.groups);
+    // "How much compute, and over how many years?": the other metrics named, from the same deal.
+    if (/\band\b/.test(this.question.toLowerCase())) {
+      for (const other of explicit.filter((m) => m !== metric).slice(0, 2)) {
+        if (factsOf(this.index, deal.id, other).length > 0) composeDealMetric(this.b, this.index, deal, other, false, undefined, this.groups);
+      }
+    }
     composeStanding(this.b, this.index, deal, metric);
     if (this.groups.length >= 2 && !DATE_METRICS.has(metric)) {
       this.alsoIn(deals.filter((d) => d !== deal && !deal.revisedBy.includes(d.id) && !d.revises.includes(deal.id)), metric);

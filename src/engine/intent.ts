@@ -101,7 +101,7 @@ const KIND_CUES: ReadonlyArray<[QuestionKind, RegExp]> = [
   ["compare", /\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\b(?:bigger|larger|smaller) than\b|\bside by side\b|\bwhich (?:\w+ )?(?:is|was|one is) (?:bigger|larger|smaller|more)\b|\bor\b.*\bwhich\b.*\b(?:bigger|larger|smaller)\b/],
   ["total", /\btotal\w*\b|\bacross\b|\bin all\b|\baltogether\b|\bcombined\b|\bsum\b|\badd(?:ed)? up\b|\boverall\b|\bcumulative\w*\b|\ball together\b/],
   ["ranking", /\b(?:largest|biggest|most expensive|highest|smallest|lowest|cheapest|top \d+|top|rank\w*|leaderboard)\b|\b(?:the )?most (?:gigawatts|gw|capacity|chips|gpus|money|valuable|power)\b|\bhas the most\b/],
-  ["list", /\bwhich (?:\w+ )?(?:companies|firms|deals|partners|providers|clouds|agreements|investors|suppliers)\b|\bwho (?:has|have|did|does|is|are)\b|\blist\b|\bwhat (?:\w+ )?deals\b|\ball (?:the |of )?(?:\w+ )?(?:deals|agreements)\b|\bwith whom\b|\bwho\b.*\bwith\b|\bpartners\b|\bhow many deals\b|\bwho(?:'s| is)?\b.*\bfrom\??$|\bwho does\b|\bwho are\b/],
+  ["list", /\bwhich (?:\w+ )?(?:companies|firms|deals|partners|providers|clouds|agreements|investors|suppliers)\b|\bwho (?:has|have|did|does|is|are)\b|\blist\b|\bwhat (?:\w+ )?deals\b|\ball (?:the |of )?(?:\w+ )?(?:deals|agreements)\b|\bwith whom\b|\bwho\b.*\bwith\b|\bpartners\b|\bhow many deals\b|\bwho (?:supplies|provides|sells|builds|finances|funds|backs|lends)\b|\bwho(?:'s| is)?\b.*\bfrom\??$|\bwho does\b|\bwho are\b/],
 ];
 
 const GREETING = /^(?:hi|hello|hey|yo|hiya|thanks|thank you|good (?:morning|afternoon|evening))\b[\s!.?]*$/;
@@ -194,6 +194,8 @@ export function parseIntent(question: string): Intent {
     metrics.splice(0, metrics.length, ...asked, ...rest, ...(asked.length > 0 ? [] : ["announcement-date" as Metric]));
   }
   if (genericMoney) metrics.push("deal-value");
+  // "What's the value of Stargate and how many gigawatts?": the value is asked as well.
+  else if (said(/\bvalue of\b|\bworth\b/) && /\band\b/.test(raw) && !metrics.includes("deal-value")) metrics.push("deal-value");
   if (found.some((f) => f.metric === "statement") && /\bsay\b.*\babout\b/.test(joined)) {
     // "what did Altman say about capacity": the statement is what's asked for.
     metrics.splice(0, metrics.length, "statement");

@@ -83,7 +83,7 @@ export const factSchema = z
     date: isoDate.optional(),
     /** How the figure reads when the value alone does not say it ("by the end of 2026", "hundreds of thousands"). */
     text: z.string().min(1).optional(),
-    /** Whose figure this is, when it is not the deal's own (a market value, a valuation). */
+    /** Whose figure this is, when it is not the deal's own: the company valued, the investor, the holder of a stake. */
     subject: id.optional(),
     /** Who said it, for statements. */
     speaker: id.optional(),
