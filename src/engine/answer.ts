@@ -240,7 +240,7 @@ class Turnwise {
       best !== undefined &&
       (best.explicitRank >= 0 || best.related || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99) || (whenQuestion && best.fact.unit === "date")) &&
       !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD" && !MONEY_METRICS.includes(best.fact.metric));
-    if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && best.lexical < 0.99 && !(DATE_METRICS.has(first) && best.fact.unit === "date" && best.explicitRank > 0))) {
+    if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && !(DATE_METRICS.has(first) && best.fact.unit === "date" && best.explicitRank > 0))) {
       if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);
       const label = (first ?? "deal-value").replace(/-/g, " ");
       composeUnknown(this.b, this.index, this.question, this.groups, deals[0], label);
@@ -276,6 +276,13 @@ class Turnwise {
     const companyOnly =
       this.groups.length === 1 && !this.intent.mentionsDeal && this.keywordHits.size === 0 && this.mentions.every((m) => this.index.kb.entities.get(m.entityId)?.kind === "company");
     if (this.intent.genericMoney && companyOnly) asked.push("valuation", "market-value");
+    // "What was Amazon worth after the OpenAI deal news?": the company right before "worth" is valued.
+    const worthOf = /\b(?:is|was|are|were)\s+([\p{L}][\p{L}.]*)\s+(?:now\s+|really\s+)?worth\b/u.exec(this.question.toLowerCase())?.[1];
+    const valued = worthOf ? this.mentions.find((m) => m.text === worthOf && this.index.kb.entities.get(m.entityId)?.kind === "company") : undefined;
+    if (valued && !companyOnly) {
+      this.groups = [valued.group, ...this.groups.filter((g) => g !== valued.group)];
+      asked.push("market-value", "valuation");
+    }
     return asked;
   }
 

@@ -34,6 +34,9 @@ export function dealKeywords(tokens: readonly string[], mentions: readonly Entit
 /** Cue words in any inflection: "investing" is the investment cue, not a word to match in quotes. */
 const KNOWN_STEMS: ReadonlySet<string> = new Set([...KNOWN_WORDS].map(stem));
 
+/** Cue words that also name a thing a fact can be about ("the warrant shares' worth"). */
+const DESCRIPTIVE_CUES: ReadonlySet<string> = new Set(["warrant", "warrants", "shares"]);
+
 /** How people say what deal titles call otherwise. */
 const TITLE_SYNONYMS: Record<string, string> = { restructuring: "recapitalization", restructure: "recapitalization", recap: "recapitalization", jv: "joint" };
 
@@ -51,7 +54,13 @@ export function contentWords(tokens: readonly string[], mentions: readonly Entit
   }
   // Years ("after 2026") frame a question rather than name a fact.
   return tokens.filter(
-    (t) => t.length >= 3 && !STOPWORDS.has(t) && !QUESTION_NOISE.has(t) && !KNOWN_WORDS.has(t) && !KNOWN_STEMS.has(stem(t)) && !entityWords.has(t) && !/^20\d\d$/.test(t),
+    (t) =>
+      t.length >= 3 &&
+      !STOPWORDS.has(t) &&
+      !QUESTION_NOISE.has(t) &&
+      (DESCRIPTIVE_CUES.has(t) || (!KNOWN_WORDS.has(t) && !KNOWN_STEMS.has(stem(t)))) &&
+      !entityWords.has(t) &&
+      !/^20\d\d$/.test(t),
   );
 }
 
