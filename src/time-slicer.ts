@@ -6,7 +6,7 @@
 export class TimeSlicer {
   private last = performance.now();
 
-  constructor(private readonly budgetMs = 6) {}
+  constructor(private readonly budgetMs = 4) {}
 
   tick(): Promise<void> | undefined {
     if (performance.now() - this.last < this.budgetMs) return undefined;

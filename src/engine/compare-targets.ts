@@ -48,7 +48,7 @@ function sharedAnchor(index: SearchIndex, q: CompareQuery, perGroup: ReadonlyArr
   if (perGroup.length < 2) return undefined;
   const counts = new Map<string, number>();
   for (const ids of perGroup) {
-    const groups = new Set(ids.flatMap((id) => index.kb.deals.get(id)?.parties.map((p) => index.matcher.groupOf(p.entity)) ?? []));
+    const groups = new Set(ids.flatMap((id) => index.dealShape.get(id)?.partyGroups ?? []));
     for (const g of groups) if (!q.groups.includes(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
   }
   const ctxGroups = q.contextEntities.map((e) => index.matcher.groupOf(e));

@@ -48,7 +48,7 @@ export interface SearchIndex {
   /** Real deals (not plans or market events), largest headline first. */
   readonly dealsByHeadline: readonly string[];
   /** Per deal: how many entity groups take part, and whether a later deal expands (1) or restates (-1) it. */
-  readonly dealShape: ReadonlyMap<string, { readonly groups: number; readonly revision: -1 | 0 | 1 }>;
+  readonly dealShape: ReadonlyMap<string, { readonly groups: number; readonly partyGroups: readonly string[]; readonly revision: -1 | 0 | 1 }>;
   /** dealsByGroup as sets, for membership tests. */
   readonly dealSetsByGroup: ReadonlyMap<string, ReadonlySet<string>>;
   /** Deal -> entity groups named in its title: "OpenAI–Oracle ..." is about OpenAI and Oracle. */
@@ -167,11 +167,13 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
     const cap = facts.find((f) => f.metric === "capacity" && (f.unit === "GW" || f.unit === "MW") && f.value !== undefined);
     capacityGw.set(deal.id, cap ? (cap.unit === "MW" ? cap.value! / 1000 : cap.value!) : 0);
   }
-  const dealShape = new Map<string, { groups: number; revision: -1 | 0 | 1 }>();
+  const dealShape = new Map<string, { groups: number; partyGroups: string[]; revision: -1 | 0 | 1 }>();
   for (const deal of sorted) {
     const restated = deal.revisedBy.some((r) => (kb.deals.get(r)?.factIds ?? []).some((id) => kb.facts.get(id)?.metric === "deal-value"));
+    const partyGroups = [...new Set(deal.parties.map((p) => matcher.groupOf(p.entity)))];
     dealShape.set(deal.id, {
-      groups: new Set(deal.parties.map((p) => matcher.groupOf(p.entity))).size,
+      groups: partyGroups.length,
+      partyGroups,
       revision: deal.revisedBy.length === 0 ? 0 : restated ? -1 : 1,
     });
   }
