@@ -99,7 +99,7 @@ class Turnwise {
       case "total":
         return this.total();
       case "ranking":
-        return this.ranking();
+        return this.ranking(inherited);
       case "compare":
         return this.compare(inherited);
       case "quote":
@@ -409,7 +409,14 @@ class Turnwise {
     return this.finish(true, "total");
   }
 
-  private ranking(): Turn {
+  private ranking(inherited: Deal[]): Turn {
+    // "Which of these is biggest?": the deals of the conversation, by what was being asked about.
+    if (inherited.length >= 2 && REFERS_BACK.test(this.intent.tokens.join(" "))) {
+      const measure = this.ctx.metrics.find((m) => m === "capacity" || m === "chip-count");
+      if (!composeRanking(this.b, this.index, inherited, measure ? [measure, ...this.metrics] : this.metrics, this.intent.ascending)) return this.nothingFound();
+      this.answeredDeals = inherited.map((d) => d.id);
+      return this.finish(true, "ranking");
+    }
     const deals = this.scopedDeals();
     const bySize = this.groups.length === 0 && this.keywordHits.size === 0 && this.intent.dealTypes.length === 0;
     if (!composeRanking(this.b, this.index, deals, this.metrics, this.intent.ascending, bySize)) return this.nothingFound();
@@ -522,7 +529,7 @@ class Turnwise {
       ? {
           entities: unique(this.mentions.map((m) => m.entityId)),
           // This turn's deals, then the last one talked about before, so "which is bigger?" can compare them.
-          dealIds: unique([...this.answeredDeals.slice(0, 9), ...this.ctx.dealIds.slice(0, 1)]),
+          dealIds: unique([...this.answeredDeals.slice(0, 9), ...this.ctx.dealIds]).slice(0, 12),
           metrics: this.metrics.slice(0, 3),
         }
       : this.ctx;
