@@ -512,6 +512,16 @@ class Turnwise {
     return this.finish(true, "sources");
   }
 
+  /** "Is the AWS deal worth $38 billion?": say whether a cited figure matches the one asked about. */
+  private confirmFigure(): void {
+    const asked = [...moneyMentions(this.question), ...[...this.question.matchAll(/(\d+(?:\.\d+)?)\s?%/g)].map((m) => Number(m[1]))];
+    if (asked.length === 0) return;
+    const shown = this.b.figures.map((f) => f.value).filter((v): v is number => v !== null);
+    if (shown.length === 0) return;
+    const matches = asked.some((a) => shown.some((v) => Math.abs(v - a) <= Math.abs(a) * 0.01));
+    this.b.lines.unshift([matches ? "Yes, my sources report that figure:" : "Not as asked; here is what my sources report:"]);
+  }
+
   /** A company the data has never heard of: say so rather than answer about someone else. */
   private strangers(names: readonly string[]): Turn {
     const who = names.map((n) => n.replace(/^./, (c) => c.toUpperCase())).join(" or ");
@@ -523,6 +533,7 @@ class Turnwise {
   }
 
   private finish(answered: boolean, kind: Answer["kind"], suggestions: readonly string[] = []): Turn {
+    if (answered && kind === "figure" && this.intent.yesNo) this.confirmFigure();
     const answer = this.b.build(this.question, answered, kind, suggestions);
     const keep = this.answeredDeals.length > 0;
     const context: ConversationContext = keep

@@ -155,6 +155,11 @@ describe("answerQuestion on the bundled data", () => {
     expect(answer.figures.map((f) => f.metric)).toEqual(["market-value", "market-value"]);
   });
 
+  it("confirms a figure the user states when a cited fact matches it, and says so when none does", () => {
+    expect(body(ask("Is the AWS deal worth $38 billion?").answer)).toMatch(/^Yes, my sources report that figure:\n.*\$38 billion \[1\]/);
+    expect(body(ask("Is the AWS deal worth $1 trillion?").answer)).toMatch(/^Not as asked; here is what my sources report:\n.*\$38 billion/);
+  });
+
   it("names Nvidia's market value when asked what Nvidia is worth", () => {
     const { answer } = ask("How much is Nvidia worth?");
     expect(values(answer)).toContain(5e12);
