@@ -19,9 +19,9 @@ afterAll(async () => {
   await fake?.stop();
 });
 
-async function deploy(guildId: string): Promise<{ code: number | null; stdout: string; stderr: string; put: RecordedRequest }> {
+async function deploy(guildId: string, appId = APP_ID): Promise<{ code: number | null; stdout: string; stderr: string; put: RecordedRequest }> {
   const before = fake.requests.length;
-  const env = childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_BASE: fake.apiBase, DISCORD_GUILD_ID: guildId });
+  const env = childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: appId, DISCORD_API_BASE: fake.apiBase, DISCORD_GUILD_ID: guildId });
   const run = await within(spawnTsx("src/cli/deploy-commands.ts", env).exited, "deploy-commands exiting", 15_000);
   const puts = fake.requests.slice(before).filter((r) => r.method === "PUT");
   expect(puts, run.stderr).toHaveLength(1);
@@ -45,6 +45,12 @@ describe("deploy-commands", () => {
     expect(put).toMatchObject({ path: `/applications/${APP_ID}/guilds/${GUILD.id}/commands`, authorized: true, status: 200 });
     expect(fake.guildCommands.get(GUILD.id)?.map((c) => c.name).sort()).toEqual([...NAMES].sort());
     expect(stdout).toContain(`Registered 8 commands in guild ${GUILD.id}`);
+  });
+
+  it("without DISCORD_APPLICATION_ID, reads the application id from the API with the token", async () => {
+    const { code, put } = await deploy(GUILD.id, "");
+    expect(code).toBe(0);
+    expect(put.path).toBe(`/applications/${APP_ID}/guilds/${GUILD.id}/commands`);
   });
 
   it("without DISCORD_GUILD_ID, replaces the global commands instead", async () => {
