@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import { companyCard } from "../src/engine/cards.js";
-import { companyChoices, findCompany } from "../src/engine/lookup.js";
+import { companyChoices } from "../src/engine/lookup.js";
+import { pickCompany } from "../src/discord/pick.js";
 import { answerReply } from "../src/discord/replies.js";
-import { type Command, UserError } from "../src/discord/types.js";
+import type { Command } from "../src/discord/types.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -14,9 +15,7 @@ export default {
   },
   async execute(interaction, deps) {
     const index = deps.live.get();
-    const name = interaction.options.getString("name", true);
-    const company = findCompany(index, name);
-    if (!company) throw new UserError(`I don't know a company called “${name}”. Pick one from the list as you type.`);
+    const company = pickCompany(index, interaction.options.getString("name", true));
     await interaction.reply(answerReply(companyCard(index, company), index, false, company.name));
   },
 } satisfies Command;

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { compareCard } from "../src/engine/cards.js";
-import { dealChoices, findDeal } from "../src/engine/lookup.js";
+import { dealChoices } from "../src/engine/lookup.js";
+import { pickDeal } from "../src/discord/pick.js";
 import { answerReply } from "../src/discord/replies.js";
 import { type Command, UserError } from "../src/discord/types.js";
 
@@ -15,13 +16,9 @@ export default {
   },
   async execute(interaction, deps) {
     const index = deps.live.get();
-    const [first, second] = (["first", "second"] as const).map((opt) => {
-      const name = interaction.options.getString(opt, true);
-      const deal = findDeal(index, name);
-      if (!deal) throw new UserError(`I don't know a deal called “${name}”. Pick one from the list as you type.`);
-      return deal;
-    });
-    if (first!.id === second!.id) throw new UserError("Pick two different deals to compare.");
-    await interaction.reply(answerReply(compareCard(index, first!, second!), index, false, "Comparison"));
+    const first = pickDeal(index, interaction.options.getString("first", true));
+    const second = pickDeal(index, interaction.options.getString("second", true));
+    if (first.id === second.id) throw new UserError("Pick two different deals to compare.");
+    await interaction.reply(answerReply(compareCard(index, first, second), index, false, "Comparison"));
   },
 } satisfies Command;

@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from "discord.js";
 import { dealCard } from "../src/engine/cards.js";
-import { dealChoices, findDeal } from "../src/engine/lookup.js";
+import { dealChoices } from "../src/engine/lookup.js";
+import { pickDeal } from "../src/discord/pick.js";
 import { answerReply } from "../src/discord/replies.js";
-import { type Command, UserError } from "../src/discord/types.js";
+import type { Command } from "../src/discord/types.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -14,9 +15,7 @@ export default {
   },
   async execute(interaction, deps) {
     const index = deps.live.get();
-    const name = interaction.options.getString("name", true);
-    const deal = findDeal(index, name);
-    if (!deal) throw new UserError(`I don't know a deal called “${name}”. Pick one from the list as you type.`);
+    const deal = pickDeal(index, interaction.options.getString("name", true));
     await interaction.reply(answerReply(dealCard(index, deal), index, false, deal.title));
   },
 } satisfies Command;
