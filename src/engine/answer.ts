@@ -336,7 +336,7 @@ class Turnwise {
     const known = this.groups.length > 0 || this.metrics.length > 0;
     const suggestions = known
       ? composeUnknown(this.b, this.index, this.question, this.groups)
-      : composeOffTopic(this.b, this.index, this.question);
+      : composeOffTopic(this.b, this.index);
     return this.finish(false, "unknown", suggestions);
   }
 

@@ -47,7 +47,7 @@ export function composeUnknown(b: ReplyBuilder, index: SearchIndex, question: st
   return suggestions;
 }
 
-export function composeOffTopic(b: ReplyBuilder, index: SearchIndex, question: string): string[] {
+export function composeOffTopic(b: ReplyBuilder, index: SearchIndex): string[] {
   b.line("I only answer questions about AI and cloud infrastructure deals, and I don't have anything on that.");
   const suggestions = suggestDeals(index, "", []);
   if (suggestions.length > 0) b.line(`I do know about: ${suggestions.join("; ")}.`);
