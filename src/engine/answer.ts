@@ -303,7 +303,7 @@ class Turnwise {
     const facts = factsOf(this.index, deal.id);
     const evidence = [...facts].sort((a, c) => (this.sourceDate(a) ?? 0) - (this.sourceDate(c) ?? 0))[0];
     if (!evidence) return this.nothingFound();
-    this.b.line(`${theDeal(deal).replace(/^t/, "T")} was announced on `, this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence), ".");
+    this.b.line(`${theDeal(deal).replace(/^t/, "T")} was announced ${deal.announced.precision === "day" ? "on" : "in"} `, this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence), ".");
     this.answeredDeals = [deal.id];
     return this.finish(true, "figure");
   }
