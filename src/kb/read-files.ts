@@ -96,6 +96,8 @@ export async function readDataFiles(
     root = await realpath(dir);
     found = await walk(root, slicer);
   } catch (err) {
+    // A checkpoint's stop (a reload over budget, a shutdown) is not a data error: it goes up.
+    if (!(err instanceof WalkLimit) && !hasCode(err)) throw err;
     const message = err instanceof WalkLimit ? err.message : `cannot read data directory: ${describe(err)}`;
     return { files, contents, errors: [{ file: label, path: "", message }] };
   }
@@ -197,6 +199,8 @@ export function parseYamlFile(file: RawFile): { data: unknown } | { error: LoadE
     return { error: { file: file.name, path: "", message } };
   }
 }
+
+const hasCode = (err: unknown) => typeof err === "object" && err !== null && "code" in err && typeof err.code === "string";
 
 function describe(err: unknown): string {
   if (err && typeof err === "object" && "code" in err && typeof err.code === "string") {
