@@ -1,4 +1,4 @@
-import { type Client, Events } from "discord.js";
+import { type Client, Events, RESTEvents } from "discord.js";
 import type { Config } from "../config/config.js";
 import { ConversationStore } from "../conversation-store.js";
 import { openIndex } from "../engine/bootstrap.js";
@@ -84,6 +84,8 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     logger.error(fatal.message, { code: event.code, shard: id });
     options.onFatal?.(fatal);
   });
+  // A long (e.g. global) 429 holds a response back silently; say so.
+  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn("discord rate limit", { route: info.route, global: info.global, retryAfterMs: info.retryAfter }));
   client.on(Events.ShardResume, (id) => logger.info("gateway resumed", { shard: id }));
 
   logger.info("starting", { version: VERSION, data: live.get().kb.version, deals: live.get().kb.deals.size, facts: live.get().kb.facts.size, api: config.DISCORD_API_BASE });
