@@ -5,6 +5,7 @@ import { openIndex } from "../engine/bootstrap.js";
 import { LiveIndex } from "../engine/live-index.js";
 import { createLogger, type Logger } from "../logger.js";
 import { RateLimiter } from "../rate-limit.js";
+import { ChartRenderer } from "../render/chart/index.js";
 import { VERSION } from "../version.js";
 import { createClient } from "./client.js";
 import { loadCommands } from "./command-loader.js";
@@ -56,7 +57,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     now: () => Date.now(),
     reloadAll: options.reloadAll ? () => options.reloadAll!(live) : () => reloadAllShards(client),
     shardIds,
+    charts: new ChartRenderer(),
   };
+  deps.charts.warm();
 
   installReloadHook(client, live);
   const stopWatching = config.DATA_WATCH
@@ -77,6 +80,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     stop: async () => {
       stopWatching();
       await client.destroy();
+      await deps.charts.close();
     },
   };
 }

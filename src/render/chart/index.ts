@@ -3,3 +3,4 @@ export { chartSpecFor, MAX_ALT } from "./build-spec.js";
 export type { ChartKb } from "./chart-kb.js";
 export { renderChartPng, type RenderedChart } from "./png.js";
 export type { ChartAnswer, ChartSpec } from "./spec.js";
+export { ChartRenderer } from "./chart-renderer.js";
