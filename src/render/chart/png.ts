@@ -11,7 +11,11 @@ export interface RenderedChart {
 
 /** ChartSpec → PNG bytes. Only the bundled font is loaded, so the pixels are the same on every machine. */
 export function renderChartPng(spec: ChartSpec): RenderedChart {
-  const { svg } = chartSvg(spec);
+  return rasterize(chartSvg(spec).svg);
+}
+
+/** An SVG document → PNG at ZOOM, with the bundled font only. */
+export function rasterize(svg: string): RenderedChart {
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: ZOOM },
     font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
