@@ -67,7 +67,7 @@ export function timelineSpec(answer: ChartAnswer, kb: ChartKb, scope: readonly n
   const first = events[0]!;
   const last = events[events.length - 1]!;
   const notes = [
-    "Dot area shows the dollar figure; a hollow dot is a figure in another unit.",
+    events.every((e) => e.dollars !== undefined) ? "Dot area shows the dollar figure." : "Dot area shows the dollar figure; a hollow dot is a figure in another unit or without a single number.",
     ...(seen.size > MAX_EVENTS ? [seen.size - MAX_EVENTS === 1 ? "The earliest deal is not drawn." : `The ${seen.size - MAX_EVENTS} earliest deals are not drawn.`] : []),
   ];
   const alt = `Timeline of ${events.length} ${who ? `${who} ` : ""}deals by announcement date, from ${shortName(first.name)} on ${formatDay(first.date)}${first.figure !== undefined ? ` (${answer.figures[first.figure]?.display})` : ""} to ${shortName(last.name)} on ${formatDay(last.date)}${last.figure !== undefined ? ` (${answer.figures[last.figure]?.display})` : ""}.`;

@@ -29,10 +29,10 @@ export function timelineSvg(spec: TimelineSpec): { svg: string; width: number; h
   const bottom = top + spec.events.length * ROW;
   // Keep only ticks whose labels do not run into the previous one.
   let lastEnd = -Infinity;
-  for (const t of x.ticks(4)) {
+  for (const t of x.ticks(Math.max(2, Math.floor(STRIP / 60)))) {
     const label = `${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}`;
     const half = textWidth(label, SIZE.small) / 2;
-    if (x(t) - half < lastEnd + 8 || x(t) + half > WIDTH - PAD) continue;
+    if (x(t) - half < lastEnd + 8 || x(t) + half > WIDTH - 6) continue;
     lastEnd = x(t) + half;
     parts.push(line(x(t), top - 4, x(t), bottom, INK.grid, 1));
     parts.push(text(x(t), top - 8, label, { size: SIZE.small, fill: INK.muted, anchor: "middle" }));

@@ -15,6 +15,6 @@ export const INK = { card: "#F7F7F4", border: "#CFCFC8", text: "#1F2328", muted:
 
 /** Logical size; the PNG is rendered at ZOOM times this, crisp when Discord scales it down. */
 export const WIDTH = 560;
-export const ZOOM = 2;
+export const ZOOM = 1.5;
 export const PAD = 18;
 export const SIZE = { title: 15, label: 12, value: 12, small: 10.5 } as const;
