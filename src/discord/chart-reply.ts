@@ -15,7 +15,7 @@ export const CHART_DEADLINE_MS = 1_500;
  */
 export async function withChart(payload: ReplyPayload, answer: Answer, index: SearchIndex, deps: Pick<BotDeps, "charts" | "logger">, subject?: string): Promise<ReplyPayload> {
   const [embed, ...rest] = payload.embeds ?? [];
-  if (!embed || !answer.answered) return payload;
+  if (!embed) return payload;
   const spec = chartSpecFor(answer, index.kb, subject ? { subject } : {});
   if (!spec) return payload;
   let timer: NodeJS.Timeout | undefined;
