@@ -6,7 +6,7 @@
  * fixed question mix against the naive MiniSearch baseline, and a live reload while questions keep
  * arriving. Each size runs in its own child process (with --expose-gc) so that memory figures do
  * not carry over between sizes. With --json, stdout holds one JSON object per size and nothing
- * else; progress and breakdowns go to stderr.
+ * else (one per size, then one for chart rendering); progress and breakdowns go to stderr.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -22,6 +22,7 @@ import { buildIndex } from "../src/engine/search-index.js";
 import { loadKnowledgeBase } from "../src/kb/load.js";
 import { summarize } from "../src/kb/summary.js";
 import { formatLoadError } from "../src/kb/types.js";
+import { benchCharts, chartRow } from "./charts.js";
 import { type BenchKind, type BenchQuestion, benchQuestions } from "./questions.js";
 import { writeSyntheticKb } from "./synthetic.js";
 
@@ -65,10 +66,11 @@ interface Options {
   keep: boolean;
   child?: number;
   inProcess: boolean;
+  charts: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { sizes: [1000, 10000, 100000], json: false, seed: 42, questions: 300, passes: 3, keep: false, inProcess: false };
+  const opts: Options = { sizes: [1000, 10000, 100000], json: false, seed: 42, questions: 300, passes: 3, keep: false, inProcess: false, charts: true };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined) fail(`${flag} needs a value`);
@@ -105,11 +107,14 @@ function parseArgs(argv: readonly string[]): Options {
       case "--in-process":
         opts.inProcess = true;
         break;
+      case "--no-charts":
+        opts.charts = false;
+        break;
       case "--child":
         opts.child = int(next(), "--child");
         break;
       case "--help":
-        process.stderr.write("usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--seed N] [--questions N] [--passes N] [--keep] [--in-process]\n");
+        process.stderr.write("usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--seed N] [--questions N] [--passes N] [--keep] [--in-process] [--no-charts]\n");
         process.exit(0);
       default:
         fail(`unknown argument "${a}"`);
@@ -374,10 +379,13 @@ async function main(): Promise<void> {
     results.push(r);
     if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
   }
+  const charts = opts.charts ? await benchCharts(Math.max(10, opts.passes * 4), log) : undefined;
+  if (opts.json && charts) process.stdout.write(`${JSON.stringify(charts)}\n`);
   if (!opts.json) {
     process.stdout.write(`\n${table(results)}\n\n(ms unless noted; build = load + index; reload loop max = max event-loop delay during a live reload)\n`);
     const largest = results.find((r) => r.facts >= 100000) ?? results[results.length - 1];
     if (largest) process.stdout.write(`\n${targetReport(largest)}\n`);
+    if (charts) process.stdout.write(`\n${chartRow(charts)}\n`);
   }
 }
 

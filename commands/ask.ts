@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { ask, rateLimitMessage } from "../src/ask-service.js";
+import { withChart } from "../src/discord/chart-reply.js";
 import { answerReply, notice } from "../src/discord/replies.js";
 import type { Command } from "../src/discord/types.js";
 
@@ -13,6 +14,7 @@ export default {
     const question = interaction.options.getString("question", true);
     const outcome = ask(deps, deps.live.get(), interaction.user.id, `slash:${interaction.user.id}`, question);
     if (outcome.kind === "limited") return void (await interaction.reply(notice(rateLimitMessage(outcome.retryAfterMs))));
-    await interaction.reply(answerReply(outcome.answer, deps.live.get(), interaction.options.getBoolean("private") ?? false));
+    const index = deps.live.get();
+    await interaction.reply(await withChart(answerReply(outcome.answer, index, interaction.options.getBoolean("private") ?? false), outcome.answer, index, deps));
   },
 } satisfies Command;

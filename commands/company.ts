@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { companyCard } from "../src/engine/cards.js";
 import { companyChoices } from "../src/engine/lookup.js";
 import { pickCompany } from "../src/discord/pick.js";
+import { withChart } from "../src/discord/chart-reply.js";
 import { answerReply } from "../src/discord/replies.js";
 import type { Command } from "../src/discord/types.js";
 
@@ -16,6 +17,7 @@ export default {
   async execute(interaction, deps) {
     const index = deps.live.get();
     const company = pickCompany(index, interaction.options.getString("name", true));
-    await interaction.reply(answerReply(companyCard(index, company), index, false, company.name));
+    const answer = companyCard(index, company);
+    await interaction.reply(await withChart(answerReply(answer, index, false, company.name), answer, index, deps, company.name));
   },
 } satisfies Command;

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { compareCard } from "../src/engine/cards.js";
 import { dealChoices } from "../src/engine/lookup.js";
 import { pickDeal } from "../src/discord/pick.js";
+import { withChart } from "../src/discord/chart-reply.js";
 import { answerReply } from "../src/discord/replies.js";
 import { type Command, UserError } from "../src/discord/types.js";
 
@@ -19,6 +20,7 @@ export default {
     const first = pickDeal(index, interaction.options.getString("first", true));
     const second = pickDeal(index, interaction.options.getString("second", true));
     if (first.id === second.id) throw new UserError("Pick two different deals to compare.");
-    await interaction.reply(answerReply(compareCard(index, first, second), index, false, "Comparison"));
+    const answer = compareCard(index, first, second);
+    await interaction.reply(await withChart(answerReply(answer, index, false, "Comparison"), answer, index, deps));
   },
 } satisfies Command;

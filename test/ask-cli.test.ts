@@ -1,4 +1,7 @@
 import { execFile, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
@@ -53,5 +56,22 @@ describe("npm run ask", () => {
 
   it("rejects an unknown option with usage", async () => {
     await expect(run(TSX, ["src/cli/ask.ts", "--bogus", "q"], { env })).rejects.toMatchObject({ code: 2 });
+  });
+
+  it("--chart writes the answer's chart as a PNG and says where on stderr; an answer without a chart says so", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "dealdesk-ask-chart-"));
+    try {
+      const file = path.join(dir, "out.png");
+      const { stdout, stderr } = await run(TSX, ["src/cli/ask.ts", "--chart", file, "compare the oracle and aws deals"], { env });
+      expect(stdout).toMatch(/^Comparing /);
+      expect(stderr).toContain(`Chart written to ${file}: Bar chart comparing OpenAI–Oracle and OpenAI–AWS`);
+      expect([...(await readFile(file)).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+      const none = await run(TSX, ["src/cli/ask.ts", "--chart", path.join(dir, "none.png"), "How much is the OpenAI AWS deal worth?"], { env });
+      expect(none.stderr).toMatch(/has no chart/);
+      await expect(readFile(path.join(dir, "none.png"))).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -93,15 +93,17 @@ describe("synthetic knowledge base", () => {
 });
 
 describe("npm run bench", () => {
-  it("completes for 1k facts and prints one JSON object of numbers per size", async () => {
-    const { code, stdout, stderr } = await run("npx", ["tsx", "bench/run.ts", "--sizes", "1000", "--json"]);
+  it("completes for 1k facts and prints one JSON object of numbers per size, then the chart-rendering row", async () => {
+    const { code, stdout, stderr } = await run("npx", ["tsx", "bench/run.ts", "--sizes", "1000", "--json", "--passes", "1"]);
     expect(code, stderr).toBe(0);
     const lines = stdout.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    for (const line of lines) {
-      const result = JSON.parse(line) as Record<string, unknown>;
-      for (const key of KEYS) expect(typeof result[key], key).toBe("number");
-      expect(result.facts).toBe(1000);
-    }
-  }, 120_000);
+    expect(lines).toHaveLength(2);
+    const result = JSON.parse(lines[0]!) as Record<string, unknown>;
+    for (const key of KEYS) expect(typeof result[key], key).toBe("number");
+    expect(result.facts).toBe(1000);
+    const charts = JSON.parse(lines[1]!) as Record<string, unknown>;
+    expect(charts.chart).toBe("render");
+    for (const key of ["renderP50Ms", "renderP95Ms", "renderCpuP95Ms", "workerP95Ms", "mainThreadMaxMs"]) expect(typeof charts[key], key).toBe("number");
+    expect(charts.charts).toBe(6);
+  }, 180_000);
 });

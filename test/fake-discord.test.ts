@@ -149,6 +149,40 @@ describe("FakeDiscord with the real discord.js client", () => {
     expect(rest).toEqual([]);
   });
 
+  it("parses a multipart reply with a file: the payload_json is the body, the file's bytes and description are recorded", async () => {
+    const { fake, client } = await setup();
+    const received = nextChatInput(client);
+    const sent = fake.sendSlashCommand({ guildId: GUILD.id, channelId: CHANNEL_ID, user: ALICE, name: "deal" });
+    const interaction = await received;
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+
+    await interaction.reply({ content: "with a file", files: [{ attachment: bytes, name: "chart.png", description: "A test chart" }] });
+
+    const [callback] = fake.interactionResponses(sent.id);
+    expect(callback).toMatchObject({ method: "POST", status: 204, body: { type: 4, data: { content: "with a file", allowed_mentions: { parse: [] } } } });
+    expect(callback?.headers["content-type"]).toMatch(/^multipart\/form-data/);
+    expect(callback?.files).toHaveLength(1);
+    expect(callback?.files[0]).toMatchObject({ field: "files[0]", name: "chart.png", size: bytes.length });
+    expect(callback?.files[0]?.data.equals(bytes)).toBe(true);
+    const original = await interaction.fetchReply();
+    expect(original.attachments.first()).toMatchObject({ name: "chart.png", description: "A test chart", size: bytes.length });
+  });
+
+  it("parses a multipart editReply: the edited message gets the new attachment", async () => {
+    const { fake, client } = await setup();
+    const received = nextChatInput(client);
+    const sent = fake.sendSlashCommand({ guildId: GUILD.id, channelId: CHANNEL_ID, user: ALICE, name: "deal" });
+    const interaction = await received;
+    await interaction.deferReply();
+
+    const edited = await interaction.editReply({ content: "done", files: [{ attachment: Buffer.from("png!"), name: "chart.png", description: "Alt" }] });
+
+    const [, patch] = fake.interactionResponses(sent.id);
+    expect(patch).toMatchObject({ method: "PATCH", status: 200, body: { content: "done" } });
+    expect(patch?.files.map((f) => f.name)).toEqual(["chart.png"]);
+    expect(edited.attachments.map((a) => [a.name, a.description])).toEqual([["chart.png", "Alt"]]);
+  });
+
   it("records followUp as a POST to the interaction webhook with wait=true and deleteReply as a DELETE of @original", async () => {
     const { fake, client } = await setup();
     const received = nextChatInput(client);

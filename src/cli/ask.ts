@@ -3,15 +3,24 @@ import { answerQuestion, type ConversationContext, EMPTY_CONTEXT } from "../engi
 import { openIndex } from "../engine/bootstrap.js";
 import { toJson } from "../render/json.js";
 import { renderPlain } from "../render/plain.js";
+import { writeChart } from "./chart-file.js";
 import { runCli } from "./run-cli.js";
 
 const USAGE = `Usage:
   npm run ask -- "How much is OpenAI's AWS deal worth?"
   npm run ask -- --json "question"          one JSON object
-  npm run ask -- --batch [--conversation]   one question per stdin line, one JSON object per line`;
+  npm run ask -- --batch [--conversation]   one question per stdin line, one JSON object per line
+  npm run ask -- --chart out.png "question" also write the answer's chart (comparisons, rankings, totals, lists)`;
 
 runCli(async (config) => {
-  const args = process.argv.slice(2);
+  const argv = process.argv.slice(2);
+  const at = argv.findIndex((a) => a === "--chart" || a.startsWith("--chart="));
+  const chartFile = at === -1 ? undefined : argv[at]!.startsWith("--chart=") ? argv[at]!.slice("--chart=".length) : argv[at + 1];
+  if (at !== -1 && (!chartFile || chartFile.startsWith("--"))) {
+    console.error(`--chart needs a file name\n${USAGE}`);
+    return 2;
+  }
+  const args = at === -1 ? argv : argv.filter((_, i) => i !== at && (i !== at + 1 || argv[at]!.includes("=")));
   const flags = new Set(args.filter((a) => a.startsWith("--")));
   const unknown = [...flags].filter((f) => !["--json", "--batch", "--conversation", "--help"].includes(f));
   if (flags.has("--help") || unknown.length > 0) {
@@ -38,5 +47,9 @@ runCli(async (config) => {
   }
   const { answer } = answerQuestion(index, question);
   console.log(flags.has("--json") ? JSON.stringify(toJson(answer), null, 2) : renderPlain(answer));
+  if (chartFile) {
+    const alt = await writeChart(answer, index, chartFile);
+    console.error(alt ? `Chart written to ${chartFile}: ${alt}` : "This answer has no chart (charts are drawn for comparisons, rankings, totals and lists).");
+  }
   return 0;
 });

@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Answer } from "../engine/answer-model.js";
@@ -8,6 +10,7 @@ import { findCompany, findDeal } from "../engine/lookup.js";
 import { formatLoadError } from "../kb/types.js";
 import { renderPlain } from "../render/plain.js";
 import { summarize } from "../kb/summary.js";
+import { writeChart } from "./chart-file.js";
 
 export const CONSOLE_HELP = `Ask a question in plain English, or use:
   /deal <name>      a deal card with every figure, cited
@@ -22,6 +25,8 @@ export interface ConsoleIo {
   readonly output: Writable;
   /** A terminal gets a prompt; piped input is answered line by line until it ends. */
   readonly interactive: boolean;
+  /** Where charts are written; a temporary directory by default. */
+  readonly chartDir?: string;
 }
 
 export function banner(live: LiveIndex): string {
@@ -35,17 +40,22 @@ export async function runConsole(live: LiveIndex, io: ConsoleIo): Promise<void> 
   say(banner(live));
   const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive, crlfDelay: Infinity });
   let context: ConversationContext = EMPTY_CONTEXT;
+  const charts = chartWriter(live, io.chartDir ?? path.join(os.tmpdir(), "dealdesk-charts"));
   const prompt = () => io.interactive && rl.prompt();
   rl.setPrompt("dealdesk> ");
   prompt();
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === "/quit" || line === "/exit") break;
-    if (line.startsWith("/")) say(await command(live, line));
-    else if (line) {
+    if (line.startsWith("/")) {
+      const reply = await command(live, line);
+      say(reply.text);
+      if (reply.answer) await charts(reply.answer, say, reply.subject);
+    } else if (line) {
       const turn = answerQuestion(live.get(), line, context);
       context = turn.context;
       say(renderPlain(turn.answer));
+      await charts(turn.answer, say);
     }
     if (line) say("");
     prompt();
@@ -53,7 +63,31 @@ export async function runConsole(live: LiveIndex, io: ConsoleIo): Promise<void> 
   rl.close();
 }
 
-async function command(live: LiveIndex, line: string): Promise<string> {
+/** Writes each answer's chart, numbered, and says where; answers without a chart say nothing. */
+function chartWriter(live: LiveIndex, dir: string) {
+  let n = 0;
+  return async (answer: Answer, say: (text: string) => void, subject?: string): Promise<void> => {
+    const file = path.join(dir, `chart-${process.pid}-${++n}.png`);
+    try {
+      if (await writeChart(answer, live.get(), file, subject)) say(`Chart: ${file}`);
+    } catch (err) {
+      say(`(The chart could not be written to ${file}: ${err instanceof Error ? err.message : String(err)})`);
+    }
+  };
+}
+
+interface CommandReply {
+  readonly text: string;
+  readonly answer?: Answer;
+  readonly subject?: string;
+}
+
+async function command(live: LiveIndex, line: string): Promise<CommandReply> {
+  const reply = await commandText(live, line);
+  return typeof reply === "string" ? { text: reply } : reply;
+}
+
+async function commandText(live: LiveIndex, line: string): Promise<string | CommandReply> {
   const [name = "", ...rest] = line.split(/\s+/);
   const arg = rest.join(" ");
   const index = live.get();
@@ -67,7 +101,9 @@ async function command(live: LiveIndex, line: string): Promise<string> {
     }
     case "/company": {
       const company = arg ? findCompany(index, arg) : undefined;
-      return arg ? card(company && companyCard(index, company), "company") : "Usage: /company <name>, for example /company Anthropic";
+      if (!arg) return "Usage: /company <name>, for example /company Anthropic";
+      const answer = company && companyCard(index, company);
+      return answer && company ? { text: renderPlain(answer), answer, subject: company.name } : card(undefined, "company");
     }
     case "/sources": {
       const deal = arg ? findDeal(index, arg) : undefined;

@@ -5,6 +5,7 @@ import { openIndex } from "../engine/bootstrap.js";
 import { LiveIndex } from "../engine/live-index.js";
 import { createLogger, type Logger } from "../logger.js";
 import { RateLimiter } from "../rate-limit.js";
+import { ChartRenderer } from "../render/chart/index.js";
 import { VERSION } from "../version.js";
 import { createClient } from "./client.js";
 import { loadCommands } from "./command-loader.js";
@@ -67,7 +68,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     now: () => Date.now(),
     reloadAll: options.reloadAll ? (o) => options.reloadAll!(live, o) : (o) => reloadAllShards(client, o),
     shardIds,
+    charts: new ChartRenderer(),
   };
+  deps.charts.warm();
 
   installReloadHook(client, live);
   const stopWatching = config.DATA_WATCH
@@ -99,6 +102,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       const drained = live.close("the bot is shutting down");
       await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       await client.destroy();
+      await deps.charts.close();
     },
   };
 }

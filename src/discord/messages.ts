@@ -1,6 +1,7 @@
 import type { Message } from "discord.js";
 import { ask, rateLimitMessage } from "../ask-service.js";
 import { adminWordOf, isAdmin, runAdminWord } from "./admin-actions.js";
+import { withChart } from "./chart-reply.js";
 import { answerReply } from "./replies.js";
 import { isExpectedDiscordError } from "./respond.js";
 import type { BotDeps } from "./types.js";
@@ -36,7 +37,8 @@ export async function handleMessage(message: Message, deps: BotDeps): Promise<vo
       else deps.logger.debug("rate-limited message dropped", context);
       return;
     }
-    const { flags: _noEphemeralInMessages, ...payload } = answerReply(outcome.answer, deps.live.get());
+    const index = deps.live.get();
+    const { flags: _noEphemeralInMessages, ...payload } = await withChart(answerReply(outcome.answer, index), outcome.answer, index, deps);
     await message.reply(payload);
   } catch (err) {
     if (isExpectedDiscordError(err)) deps.logger.warn("could not reply to a message", { ...context, code: err.code, error: err.message });

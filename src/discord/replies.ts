@@ -13,6 +13,8 @@ export interface ReplyPayload {
   content?: string;
   embeds?: EmbedJson[];
   flags?: MessageFlags.Ephemeral;
+  /** Attachments, such as a chart the embed shows as its image. */
+  files?: Array<{ attachment: Buffer; name: string; description: string }>;
 }
 
 export function footerFor(index: SearchIndex): string {

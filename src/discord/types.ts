@@ -3,6 +3,7 @@ import type { Config } from "../config/config.js";
 import type { ConversationStore } from "../conversation-store.js";
 import type { LiveIndex, ReloadReport } from "../engine/live-index.js";
 import type { Logger } from "../logger.js";
+import type { ChartRenderer } from "../render/chart/index.js";
 import type { RateLimiter } from "../rate-limit.js";
 
 /** A reload's outcome on one shard (a single-process bot is shard 0). */
@@ -21,6 +22,8 @@ export interface BotDeps {
   /** Reload every shard on this host; without sharding, just this process. */
   readonly reloadAll: (options?: { confirm?: boolean }) => Promise<ShardReload[]>;
   readonly shardIds: readonly number[];
+  /** Renders charts off the gateway's thread. */
+  readonly charts: ChartRenderer;
 }
 
 export interface Command {

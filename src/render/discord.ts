@@ -11,6 +11,8 @@ export interface EmbedJson {
   color: number;
   fields: Array<{ name: string; value: string; inline?: boolean }>;
   footer: { text: string };
+  /** A chart sent with the message: `attachment://chart.png`. */
+  image?: { url: string };
 }
 
 const BRAND = 0x2b6cb0;

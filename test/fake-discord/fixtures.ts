@@ -1,7 +1,7 @@
 /** Builders for the JSON payloads Discord sends, with the fields discord.js needs. */
 import { nextSnowflake } from "./snowflake.js";
 import type { FakeState, GuildState, InteractionState } from "./state.js";
-import type { CommandOptionInput, FakeUser } from "./types.js";
+import type { CommandOptionInput, FakeUser, RecordedFile } from "./types.js";
 
 type Json = Record<string, unknown>;
 
@@ -138,11 +138,29 @@ export function messagePayload(input: MessagePayloadInput): Json {
 }
 
 /** The message object REST returns for something the bot sent (channel message or interaction webhook). */
-export function sentMessagePayload(state: FakeState, channelId: string, body: Json | null, extra: Json = {}): Json {
+/**
+ * Attachments as Discord returns them: each uploaded file (field files[n]) with the description the
+ * payload's `attachments[]` entry of id n gave it.
+ */
+export function attachmentsPayload(body: Json, files: readonly RecordedFile[]): Json[] {
+  const declared = Array.isArray(body["attachments"]) ? (body["attachments"] as Json[]) : [];
+  return files.map((f) => {
+    const n = /^files\[(\d+)\]$/.exec(f.field)?.[1] ?? "";
+    const meta = declared.find((a) => String(a["id"]) === n) ?? {};
+    const id = nextSnowflake();
+    return {
+      id, filename: f.name, size: f.size, content_type: f.contentType,
+      ...(typeof meta["description"] === "string" ? { description: meta["description"] } : {}),
+      url: `https://cdn.discordapp.com/attachments/fake/${id}/${f.name}`, proxy_url: `https://media.discordapp.net/attachments/fake/${id}/${f.name}`,
+    };
+  });
+}
+
+export function sentMessagePayload(state: FakeState, channelId: string, body: Json | null, extra: Json = {}, files: readonly RecordedFile[] = []): Json {
   const b = body ?? {};
   const reply = b["message_reference"] ? { type: 19, message_reference: b["message_reference"] } : {};
   return messagePayload({
     id: nextSnowflake(), channelId, author: botUserPayload(state), content: typeof b["content"] === "string" ? b["content"] : "",
-    extra: { embeds: b["embeds"] ?? [], components: b["components"] ?? [], flags: b["flags"] ?? 0, ...reply, ...extra },
+    extra: { embeds: b["embeds"] ?? [], components: b["components"] ?? [], flags: b["flags"] ?? 0, attachments: attachmentsPayload(b, files), ...reply, ...extra },
   });
 }

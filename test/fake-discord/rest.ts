@@ -14,6 +14,8 @@ export interface RouteContext {
   // Parsed request JSON, shape unchecked like Discord's own loose validation.
   body: any;
   query: Record<string, string>;
+  /** Files of a multipart request, in the order they were sent. */
+  files: RecordedFile[];
 }
 
 export interface Route {
@@ -50,7 +52,7 @@ export function createRestHandler(routes: Route[], log: RequestLog, isAuthorized
     const query = Object.fromEntries(url.searchParams);
     const authorized = isAuthorized(req.headers.authorization);
 
-    const reply = decide(method, path, { body, query, params: [] }, authorized);
+    const reply = decide(method, path, { body, query, files, params: [] }, authorized);
     const record: RecordedRequest = {
       method, path, query, headers: redactedHeaders(req), authorized, body, files, status: reply.status, at: Date.now(),
     };
@@ -103,7 +105,7 @@ async function parseBody(raw: Buffer, contentType: string | undefined): Promise<
     let body: unknown = null;
     const files: RecordedFile[] = [];
     for (const [field, value] of form) {
-      if (typeof value !== "string") files.push({ field, name: value.name, size: value.size });
+      if (typeof value !== "string") files.push({ field, name: value.name, size: value.size, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
       else if (field === "payload_json") body = JSON.parse(value);
     }
     return { body, files };

@@ -35,9 +35,9 @@ export function appRoutes(state: FakeState): Route[] {
       if (typeof recipientId !== "string") return discordError(400, 50035, "Invalid Form Body");
       return ok(dmChannelPayload(state.dmChannelId(recipientId), state.userOrPlaceholder(recipientId)));
     }),
-    post(/^\/channels\/(\d+)\/messages$/, ({ params: [channelId = ""], body }) => {
+    post(/^\/channels\/(\d+)\/messages$/, ({ params: [channelId = ""], body, files }) => {
       if (!state.channelOwner(channelId)) return discordError(404, 10003, "Unknown Channel");
-      return ok(sentMessagePayload(state, channelId, body));
+      return ok(sentMessagePayload(state, channelId, body, {}, files));
     }),
     get(/^\/applications\/(\d+)\/commands$/, ({ params: [app = ""] }) => scoped(app, undefined, () => ok(state.commands))),
     put(/^\/applications\/(\d+)\/commands$/, ({ params: [app = ""], body }) =>

@@ -39,6 +39,10 @@ export interface RecordedFile {
   field: string;
   name: string;
   size: number;
+  /** The part's Content-Type, as the client sent it. */
+  contentType: string;
+  /** The file's bytes. */
+  data: Buffer;
 }
 
 export interface RecordedRequest {

@@ -1,0 +1,25 @@
+/** Worker thread: ChartSpec in, PNG bytes out, so rasterising never holds up the gateway's event loop. */
+import { parentPort } from "node:worker_threads";
+import { renderChartPng } from "./png.js";
+import type { ChartSpec } from "./spec.js";
+
+export interface RenderRequest {
+  readonly id: number;
+  readonly spec: ChartSpec;
+}
+
+export type RenderResponse =
+  | { readonly id: number; readonly ok: true; readonly png: Uint8Array; readonly ms: number }
+  | { readonly id: number; readonly ok: false; readonly error: string };
+
+parentPort?.on("message", (request: RenderRequest) => {
+  const started = performance.now();
+  try {
+    const { png } = renderChartPng(request.spec);
+    const response: RenderResponse = { id: request.id, ok: true, png, ms: performance.now() - started };
+    parentPort?.postMessage(response, [png.buffer as ArrayBuffer]);
+  } catch (err) {
+    const response: RenderResponse = { id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    parentPort?.postMessage(response);
+  }
+});

@@ -1,0 +1,67 @@
+import * as fontkit from "fontkit";
+import { FONT_FILES } from "./theme.js";
+
+/** Text measured with the bundled font's advance widths, so layout matches what resvg draws. */
+type Face = { unitsPerEm: number; glyphForCodePoint(cp: number): { advanceWidth: number } };
+let faces: { regular: Face; bold: Face } | undefined;
+const cache = new Map<string, number>();
+
+function face(bold: boolean): Face {
+  faces ??= { regular: fontkit.openSync(FONT_FILES.regular) as unknown as Face, bold: fontkit.openSync(FONT_FILES.bold) as unknown as Face };
+  return bold ? faces.bold : faces.regular;
+}
+
+export function textWidth(text: string, size: number, bold = false): number {
+  const f = face(bold);
+  let units = 0;
+  for (const ch of text) {
+    const key = `${bold ? "b" : "r"}${ch}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      w = f.glyphForCodePoint(ch.codePointAt(0) ?? 32).advanceWidth;
+      cache.set(key, w);
+    }
+    units += w;
+  }
+  return (units / f.unitsPerEm) * size;
+}
+
+/** The longest prefix (cut at a word when it can be) that fits, with an ellipsis when cut. */
+export function truncate(text: string, max: number, size: number, bold = false): string {
+  if (textWidth(text, size, bold) <= max) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (textWidth(`${text.slice(0, mid)}…`, size, bold) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  const cut = text.slice(0, lo);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > lo * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Words into at most `maxLines` lines of `max` width; the last line is truncated if it must be. */
+export function wrap(text: string, max: number, size: number, bold = false, maxLines = 2): string[] {
+  const lines: string[] = [];
+  let current = "";
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = current ? `${current} ${word}` : word;
+    if (textWidth(next, size, bold) <= max || !current) {
+      current = next;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      lines.push(truncate(`${current} ${words.slice(i).join(" ")}`, max, size, bold));
+      return lines;
+    }
+    lines.push(current);
+    current = word;
+  }
+  if (current) lines.push(truncate(current, max, size, bold));
+  return lines;
+}
+
+export const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
