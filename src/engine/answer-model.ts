@@ -1,7 +1,7 @@
 import type { Fact, KnowledgeBase } from "../kb/types.js";
 import type { Metric, Qualifier, Tier, Unit } from "../kb/vocabulary.js";
 import { formatFact, formatValue } from "./format.js";
-import type { QuestionKind } from "./intent.js";
+import { formatDay, isoOf } from "./kb-view.js";
 
 /** A piece of a reply line: plain text, a figure (rendered bold on Discord) or citation markers. */
 export type Part = string | { readonly figure: number } | { readonly cite: readonly number[] };
@@ -22,19 +22,33 @@ export interface AnswerFigure {
 export interface AnswerSource {
   readonly n: number;
   readonly id: string;
-  readonly title: string;
+  /** Only when the page shows one. */
+  readonly title: string | null;
   readonly publisher: string;
   readonly url: string | null;
-  readonly publishedAt: string;
+  /** The page's date as precise as it is known ("3 November 2025", "September 2025"), or null. */
+  readonly published: string | null;
   readonly tier: Tier;
   readonly quote: string;
 }
 
+/**
+ * What the reply does with the question: answers it with a cited figure or list, declines (the
+ * data does not hold it), corrects a false premise, or refuses (advice, predictions, injections).
+ */
+export type Outcome = "answered" | "declined" | "corrected" | "refused" | "help";
+
+export type AnswerKindLabel = string;
+
 /** The structured answer. Renderers (plain text, Discord embeds) turn it into output. */
 export interface Answer {
   readonly question: string;
+  /** Same as outcome === "answered". */
   readonly answered: boolean;
-  readonly kind: QuestionKind | "unknown";
+  readonly outcome: Outcome;
+  readonly kind: AnswerKindLabel;
+  /** Indices into figures of the figures that ARE the answer; other figures are context or offers. */
+  readonly primary: readonly number[];
   readonly lines: ReadonlyArray<readonly Part[]>;
   readonly figures: readonly AnswerFigure[];
   readonly sources: readonly AnswerSource[];
@@ -47,6 +61,7 @@ export class ReplyBuilder {
   readonly lines: Part[][] = [];
   readonly figures: AnswerFigure[] = [];
   readonly sources: AnswerSource[] = [];
+  readonly primary: number[] = [];
   private readonly citeKeys = new Map<string, number>();
   private readonly figureKeys = new Map<string, number>();
 
@@ -62,10 +77,10 @@ export class ReplyBuilder {
     this.sources.push({
       n,
       id: fact.source,
-      title: s?.title ?? fact.source,
+      title: (s as { title?: string } | undefined)?.title ?? null,
       publisher: s?.publisher ?? "unknown publisher",
       url: s?.url ?? null,
-      publishedAt: s?.publishedAt ?? fact.asOf,
+      published: publishedOf(s),
       tier: s?.tier ?? "C",
       quote: fact.quote,
     });
@@ -118,7 +133,19 @@ export class ReplyBuilder {
     this.lines.push(parts.flat());
   }
 
-  build(question: string, answered: boolean, kind: Answer["kind"], suggestions: readonly string[] = []): Answer {
-    return { question, answered, kind, lines: this.lines, figures: this.figures, sources: this.sources, suggestions };
+  /** Mark the figure parts just made as the answer itself. */
+  answer(parts: readonly Part[]): Part[] {
+    for (const p of parts) if (typeof p === "object" && "figure" in p && !this.primary.includes(p.figure)) this.primary.push(p.figure);
+    return [...parts];
   }
+
+  build(question: string, outcome: Outcome, kind: AnswerKindLabel, suggestions: readonly string[] = []): Answer {
+    return { question, answered: outcome === "answered", outcome, kind, primary: this.primary, lines: this.lines, figures: this.figures, sources: this.sources, suggestions };
+  }
+}
+
+function publishedOf(s: unknown): string | null {
+  const src = s as { published?: unknown; publishedAt?: unknown } | undefined;
+  const raw = src?.published ?? src?.publishedAt;
+  return raw === undefined || raw === null ? null : formatDay(isoOf(raw));
 }

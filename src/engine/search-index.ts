@@ -5,7 +5,7 @@ import { TimeSlicer } from "../time-slicer.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { FactWordCache } from "./fact-words.js";
 import { formatFact } from "./format.js";
-import { GENERIC_DEAL_WORDS } from "./intent.js";
+import { GENERIC_DEAL_WORDS } from "./read/cues.js";
 import { stem, STOPWORDS, tokenize } from "./text.js";
 
 interface DealDoc {

@@ -1,0 +1,204 @@
+import type { Unit } from "../../kb/vocabulary.js";
+import type { EntityMention } from "../entity-matcher.js";
+import { normalize, STOPWORDS } from "../text.js";
+import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_LEMMAS, CUE_VOCABULARY, find, findAny, hasAny, RELATIONS, type Phrase } from "./cues.js";
+import { lemma, readWords, type Word } from "./lemmas.js";
+import { ADVICE, INJECTION, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
+import { unknownNames } from "./unknown-names.js";
+
+/** What reading needs from the knowledge base: who is known, and which words the data uses. */
+export interface ReaderKnowledge {
+  recognise(question: string): EntityMention[];
+  entityKind(id: string): string;
+  hasDeals(group: string): boolean;
+  /** Words of the data (titles, names, places): never typo-corrected, never unknown names. */
+  readonly dataWords: ReadonlySet<string>;
+}
+
+const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|has|isn't|wasn't|didn't|doesn't)\b/;
+const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok and|okay and|what of|then|so what about|now)\b/;
+const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said deal)\b/;
+const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;
+const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least|longest|shortest|newest|latest|oldest|earliest|cheapest|priciest|most recent|rank(?:ed|ing)?|greatest|heaviest)\b/;
+const ASCENDING = /\b(?:smallest|lowest|least|shortest|oldest|earliest|cheapest)\b/;
+const BY_DATE = /\b(?:newest|latest|most recent|oldest|earliest|first deal|recent deals?)\b/;
+const YEAR = /\b(20[12]\d)\b/g;
+const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase (?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
+const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
+const POWER = /(\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
+const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6, k: 1e3 };
+const THRESHOLD = /\b(?:over|above|more than|bigger than|larger than|at least|exceeding|greater than|north of|>)\s*\$?\s?\d/;
+
+/** Read a question into a structured query. Pure: the same knowledge and text give the same query. */
+export function readQuestion(knowledge: ReaderKnowledge, question: string): StructuredQuery {
+  const lower = normalize(question).replace(/\s+/g, " ").trim();
+  const words = readWords(question, CUE_VOCABULARY, knowledge.dataWords);
+  const lemmas = words.map((w) => w.lemma);
+  const mentions = knowledge.recognise(question);
+  const entities: NamedEntity[] = mentions.map((m) => ({
+    id: m.entityId,
+    group: m.group,
+    hasDeals: knowledge.hasDeals(m.group),
+    kind: knowledge.entityKind(m.entityId),
+    position: m.position,
+    text: m.text,
+  }));
+  const nameWords = new Set(mentions.flatMap((m) => m.text.split(" ")));
+  const { relation, relationAt } = readRelation(lemmas, lower);
+  const { quantity, spec } = readQuantity(lemmas, lower, words);
+  const kind = readKind(lemmas, lower, quantity);
+  const yesNo = YES_NO.test(lower);
+  const figures = statedFigures(lower);
+  const premise: Premise = { relation, ...actorAndTarget(entities, words, relationAt, relation), figures };
+  const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
+  const dealTypes = [...new Set(COMPILED_DEAL_TYPES.filter(([cues]) => hasAny(lemmas, cues)).flatMap(([, types]) => types))];
+  const keywords = words
+    .filter((w) => !STOPWORDS.has(w.raw) && !CUE_LEMMAS.has(w.lemma) && !nameWords.has(w.raw) && w.raw.length > 2 && !/^\$?\d/.test(w.raw))
+    .map((w) => w.lemma);
+  const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
+  const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
+  return {
+    text: question,
+    lower,
+    lemmas,
+    keywords,
+    entities,
+    unknownNames: unknownNames(question, mentions, knowledge.dataWords),
+    relation,
+    quantity,
+    metrics: spec?.metrics ?? [],
+    units: spec?.units ?? [],
+    precise: spec?.precise ?? false,
+    kind,
+    refusal: refusalOf(lower),
+    years,
+    phase: FIRST_PHASE.test(lower) ? "first" : null,
+    dealTypes,
+    premise,
+    yesNo,
+    followUp: FOLLOW_UP.test(lower) || (words.length <= 3 && entities.length === 0),
+    pointsBack: POINTER.test(lower),
+    ascending: ASCENDING.test(lower),
+    byDate: BY_DATE.test(lower),
+    limit: limitMatch ? Number(limitMatch[1] ?? limitMatch[2]) : null,
+    mentionsDeal: DEAL_WORD.test(lower),
+    threshold,
+  };
+}
+
+function refusalOf(lower: string): StructuredQuery["refusal"] {
+  if (INJECTION.test(lower)) return "injection";
+  if (ADVICE.test(lower)) return "advice";
+  if (PREDICTION.test(lower) && !/\bwhen (?:will|is|does)\b/.test(lower)) return "prediction";
+  return null;
+}
+
+function readRelation(lemmas: readonly string[], lower: string): { relation: Relation | null; relationAt: number } {
+  for (const [relation, phrases] of RELATIONS) {
+    const at = findAny(lemmas, phrases);
+    if (at < 0) continue;
+    // "off" and "dead" only mean cancelled in a yes/no about the deal ("is it off?").
+    if (relation === "cancel" && /\b(?:off|dead)\b/.test(lower) && !/\b(?:cancel|scrap|drop|abandon|collapse|pull|walk|kill|terminat|fall|fell|call|axe|nix|shelv|still on|vot|reject|block)/.test(lower) && !YES_NO.test(lower)) continue;
+    return { relation, relationAt: at };
+  }
+  return { relation: null, relationAt: -1 };
+}
+
+function readQuantity(lemmas: readonly string[], lower: string, words: readonly Word[]): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null } {
+  // "how many X": the noun right after names the quantity.
+  const hm = /\bhow many (\w+)/.exec(lower);
+  const target = hm ? lemma(hm[1]!) : null;
+  for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
+    const at = findAny(lemmas, phrases);
+    if (at < 0) continue;
+    if (!plausible(q, lower, lemmas, at)) continue;
+    if (target !== null && !phrases.some((p) => p.includes(target)) && q !== "shares" && lemmas.includes(target) && isCountNoun(target)) continue;
+    return { quantity: q, spec };
+  }
+  void words;
+  return { quantity: null, spec: null };
+}
+
+const COUNT_NOUNS = new Set(["chip", "gpu", "tpu", "cpu", "server", "job", "acre", "home", "site", "building", "share", "year", "month", "gigawatt", "megawatt", "gw", "mw", "deal", "campus", "location", "system", "rack", "accelerator", "processor", "warrant", "worker", "employee", "household", "house"].map(lemma));
+const isCountNoun = (l: string) => COUNT_NOUNS.has(l);
+
+/** Cue words that have everyday senses: drop the cue where the sense is plainly another. */
+function plausible(q: Quantity, lower: string, lemmas: readonly string[], at: number): boolean {
+  const next = lemmas[at + 1] ?? "";
+  const prev = lemmas[at - 1] ?? "";
+  switch (q) {
+    case "duration":
+      return !/\blast (?:year|month|week|time|quarter|fall|spring|summer|winter|night)\b/.test(lower) && !/\bat last\b/.test(lower);
+    case "statement":
+      return !/\bunited states?\b|\bstate of\b|\bstates\b|\bstate-/.test(lower) && !/\bin (?:a )?word\b/.test(lower);
+    case "completion":
+      return !/\bclose to\b|\bclosely\b/.test(lower) || /\bclos(?:e|ing) date\b|\bwhen\b/.test(lower);
+    case "investment":
+      return !(lemmas[at] === lemma("back") && /\bback (?:in|then|when|to)\b|\bbring back\b|\bcome back\b|\bgo back\b/.test(lower));
+    case "stake":
+      return !(lemmas[at] === lemma("hold") && /\bhold (?:up|on|off)\b/.test(lower)) && !(lemmas[at] === lemma("own") && /\b(?:its|their|his|her) own\b/.test(lower));
+    case "announced":
+      return !/\bhappen(?:ed|ing)? (?:to|with)\b/.test(lower) || /\bwhen\b/.test(lower);
+    case "servers":
+      return !/\boperating system\b|\bsystem prompt\b/.test(lower);
+    case "capacity":
+      return !(next === lemma("of attorney"));
+    case "value":
+      return !(prev === lemma("face"));
+    default:
+      return true;
+  }
+}
+
+const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
+
+function readKind(lemmas: readonly string[], lower: string, quantity: Quantity | null): AnswerKind {
+  for (const [kind, phrases] of COMPILED_KINDS) {
+    if (!hasAny(lemmas, phrases)) continue;
+    if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
+    if (kind === "who" && !/\bwho\b|\bwhich (?:firm|bank|lender|investor|compan)|\bpart(?:y|ies)\b|\binvolved\b|\bbehind\b|\bbackers?\b/.test(lower)) continue;
+    if (kind === "overview" && quantity !== null) continue;
+    if (kind === "compare" && /\bthan the\b/.test(lower) && !/\b(?:bigger|larger|smaller|more|less)\b/.test(lower)) continue;
+    if (kind === "help" && /\bwhat do you know about\b/.test(lower)) return "overview";
+    if (kind === "total" && /\btogether\b/.test(lower) && !/\b(?:all together|altogether|put together|together with)\b/.test(lower) && !/\bhow much\b/.test(lower)) continue;
+    if (kind === "total" && /\btogether with\b/.test(lower)) continue;
+    if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && (kind === "list" || kind === "who" || kind === "overview")) return "rank";
+    return kind;
+  }
+  if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && !/\bhow (?:big|large|long)\b/.test(lower)) return "rank";
+  if (/\bwhen\b|\bwhat (?:date|year|month)\b/.test(lower)) return "when";
+  void find;
+  return "figure";
+}
+
+function statedFigures(lower: string): Array<{ value: number; unit: Unit }> {
+  const out: Array<{ value: number; unit: Unit }> = [];
+  for (const m of lower.matchAll(MONEY)) {
+    if (m[1] !== undefined && m[2] !== undefined) {
+      if (m[2] === "m" && !/\$/.test(m[0])) continue; // "500m" could be metres; only "$500m"
+      out.push({ value: Math.round(Number(m[1]) * SCALE[m[2]]!), unit: "USD" });
+    } else if (m[3] !== undefined && Number(m[3]) >= 1000) out.push({ value: Number(m[3]), unit: "USD" });
+  }
+  for (const m of lower.matchAll(POWER)) out.push({ value: Number(m[1]), unit: m[2]!.startsWith("g") ? "GW" : "MW" });
+  return out;
+}
+
+/** Who acts and who is acted on: the entity before the relation word and the one after it. */
+function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[], at: number, relation: Relation | null): { actor: string | null; target: string | null } {
+  if (relation === null || at < 0 || entities.length === 0) return { actor: null, target: null };
+  // Place each entity among our words by the first word that named it.
+  const placed = entities.map((e) => {
+    const first = e.text.split(" ")[0] ?? "";
+    const i = words.findIndex((w) => w.raw === first || w.raw.startsWith(first) && first.length >= 3);
+    return { e, pos: i >= 0 ? i : e.position };
+  });
+  const before = placed.filter((p) => p.pos < at).map((p) => p.e);
+  const after = placed.filter((p) => p.pos > at).map((p) => p.e);
+  const passive = /\b(?:be|get)\b/.test(words.slice(Math.max(0, at - 2), at).map((w) => w.lemma).join(" ")) && /\bby\b/.test(words.slice(at).map((w) => w.raw).join(" "));
+  const actor = (passive ? after.at(-1) : before.at(-1))?.group ?? null;
+  const target = (passive ? before.at(-1) : after[0])?.group ?? null;
+  return { actor, target: target === actor ? null : target };
+}
+
+export type { Phrase };

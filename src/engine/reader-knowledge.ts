@@ -1,0 +1,41 @@
+import type { ReaderKnowledge } from "./read/read-question.js";
+import type { SearchIndex } from "./search-index.js";
+import { normalize } from "./text.js";
+
+const cache = new WeakMap<SearchIndex, ReaderKnowledge>();
+
+/**
+ * What the question reader needs from an index, computed once per index: the entity matcher,
+ * which groups have deals, and the words the data itself uses (deal titles, summaries, entity
+ * names, fact wording), which are never typo-corrected into cue words nor taken for unknown names.
+ */
+export function readerKnowledge(index: SearchIndex): ReaderKnowledge {
+  let k = cache.get(index);
+  if (!k) {
+    const words = new Set<string>();
+    const add = (s: string | undefined) => {
+      if (s) for (const w of normalize(s).split(/[^\p{L}\d]+/u)) if (w.length >= 3) words.add(w);
+    };
+    for (const d of index.kb.deals.values()) {
+      add(d.title);
+      add(d.summary);
+    }
+    for (const e of index.kb.entities.values()) {
+      add(e.name);
+      for (const a of e.aliases) add(a);
+    }
+    for (const noun of index.properNouns.keys()) words.add(noun);
+    for (const f of index.kb.facts.values()) {
+      add(f.text);
+      add((f as { label?: string }).label);
+    }
+    k = {
+      recognise: (q) => index.matcher.recognise(q),
+      entityKind: (id) => index.kb.entities.get(id)?.kind ?? "company",
+      hasDeals: (g) => (index.dealsByGroup.get(g)?.length ?? 0) > 0,
+      dataWords: words,
+    };
+    cache.set(index, k);
+  }
+  return k;
+}

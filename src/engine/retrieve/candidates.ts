@@ -1,0 +1,115 @@
+import type { Deal } from "../../kb/types.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { SearchIndex } from "../search-index.js";
+
+/**
+ * Candidate deals for a query: the deals of the companies named (all of them together when
+ * several are named), narrowed by project and place names, stated figures, deal types and years.
+ */
+
+export interface Focus {
+  /** Entity groups the answer must involve. */
+  readonly groups: readonly string[];
+  /** Deals carried over from the conversation, most recent first. */
+  readonly carried: readonly string[];
+  /** Years carried over. */
+  readonly years: readonly number[];
+}
+
+export interface Candidates {
+  readonly deals: readonly Deal[];
+  /** Why the list is what it is: the groups had no deal in common, the year matched none... */
+  readonly noJointDeal: boolean;
+  readonly yearMissed: boolean;
+  readonly typeMissed: boolean;
+  /** Deals matched by name words ("Stargate", "Abilene", "Hyperion"). */
+  readonly byName: ReadonlySet<string>;
+}
+
+export function dealsWithAll(index: SearchIndex, groups: readonly string[]): string[] {
+  if (groups.length === 0) return [];
+  const sets = groups.map((g) => index.dealSetsByGroup.get(g) ?? new Set<string>());
+  const [first, ...rest] = sets.sort((a, b) => a.size - b.size);
+  return [...(first ?? [])].filter((id) => rest.every((s) => s.has(id)));
+}
+
+/** Deals named by a project, place or title word of the question. */
+export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string> {
+  const out = new Set<string>();
+  for (const raw of q.lower.split(/[^\p{L}\d]+/u)) {
+    if (raw.length < 4) continue;
+    const deals = index.properNouns.get(raw);
+    if (deals && deals.size <= 4) for (const d of deals) out.add(d);
+  }
+  for (const value of q.premise.figures) {
+    const deals = value.unit === "USD" ? index.dealsByValue.get(value.value) : undefined;
+    if (deals && deals.size <= 4) for (const d of deals) out.add(d);
+  }
+  return out;
+}
+
+export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Focus): Candidates {
+  const byName = dealsByName(index, q);
+  let ids: string[];
+  let noJointDeal = false;
+  if (focus.groups.length >= 2) {
+    ids = dealsWithAll(index, focus.groups);
+    if (ids.length === 0) noJointDeal = true;
+  } else if (focus.groups.length === 1) {
+    const g = focus.groups[0]!;
+    ids = [...(index.dealsByGroup.get(g) ?? []), ...subjectDeals(index, g)];
+  } else if (byName.size > 0) {
+    ids = [...byName];
+  } else {
+    ids = [...focus.carried];
+  }
+  ids = [...new Set(ids)];
+  // A name word narrows the companies' deals to the one it names ("microsoft nscale norway").
+  if (byName.size > 0 && focus.groups.length > 0) {
+    const named = ids.filter((id) => byName.has(id));
+    if (named.length > 0) ids = [...named, ...ids.filter((id) => !byName.has(id))];
+  }
+  let typeMissed = false;
+  if (q.dealTypes.length > 0 && q.kind !== "figure") {
+    const typed = ids.filter((id) => q.dealTypes.includes(index.kb.deals.get(id)?.type ?? ""));
+    if (typed.length > 0) ids = typed;
+    else typeMissed = ids.length > 0;
+  }
+  let yearMissed = false;
+  const years = q.years.length > 0 ? q.years : focus.years;
+  if (years.length > 0 && ids.length > 0) {
+    const inYear = ids.filter((id) => years.includes(yearOf(index.kb.deals.get(id))));
+    if (inYear.length > 0) ids = [...inYear, ...ids.filter((id) => !inYear.includes(id))];
+    else yearMissed = q.years.length > 0;
+  }
+  const carried = new Set(focus.carried);
+  const deals = ids
+    .map((id, i) => ({ deal: index.kb.deals.get(id), i }))
+    .filter((x): x is { deal: Deal; i: number } => x.deal !== undefined)
+    .sort((a, b) => priority(b.deal) - priority(a.deal) || a.i - b.i)
+    .map((x) => x.deal);
+  return { deals, noJointDeal, yearMissed, typeMissed, byName };
+
+  function priority(d: Deal): number {
+    let p = 0;
+    if (byName.has(d.id)) p += 4;
+    if (carried.has(d.id)) p += 3;
+    if (years.length > 0 && years.includes(yearOf(d))) p += 2;
+    const titled = index.titleGroups.get(d.id);
+    if (titled && focus.groups.every((g) => titled.has(g))) p += 1;
+    if (d.status === "scrapped" || d.status === "superseded" || d.status === "rejected") p -= 1;
+    if (d.type === "market-event") p -= 1;
+    return p;
+  }
+}
+
+/** Deals holding a figure about the group (a valuation, a market value) without it being a party. */
+function subjectDeals(index: SearchIndex, group: string): string[] {
+  const facts = index.factsBySubject.get(group) ?? [];
+  return [...new Set(facts.map((id) => index.kb.facts.get(id)?.dealId).filter((d): d is string => d !== undefined))];
+}
+
+export function yearOf(deal: Deal | undefined): number {
+  if (!deal) return 0;
+  return Number(String(deal.announced).slice(0, 4));
+}

@@ -1,0 +1,66 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { Metric } from "../../kb/vocabulary.js";
+import { wordIn } from "../fact-words.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { SearchIndex } from "../search-index.js";
+import { factYears, isOtherBasis } from "../kb-view.js";
+
+/**
+ * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
+ * unit, the question's own words in the fact's wording, the year, whose figure it is. Scoring
+ * only orders; verify.ts decides whether the best one may be given as the answer.
+ */
+
+export interface ScoredFact {
+  readonly fact: Fact;
+  readonly deal: Deal;
+  readonly score: number;
+  /** The fact's metric is one the question asks for. */
+  readonly metricFits: boolean;
+}
+
+/** Metrics a deal's "size" falls back through when no quantity is named. */
+export const HEADLINE_METRICS: readonly Metric[] = ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value", "annual-value", "monthly-value", "valuation", "capacity", "chip-count"] as Metric[];
+
+export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[], groups: readonly string[], limit = 40): ScoredFact[] {
+  const out: ScoredFact[] = [];
+  const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
+  const groupSet = new Set(groups);
+  deals.slice(0, limit).forEach((deal, rank) => {
+    for (const id of deal.factIds) {
+      const fact = index.kb.facts.get(id);
+      if (!fact) continue;
+      const at = metrics.indexOf(fact.metric);
+      const metricFits = at >= 0;
+      let score = metricFits ? 20 - Math.min(at, 10) : 0;
+      if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
+      score += wordScore(index, q, fact);
+      if (q.phase === "first" && /\b(?:first|initial|phase 1|phase one|first phase)\b/i.test(`${fact.label ?? ""} ${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`)) score += 6;
+      if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
+      const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;
+      if (subject !== undefined) score += groupSet.has(subject) ? 3 : groups.length > 0 ? -4 : -1;
+      if (q.premise.actor !== null && subject === q.premise.actor) score += 2;
+      if (isOtherBasis(fact)) score -= 8;
+      if (fact.supersededBy !== undefined) score -= 10;
+      if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
+      score += fact.unit === "text" && q.quantity !== "statement" && !["term", "expansion", "start-date", "completion-date", "closing-date", "announcement-date"].includes(fact.metric) ? -2 : 0;
+      const tier = index.kb.sources.get(fact.source)?.tier;
+      score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
+      score -= rank * 0.4;
+      out.push({ fact, deal, score, metricFits });
+    }
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The question's content words found in the fact's label, text and note (strong) or quote (weak). */
+function wordScore(index: SearchIndex, q: StructuredQuery, fact: Fact): number {
+  if (q.keywords.length === 0) return 0;
+  const fw = index.factWords.of(fact);
+  let score = 0;
+  for (const k of q.keywords) {
+    const where = wordIn(fw, k);
+    score += where === "label" ? 2.5 : where === "quote" ? 1 : 0;
+  }
+  return Math.min(score, 8);
+}

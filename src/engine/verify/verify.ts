@@ -1,0 +1,84 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import { factYears, isOtherBasis } from "../kb-view.js";
+import type { Relation } from "../read/lexicon.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { ScoredFact } from "../retrieve/score-facts.js";
+import type { SearchIndex } from "../search-index.js";
+import { relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
+
+/**
+ * Verification: a fact may be given as THE answer only if it fits every part of the query.
+ * Each check names what failed, so the composer can say what is missing and offer the nearest
+ * cited figures, labelled as what they are.
+ */
+
+export type Failure =
+  | { readonly kind: "entity-not-party"; readonly group: string }
+  | { readonly kind: "relation"; readonly relation: Relation }
+  | { readonly kind: "direction"; readonly actor: string; readonly target: string }
+  | { readonly kind: "quantity" }
+  | { readonly kind: "year"; readonly years: readonly number[] }
+  | { readonly kind: "basis" }
+  | { readonly kind: "superseded" }
+  | { readonly kind: "figure"; readonly stated: number };
+
+export interface Verdict {
+  readonly candidate: ScoredFact;
+  readonly failures: readonly Failure[];
+}
+
+/** Check one candidate fact against the query. `groups` are the entity groups the answer must involve. */
+export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: readonly string[], c: ScoredFact): Verdict {
+  const failures: Failure[] = [];
+  const { fact, deal } = c;
+  for (const g of groups) if (!involves(index, deal, fact, g)) failures.push({ kind: "entity-not-party", group: g });
+  if (q.metrics.length > 0 && !c.metricFits) failures.push({ kind: "quantity" });
+  if (q.relation !== null && !relationFits(q.relation, deal, fact, q)) failures.push({ kind: "relation", relation: q.relation });
+  const { actor, target } = q.premise;
+  if (actor !== null && target !== null && q.relation !== null && rolesPay(q.relation).length > 0) {
+    const actorRole = roleOf(index, deal, actor);
+    const targetRole = roleOf(index, deal, target);
+    if (actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole)) {
+      failures.push({ kind: "direction", actor, target });
+    }
+  }
+  if (q.years.length > 0 && !yearFits(deal, fact, q.years)) failures.push({ kind: "year", years: q.years });
+  if (isOtherBasis(fact) && (q.quantity === null || q.quantity === "value" || q.quantity === "money")) failures.push({ kind: "basis" });
+  if (fact.supersededBy !== undefined && !/\b(?:original|initial|first|earlier|before|old|previous)\b/.test(q.lower)) failures.push({ kind: "superseded" });
+  for (const stated of q.premise.figures) {
+    if (stated.unit !== fact.unit) continue;
+    if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value });
+  }
+  return { candidate: c, failures };
+}
+
+/** The first candidate that passes every check, else the verdicts of the best few, for the decline. */
+export function choose(index: SearchIndex, q: StructuredQuery, groups: readonly string[], scored: readonly ScoredFact[]): { pass: Verdict | null; tried: Verdict[] } {
+  const tried: Verdict[] = [];
+  for (const c of scored.slice(0, 60)) {
+    const v = verifyFact(index, q, groups, c);
+    if (v.failures.length === 0) return { pass: v, tried };
+    if (tried.length < 8) tried.push(v);
+  }
+  return { pass: null, tried };
+}
+
+/** A deal involves a group when the group is a party, or the fact is the group's own figure. */
+export function involves(index: SearchIndex, deal: Deal, fact: Fact | undefined, group: string): boolean {
+  if ((index.dealShape.get(deal.id)?.partyGroups ?? []).includes(group)) return true;
+  if (index.titleGroups.get(deal.id)?.has(group)) return true;
+  for (const ref of [fact?.subject, fact?.speaker]) if (ref !== undefined && index.matcher.groupOf(ref) === group) return true;
+  return false;
+}
+
+function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
+  const dealYear = Number(String(deal.announced).slice(0, 4));
+  if (years.includes(dealYear)) return true;
+  return factYears(fact).some((y) => years.includes(y));
+}
+
+/** A figure the user stated matches a fact within rounding ("$38b" and $38 billion; "1.4t" and $1.4 trillion). */
+export function figureMatches(stated: number, fact: Fact): boolean {
+  const candidates = [fact.value, fact.range?.min, fact.range?.max].filter((v): v is number => v !== undefined);
+  return candidates.some((v) => Math.abs(v - stated) <= Math.max(Math.abs(v) * 0.02, 1));
+}
