@@ -1,7 +1,6 @@
-import type { Fact, KnowledgeBase } from "../kb/types.js";
+import type { Fact, KnowledgeBase, PrecisionDate } from "../kb/types.js";
 import type { Metric, Qualifier, Tier, Unit } from "../kb/vocabulary.js";
 import { formatFact, formatValue } from "./format.js";
-import { formatDay, isoOf } from "./kb-view.js";
 
 /** A piece of a reply line: plain text, a figure (rendered bold on Discord) or citation markers. */
 export type Part = string | { readonly figure: number } | { readonly cite: readonly number[] };
@@ -22,12 +21,12 @@ export interface AnswerFigure {
 export interface AnswerSource {
   readonly n: number;
   readonly id: string;
-  /** Only when the page shows one. */
+  /** The page's title, only when the data records one (it is never made up). */
   readonly title: string | null;
   readonly publisher: string;
   readonly url: string | null;
-  /** The page's date as precise as it is known ("3 November 2025", "September 2025"), or null. */
-  readonly published: string | null;
+  /** The page's date, only when the data records one, at its precision. */
+  readonly published: PrecisionDate | null;
   readonly tier: Tier;
   readonly quote: string;
 }
@@ -77,10 +76,10 @@ export class ReplyBuilder {
     this.sources.push({
       n,
       id: fact.source,
-      title: (s as { title?: string } | undefined)?.title ?? null,
+      title: s?.title ?? null,
       publisher: s?.publisher ?? "unknown publisher",
       url: s?.url ?? null,
-      published: publishedOf(s),
+      published: s?.published ?? null,
       tier: s?.tier ?? "C",
       quote: fact.quote,
     });
@@ -144,8 +143,3 @@ export class ReplyBuilder {
   }
 }
 
-function publishedOf(s: unknown): string | null {
-  const src = s as { published?: unknown; publishedAt?: unknown } | undefined;
-  const raw = src?.published ?? src?.publishedAt;
-  return raw === undefined || raw === null ? null : formatDay(isoOf(raw));
-}
