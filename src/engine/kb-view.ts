@@ -1,5 +1,5 @@
 import type { Deal, Fact, KnowledgeBase } from "../kb/types.js";
-import { METRICS, type Metric } from "../kb/vocabulary.js";
+import { METRIC_INFO, type Metric } from "../kb/vocabulary.js";
 
 /**
  * The engine's view of facts and deals: the questions it asks of the data (whose figure, what
@@ -76,17 +76,9 @@ export function overlapsOf(fact: Fact): readonly string[] {
   return basisOf(fact).overlaps ?? [];
 }
 
-interface MetricInfo {
-  readonly label?: string;
-  readonly description?: string;
-}
-
 /** The plain-English name of a metric: "value of the deal", never "deal-value". */
 export function metricLabel(metric: Metric): string {
-  const info = (METRICS as Record<string, unknown>)[metric];
-  if (typeof info === "string") return info;
-  const m = info as MetricInfo | undefined;
-  return m?.label ?? m?.description ?? metric.replace(/-/g, " ");
+  return METRIC_INFO[metric]?.label ?? metric.replace(/-/g, " ");
 }
 
 /** "reported, not vetted" deals rest on tier-C pages only; the bot says so. */
@@ -100,11 +92,8 @@ export function statusNote(deal: Deal): string | undefined {
 
 /** The deal that supersedes this one, if any. */
 export function supersededByDeal(kb: KnowledgeBase, deal: Deal): Deal | undefined {
-  for (const id of deal.revisedBy) {
-    const later = kb.deals.get(id);
-    if (later?.supersedes.includes(deal.id)) return later;
-  }
-  return undefined;
+  const id = deal.supersededBy[0];
+  return id === undefined ? undefined : kb.deals.get(id);
 }
 
 export const STATUS_PHRASES: Readonly<Record<string, string>> = {
