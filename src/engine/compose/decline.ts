@@ -86,7 +86,7 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
   }
   const figure = failure("figure");
   if (figure && figure.kind === "figure") {
-    const stated = formatFact({ value: figure.stated, unit: "USD", qualifier: "none" });
+    const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });
     b.line(`My sources don't report a ${stated} figure for ${theDeal(deal)}.`);
     b.line("They report: ", ...factSentence(b, kb, fact, deal, false));
     return "corrected";
@@ -101,9 +101,11 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     offer(b, index, uniqueDeals(tried), "The nearest I have:");
     return "declined";
   }
-  if (failure("basis") && !tried.some((v) => v.failures.every((f) => f.kind === "basis"))) {
-    b.line(`No value was disclosed for ${theDeal(deal)} in my sources.`);
-    b.line("The only figure is ", ...factSentence(b, kb, fact, deal, false));
+  const onlyBasis = tried.find((v) => v.failures.length > 0 && v.failures.every((f) => f.kind === "basis"));
+  if (onlyBasis) {
+    const { fact: est, deal: estDeal } = onlyBasis.candidate;
+    b.line(`My sources give no disclosed value for ${theDeal(estDeal)}.`);
+    b.line("The nearest figure is ", ...factSentence(b, kb, est, estDeal, false));
     return "declined";
   }
   const subject = groups.length > 0 ? `${names(groups)}` : theDeal(deal);

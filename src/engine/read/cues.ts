@@ -58,3 +58,8 @@ export const GENERIC_DEAL_WORDS: ReadonlySet<string> = new Set([
   ...CUE_VOCABULARY,
   ..."lease leases cloud compute data center centre centers project joint venture supply order orders acquisition capital stock price rental renting ai infrastructure agreement deal deals contract contracts power energy chips gpus billion trillion million".split(" "),
 ]);
+
+/** The metrics and units a quantity stands for. */
+export function specOf(q: Quantity): QuantitySpec | undefined {
+  return COMPILED_QUANTITIES.find(([x]) => x === q)?.[1];
+}

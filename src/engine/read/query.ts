@@ -42,6 +42,8 @@ export interface StructuredQuery {
   /** Metrics that answer the quantity, best first; empty when no quantity was asked. */
   readonly metrics: readonly Metric[];
   readonly units: readonly Unit[];
+  /** Further quantities a multi-part question asks for ("how much and how many GW"). */
+  readonly alsoAsked: readonly Quantity[];
   /** The quantity was named outright ("how many GPUs"): no other metric may stand in for it. */
   readonly precise: boolean;
   readonly kind: AnswerKind;

@@ -17,7 +17,7 @@ export interface ReaderKnowledge {
 }
 
 const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|has|isn't|wasn't|didn't|doesn't)\b/;
-const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok and|okay and|what of|then|so what about|now)\b/;
+const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok|okay|what of|then|so|but|now|what else|anything else)\b/;
 const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said deal)\b/;
 const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;
 const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least|longest|shortest|newest|latest|oldest|earliest|cheapest|priciest|most recent|rank(?:ed|ing)?|greatest|heaviest)\b/;
@@ -47,9 +47,14 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const nameWords = new Set(mentions.flatMap((m) => m.text.split(" ")));
   const { relation, relationAt } = readRelation(lemmas, lower);
   const { quantity, spec } = readQuantity(lemmas, lower, words);
-  const kind = readKind(lemmas, lower, quantity);
   const yesNo = YES_NO.test(lower);
-  const figures = statedFigures(lower);
+  const figuresStated = statedFigures(lower);
+  let kind = readKind(lemmas, lower, quantity);
+  // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
+  if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
+  const multi = /\band\b|,|&|\bplus\b|\balso\b/.test(lower);
+  const alsoAsked = multi && quantity !== null ? allQuantities(lemmas, lower).filter((x) => x !== quantity && x !== "value" && !(quantity === "value" && x === "investment")) : [];
+  const figures = figuresStated;
   const premise: Premise = { relation, ...actorAndTarget(entities, words, relationAt, relation), figures };
   const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
   const dealTypes = [...new Set(COMPILED_DEAL_TYPES.filter(([cues]) => hasAny(lemmas, cues)).flatMap(([, types]) => types))];
@@ -68,6 +73,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     relation,
     quantity,
     metrics: spec?.metrics ?? [],
+    alsoAsked: alsoAsked.slice(0, 2),
     units: spec?.units ?? [],
     precise: spec?.precise ?? false,
     kind,
@@ -105,7 +111,30 @@ function readRelation(lemmas: readonly string[], lower: string): { relation: Rel
   return { relation: null, relationAt: -1 };
 }
 
+const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
+const WHEN = /\bwhen\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b/;
+
+/** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
+export function allQuantities(lemmas: readonly string[], lower: string): Quantity[] {
+  const found: Array<{ q: Quantity; at: number }> = [];
+  for (const [q, , phrases] of COMPILED_QUANTITIES) {
+    const at = findAny(lemmas, phrases);
+    if (at >= 0 && plausible(q, lower, lemmas, at) && !found.some((f) => f.at === at)) found.push({ q, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.q);
+}
+
 function readQuantity(lemmas: readonly string[], lower: string, words: readonly Word[]): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null } {
+  // "when ..." asks for a date: a date quantity named anywhere wins, else the announcement.
+  if (WHEN.test(lower)) {
+    for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
+      if (!DATE_QUANTITIES.has(q) || q === "duration" && !/\buntil when\b|\bthru when\b|\bthrough when\b/.test(lower)) continue;
+      const at = findAny(lemmas, phrases);
+      if (at >= 0 && plausible(q, lower, lemmas, at)) return { quantity: q === "duration" ? "completion" : q, spec: q === "duration" ? COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] : spec };
+    }
+    if (/\b(?:end|run|last|expire|through|until)\b/.test(lower)) return { quantity: "completion", spec: COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] };
+    return { quantity: "announced", spec: COMPILED_QUANTITIES.find(([x]) => x === "announced")![1] };
+  }
   // "how many X": the noun right after names the quantity.
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? lemma(hm[1]!) : null;
@@ -142,6 +171,8 @@ function plausible(q: Quantity, lower: string, lemmas: readonly string[], at: nu
       return !/\bhappen(?:ed|ing)? (?:to|with)\b/.test(lower) || /\bwhen\b/.test(lower);
     case "servers":
       return !/\boperating system\b|\bsystem prompt\b/.test(lower);
+    case "buildings":
+      return /\bbuildings\b|\bhow many building|\bnumber of building/.test(lower);
     case "capacity":
       return !(next === lemma("of attorney"));
     case "value":

@@ -1,8 +1,9 @@
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
+import { isCommonWord } from "../../kb/common-words.js";
 import { NOT_NAMES } from "./lexicon.js";
 
-const CONNECTED = /\b(?:with|between|and|&|vs\.?|versus|from|by|for|to|into|in|of)\s+([\p{L}][\p{L}\d.-]{2,})/giu;
+const CONNECTED = /\b(?:with|between|and|&|vs\.?|versus)\s+([\p{L}][\p{L}\d.-]{2,})/giu;
 const POSSESSIVE = /\b([\p{L}][\p{L}\d.-]{2,})['’]s?\b/gu;
 const CAPITALISED = /(?<=[\s"(])(\p{Lu}[\p{L}\d.-]+)/gu;
 /** "samsung openai memory deal": words set right before a deal word. */
@@ -24,7 +25,8 @@ export function unknownNames(question: string, mentions: readonly EntityMention[
   return [...found].filter((word) => {
     const w = normalize(word).replace(/'s?$/, "");
     if (w.length < 3 || /\d/.test(w) || consumed.has(w) || STOPWORDS.has(w) || NOT_NAMES.has(w) || dataWords.has(w)) return false;
-    return !COMMON.has(w);
+    // An English word in everyday use ("close", "gear", "mystery") is not taken for a name.
+    return !COMMON.has(w) && !isCommonWord(w);
   });
 }
 

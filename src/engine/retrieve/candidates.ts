@@ -99,9 +99,29 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (titled && focus.groups.every((g) => titled.has(g))) p += 1;
     if (d.status === "scrapped" || d.status === "superseded" || d.status === "rejected") p -= 1;
     if (d.type === "market-event") p -= 1;
+    // A variant ("Stargate Michigan", "Stargate Norway") needs its distinguishing word in the question.
+    p -= 0.6 * unmatchedTitleWords(index, d, q.lower);
+    // A revision ("expanded AWS agreement") stands in for the original only when the question points at it.
+    if (d.revises.some((r) => ids.includes(r)) && !REVISION_CUE.test(q.lower) && !years.includes(yearOf(d))) p -= 1;
     return p;
   }
 }
+
+const REVISION_CUE = /\b(?:new|newer|newest|latest|expan\w*|extend\w*|revis\w*|updated|second|bigger|larger|additional|follow-on|top-up|more)\b/;
+
+/** Capitalised words of a deal's title that name neither a party nor anything in the question. */
+function unmatchedTitleWords(index: SearchIndex, deal: Deal, lower: string): number {
+  let n = 0;
+  for (const m of deal.title.matchAll(/\p{Lu}[\p{L}]{2,}/gu)) {
+    const w = m[0].toLowerCase();
+    if (lower.includes(w) || GENERIC_TITLE_WORDS.has(w)) continue;
+    if (index.matcher.recognise(m[0]).length > 0) continue;
+    n++;
+  }
+  return n;
+}
+
+const GENERIC_TITLE_WORDS = new Set(["the", "and", "cloud", "data", "center", "agreement", "deal", "joint", "venture", "project", "gpu", "ai", "investment", "capacity", "compute", "contract", "partnership", "equity", "group", "infrastructure", "tpu", "instinct"]);
 
 /** Deals holding a figure about the group (a valuation, a market value) without it being a party. */
 function subjectDeals(index: SearchIndex, group: string): string[] {

@@ -1,4 +1,5 @@
 import type { Deal, Fact } from "../../kb/types.js";
+import type { Unit } from "../../kb/vocabulary.js";
 import { factYears, isOtherBasis } from "../kb-view.js";
 import type { Relation } from "../read/lexicon.js";
 import type { StructuredQuery } from "../read/query.js";
@@ -20,7 +21,7 @@ export type Failure =
   | { readonly kind: "year"; readonly years: readonly number[] }
   | { readonly kind: "basis" }
   | { readonly kind: "superseded" }
-  | { readonly kind: "figure"; readonly stated: number };
+  | { readonly kind: "figure"; readonly stated: number; readonly unit: Unit };
 
 export interface Verdict {
   readonly candidate: ScoredFact;
@@ -47,7 +48,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   if (fact.supersededBy !== undefined && !/\b(?:original|initial|first|earlier|before|old|previous)\b/.test(q.lower)) failures.push({ kind: "superseded" });
   for (const stated of q.premise.figures) {
     if (stated.unit !== fact.unit) continue;
-    if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value });
+    if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   return { candidate: c, failures };
 }
