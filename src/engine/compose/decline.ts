@@ -84,6 +84,15 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     else offer(b, index, [deal], "They report:");
     return "corrected";
   }
+  const specific = tried.map((v) => v.failures.find((f) => f.kind === "specific")).find((f) => f !== undefined);
+  if (specific && specific.kind === "specific" && tried.every((v) => v.failures.some((f) => f.kind === "specific"))) {
+    const about = groups.length > 0 ? ` for ${names(groups)}` : "";
+    b.line(specific.level === "deal"
+      ? `My sources don't mention “${specific.word}”${about}, so I can't answer that.`
+      : `I don't have a figure for “${specific.word}” in ${theDeal(deal)}.`);
+    offer(b, index, uniqueDeals(tried), "What my sources do report:");
+    return "declined";
+  }
   const figure = failure("figure");
   if (figure && figure.kind === "figure") {
     const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });

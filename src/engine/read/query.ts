@@ -34,6 +34,12 @@ export interface StructuredQuery {
   readonly lemmas: readonly string[];
   /** Content lemmas: not stopwords, not cue words, not names. Used for matching fact wording. */
   readonly keywords: readonly string[];
+  /**
+   * Words that name something specific: content words the data itself uses ("hydro", "payout",
+   * "Abilene") or that are not everyday English ("Vizag", "Kairos"). An answer must come from a deal
+   * (and, where the word is a figure's own, a fact) that mentions every one of them.
+   */
+  readonly specifics: readonly string[];
   readonly entities: readonly NamedEntity[];
   /** Words placed like company names that match nothing the data knows. */
   readonly unknownNames: readonly string[];

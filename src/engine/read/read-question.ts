@@ -3,7 +3,8 @@ import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_LEMMAS, CUE_VOCABULARY, find, findAny, hasAny, RELATIONS, type Phrase } from "./cues.js";
 import { lemma, readWords, type Word } from "./lemmas.js";
-import { ADVICE, INJECTION, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import { isCommonWord } from "../../kb/common-words.js";
+import { ADVICE, INJECTION, NOT_NAMES, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 
@@ -61,6 +62,12 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const keywords = words
     .filter((w) => !STOPWORDS.has(w.raw) && !CUE_LEMMAS.has(w.lemma) && !nameWords.has(w.raw) && w.raw.length > 2 && !/^\$?\d/.test(w.raw))
     .map((w) => w.lemma);
+  const specifics = [...new Set(words
+    .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !CUE_LEMMAS.has(w.lemma) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
+    .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
+    .filter((w) => knowledge.dataWords.has(w.raw) || !isCommonWord(w.raw))
+    .filter((w) => !entityWords(mentions).has(w.raw))
+    .map((w) => w.raw))];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
   return {
@@ -68,6 +75,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     lower,
     lemmas,
     keywords,
+    specifics,
     entities,
     unknownNames: unknownNames(question, mentions, knowledge.dataWords),
     relation,
@@ -233,3 +241,18 @@ function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[]
 }
 
 export type { Phrase };
+
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+
+/** Words that carry no subject of their own in a question about deals. */
+const SPECIFIC_NOISE = new Set(
+  ("deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
+    "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
+    "currently originally supposedly reportedly actually really basically exactly roughly approx officially publicly " +
+    "part parts piece side sides one ones first second third last latest newest new recent original initial announced signed " +
+    "according report reports reported reporting source sources news article people familiar matter").split(" "),
+);
+
+function entityWords(mentions: readonly EntityMention[]): Set<string> {
+  return new Set(mentions.flatMap((m) => m.text.split(" ")));
+}

@@ -4,6 +4,8 @@ import { wordIn } from "../fact-words.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import { factYears, isOtherBasis } from "../kb-view.js";
+import { lemma } from "../read/lemmas.js";
+import { factWordSet } from "./deal-words.js";
 
 /**
  * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
@@ -35,6 +37,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       let score = metricFits ? 20 - Math.min(at, 10) : 0;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
       score += wordScore(index, q, fact);
+      const own = factWordSet(index, fact);
+      for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       if (q.phase === "first" && /\b(?:first|initial|phase 1|phase one|first phase)\b/i.test(`${fact.label ?? ""} ${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`)) score += 6;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
       const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;

@@ -5,6 +5,8 @@ import type { Relation } from "../read/lexicon.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { ScoredFact } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
+import { lemma } from "../read/lemmas.js";
+import { dealWords, factWordSet } from "../retrieve/deal-words.js";
 import { relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
 
 /**
@@ -21,7 +23,9 @@ export type Failure =
   | { readonly kind: "year"; readonly years: readonly number[] }
   | { readonly kind: "basis" }
   | { readonly kind: "superseded" }
-  | { readonly kind: "figure"; readonly stated: number; readonly unit: Unit };
+  | { readonly kind: "figure"; readonly stated: number; readonly unit: Unit }
+  /** A specific word of the question ("hydro", "El Paso") that the deal, or the figure, never mentions. */
+  | { readonly kind: "specific"; readonly word: string; readonly level: "deal" | "fact" };
 
 export interface Verdict {
   readonly candidate: ScoredFact;
@@ -42,6 +46,13 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     if (actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole)) {
       failures.push({ kind: "direction", actor, target });
     }
+  }
+  const words = dealWords(index, deal);
+  const own = factWordSet(index, fact);
+  for (const w of q.specifics) {
+    const l = lemma(w);
+    if (!words.all.has(l)) failures.push({ kind: "specific", word: w, level: "deal" });
+    else if (!words.header.has(l) && !own.has(l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
   if (q.years.length > 0 && !yearFits(deal, fact, q.years)) failures.push({ kind: "year", years: q.years });
   if (isOtherBasis(fact) && (q.quantity === null || q.quantity === "value" || q.quantity === "money")) failures.push({ kind: "basis" });
