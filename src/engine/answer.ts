@@ -13,7 +13,7 @@ import { readQuestion } from "./read/read-question.js";
 import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
-import { choose } from "./verify/verify.js";
+import { choose, premiseFailures } from "./verify/verify.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 
 export { type ConversationContext, EMPTY_CONTEXT } from "./focus.js";
@@ -97,6 +97,11 @@ class Turnwise {
         break;
     }
     if (cands.deals.length === 0) return this.nothing(global);
+    const top = cands.deals[0]!;
+    if (q.kind !== "figure") {
+      const premise = premiseFailures(index, q, top);
+      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
+    }
     if (q.kind === "who") return this.who(cands);
     if (q.kind === "status" || (q.relation === "cancel" && q.yesNo)) return this.status(cands);
     if (q.quantity === "announced" || (q.kind === "when" && q.metrics.length === 0)) return this.announced(cands);
@@ -116,7 +121,11 @@ class Turnwise {
 
   private figure(cands: Candidates): Outcome {
     const { q, b, index } = this;
-    const scored = scoreFacts(index, q, cands.deals, this.focus.groups);
+    // A follow-up that points back stays on the deal just discussed.
+    const pointing = (q.followUp || q.pointsBack) && q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
+    const deals = pointing ? cands.deals.filter((d) => this.focus.carried.includes(d.id)) : cands.deals;
+    const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
+    const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 40, subjects);
     const { pass, tried } = choose(index, q, this.focus.groups, scored);
     if (pass) {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
@@ -273,4 +282,8 @@ class Turnwise {
       years: this.q.years.length > 0 ? this.q.years : this.focus.years,
     };
   }
+}
+
+function firstFact(index: SearchIndex, deal: Deal): Fact {
+  return index.kb.facts.get(deal.factIds[0]!)!;
 }

@@ -96,14 +96,24 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
   const figure = failure("figure");
   if (figure && figure.kind === "figure") {
     const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });
+    const elsewhere = holderOf(index, figure.stated, deal.id);
+    if (elsewhere) {
+      b.line(`The ${stated} figure in my sources is not about ${groups.length > 0 ? names(groups) : theDeal(deal)}: `, ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
+      return "corrected";
+    }
     b.line(`My sources don't report a ${stated} figure for ${theDeal(deal)}.`);
     b.line("They report: ", ...factSentence(b, kb, fact, deal, false));
     return "corrected";
   }
   const party = failure("entity-not-party");
-  if (party && party.kind === "entity-not-party" && fact.subject !== undefined && q.premise.figures.length > 0) {
-    b.line(`That figure is not ${entityName(kb, party.group)}’s. `, ...factSentence(b, kb, fact, deal, false));
-    return "corrected";
+  if (party && party.kind === "entity-not-party" && q.premise.figures.length > 0) {
+    const stated = q.premise.figures[0]!;
+    const holder = deal.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.unit === stated.unit && Math.abs((f.value ?? -1) - stated.value) <= Math.abs(stated.value) * 0.02) ?? holderOf(index, stated.value, "");
+    const d = holder ? kb.deals.get(holder.dealId) : undefined;
+    if (holder && d) {
+      b.line(`That figure is not ${possessiveName(kb, party.group)}. `, ...factSentence(b, kb, holder, d, false));
+      return "corrected";
+    }
   }
   if (failure("year")) {
     b.line(`I have no ${names(groups) || "matching"} deal from ${joinAnd(q.years.map(String))} in my sources.`);
@@ -154,4 +164,20 @@ export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: 
 /** Status premise: the question presumes a cancellation the data does not record. */
 export function cancellationPremiseHolds(deal: Deal): boolean {
   return isCancelled(deal);
+}
+
+/** The fact, in another deal, that holds a stated figure: "the $38 billion deal is OpenAI's with AWS". */
+function holderOf(index: SearchIndex, value: number, notDeal: string): Fact | undefined {
+  for (const dealId of index.dealsByValue.get(value) ?? []) {
+    if (dealId === notDeal) continue;
+    const deal = index.kb.deals.get(dealId);
+    const f = deal?.factIds.map((id) => index.kb.facts.get(id)).find((x): x is Fact => x !== undefined && x.unit === "USD" && x.value === value);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+function possessiveName(kb: SearchIndex["kb"], group: string): string {
+  const n = entityName(kb, group);
+  return /s$/.test(n) ? `${n}’` : `${n}’s`;
 }

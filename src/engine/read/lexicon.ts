@@ -28,7 +28,7 @@ export type Quantity =
   | "share-price" | "share-move" | "capacity" | "chips" | "servers" | "duration" | "start" | "completion"
   | "announced" | "revenue" | "backlog" | "debt" | "bond-orders" | "interest" | "spending" | "pledge"
   | "jobs" | "land" | "homes" | "sites" | "buildings" | "cost-per-unit" | "backstop" | "prepayment" | "statement"
-  | "expansion" | "build-rate" | "growth";
+  | "expansion" | "build-rate" | "growth" | "size" | "count";
 
 export interface QuantitySpec {
   readonly cues: readonly string[];
@@ -43,7 +43,7 @@ const CURRENCIES: readonly Unit[] = ["USD", "GBP", "AUD", "EUR"] as Unit[];
 
 /** Ordered: the first quantity whose cue appears wins, so specific ones come before generic ones. */
 export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
-  ["cost-per-unit", { cues: ["per gigawatt", "per gw", "cost per", "each gigawatt", "a gigawatt cost", "price per gigawatt"], metrics: ["cost-per-unit"], precise: true }],
+  ["cost-per-unit", { cues: ["per gigawatt", "per gw", "cost per", "each gigawatt", "a gigawatt cost", "price per", "per chip", "per gpu", "per tpu", "per server", "unit price", "unit cost", "price of each", "cost of each", "each gw cost", "gw cost"], metrics: ["cost-per-unit"], precise: true }],
   ["homes", { cues: ["home", "household", "house"], metrics: ["homes-equivalent"], precise: true }],
   ["build-rate", { cues: ["per week", "a week", "every week", "weekly", "build rate", "pace"], metrics: ["build-rate"], precise: true }],
   ["market-value", { cues: ["market cap", "market value", "market capitalization", "market capitalisation", "marketcap", "mkt cap", "most valuable"], metrics: ["market-value"], precise: true }],
@@ -53,7 +53,7 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["stake", { cues: ["stake", "ownership", "own", "percent", "percentage", "%", "hold", "holding", "share of"], metrics: ["stake", "stake-value"] as Metric[], precise: true }],
   ["shares", { cues: ["warrant", "how many share", "number of share", "share count", "shares"], metrics: ["share-count"], precise: true }],
   ["backlog", { cues: ["backlog", "rpo", "remaining performance", "contracted revenue"], metrics: ["backlog"], precise: true }],
-  ["growth", { cues: ["growth", "grow by", "increase by"], metrics: ["growth"] as Metric[], precise: true }],
+  ["growth", { cues: ["growth", "grow by", "increase by", "year over year", "yoy", "grow year"], metrics: ["growth"] as Metric[], precise: true }],
   ["revenue", { cues: ["revenue", "sales", "run rate", "turnover", "income"], metrics: ["revenue"], precise: true }],
   ["monthly", { cues: ["a month", "per month", "monthly", "each month", "every month"], metrics: ["monthly-value"] as Metric[], precise: true }],
   ["annual", { cues: ["a year", "per year", "annual", "annually", "yearly", "each year", "every year", "per annum"], metrics: ["annual-value", "spending"], precise: true }],
@@ -78,7 +78,9 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["pledge", { cues: ["pledge", "capex", "capital expenditure", "capital spending", "promise", "vow", "guidance", "plan to spend", "plan to invest"], metrics: ["capex-pledge", "spending"] as Metric[], units: CURRENCIES, precise: false }],
   ["investment", { cues: ["invest", "investment", "put in", "put into", "pour", "inject", "back", "fund", "funding round", "round", "raise", "raising", "tranche"], metrics: ["investment", "funding-round", "tranche", "equity", "stake-value"] as Metric[], units: CURRENCIES, precise: false }],
   ["spending", { cues: ["spend", "spending", "commit", "commitment", "pay", "shell out", "fork out", "cough up", "purchase"], metrics: ["spending", "deal-value", "capex-pledge", "investment"] as Metric[], units: CURRENCIES, precise: false }],
-  ["value", { cues: ["worth", "value", "price tag", "price", "cost", "dollar", "how much money", "$", "amount", "size", "how big", "how large", "how much", "billion", "trillion", "bn"], metrics: MONEY, units: CURRENCIES, precise: false }],
+  ["size", { cues: ["how big", "how large", "size", "how much of", "scale", "magnitude"], metrics: [...MONEY, "capacity", "chip-count", "server-count"] as Metric[], precise: false }],
+  ["value", { cues: ["worth", "value", "price tag", "price", "cost", "dollar", "how much money", "$", "amount", "how much", "billion", "trillion", "bn"], metrics: MONEY, units: CURRENCIES, precise: false }],
+  ["count", { cues: ["how many", "number of", "count"], metrics: ["chip-count", "server-count", "sites", "buildings", "jobs", "homes-equivalent", "share-count"] as Metric[], precise: true }],
 ];
 
 /** The kind of answer wanted. */

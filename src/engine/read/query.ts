@@ -55,6 +55,8 @@ export interface StructuredQuery {
   readonly kind: AnswerKind;
   readonly refusal: "advice" | "prediction" | "injection" | "off-topic" | null;
   readonly years: readonly number[];
+  /** Months named (1-12): "the March deal", "in sept 2025". */
+  readonly months: readonly number[];
   /** "first phase", "initial": the first stage of a deal. */
   readonly phase: "first" | null;
   /** Deal types the question names ("power deals", "acquisitions"). */

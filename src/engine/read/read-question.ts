@@ -87,6 +87,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     kind,
     refusal: refusalOf(lower),
     years,
+    months: monthsOf(lower),
     phase: FIRST_PHASE.test(lower) ? "first" : null,
     dealTypes,
     premise,
@@ -146,10 +147,14 @@ function readQuantity(lemmas: readonly string[], lower: string, words: readonly 
   // "how many X": the noun right after names the quantity.
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? lemma(hm[1]!) : null;
+  // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
+  const paying = /^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower);
   for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
     if (!plausible(q, lower, lemmas, at)) continue;
+    if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
+    if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
     if (target !== null && !phrases.some((p) => p.includes(target)) && q !== "shares" && lemmas.includes(target) && isCountNoun(target)) continue;
     return { quantity: q, spec };
   }
@@ -255,4 +260,18 @@ const SPECIFIC_NOISE = new Set(
 
 function entityWords(mentions: readonly EntityMention[]): Set<string> {
   return new Set(mentions.flatMap((m) => m.text.split(" ")));
+}
+
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Month names in the question; "may" only where it reads as the month ("in May", "May 2025"). */
+function monthsOf(lower: string): number[] {
+  const out = new Set<number>();
+  for (const m of lower.matchAll(/\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g)) {
+    const word = m[1]!;
+    if (word === "may" && !/\b(?:in|the|from|since|of|last|this|early|late|mid) may\b|\bmay (?:20\d\d|deal|one|add|agreement|expansion|contract)/.test(lower)) continue;
+    if (word === "mar" || word === "jun" || word === "jul") continue;
+    out.add(MONTH_NAMES.indexOf(word.slice(0, 3)) + 1);
+  }
+  return [...out];
 }

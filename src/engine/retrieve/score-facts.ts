@@ -6,6 +6,8 @@ import type { SearchIndex } from "../search-index.js";
 import { factYears, isOtherBasis } from "../kb-view.js";
 import { lemma } from "../read/lemmas.js";
 import { factWordSet } from "./deal-words.js";
+import type { Relation } from "../read/lexicon.js";
+import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 
 /**
  * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
@@ -24,7 +26,7 @@ export interface ScoredFact {
 /** Metrics a deal's "size" falls back through when no quantity is named. */
 export const HEADLINE_METRICS: readonly Metric[] = ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value", "annual-value", "monthly-value", "valuation", "capacity", "chip-count"] as Metric[];
 
-export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[], groups: readonly string[], limit = 40): ScoredFact[] {
+export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[], groups: readonly string[], limit = 40, subjects: ReadonlySet<string> = new Set()): ScoredFact[] {
   const out: ScoredFact[] = [];
   const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
   const groupSet = new Set(groups);
@@ -41,6 +43,9 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       if (q.phase === "first" && /\b(?:first|initial|phase 1|phase one|first phase)\b/i.test(`${fact.label ?? ""} ${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`)) score += 6;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
+      if (q.months.length > 0 && q.months.includes(fact.asOf.month ?? 0)) score += 6;
+      if (q.premise.actor !== null && q.relation !== null) score += roleFit(index, deal, q.premise.actor, q.relation);
+      if (subjects.size > 0 && fact.subject !== undefined && subjects.has(index.matcher.groupOf(fact.subject))) score += 4;
       const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;
       if (subject !== undefined) score += groupSet.has(subject) ? 3 : groups.length > 0 ? -4 : -1;
       if (q.premise.actor !== null && subject === q.premise.actor) score += 2;
@@ -55,6 +60,15 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
     }
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** +3 when the actor plays the giving side of the relation in this deal, -3 when the receiving side. */
+function roleFit(index: SearchIndex, deal: Deal, actor: string, relation: Relation): number {
+  const role = roleOf(index, deal, actor);
+  if (role === undefined) return 0;
+  if (rolesPay(relation).includes(role)) return 3;
+  if (rolesReceive(relation).includes(role)) return -3;
+  return 0;
 }
 
 /** The question's content words found in the fact's label, text and note (strong) or quote (weak). */

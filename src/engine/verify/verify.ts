@@ -7,7 +7,7 @@ import type { ScoredFact } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
-import { relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
+import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
 
 /**
  * Verification: a fact may be given as THE answer only if it fits every part of the query.
@@ -39,14 +39,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   for (const g of groups) if (!involves(index, deal, fact, g)) failures.push({ kind: "entity-not-party", group: g });
   if (q.metrics.length > 0 && !c.metricFits) failures.push({ kind: "quantity" });
   if (q.relation !== null && !relationFits(q.relation, deal, fact, q)) failures.push({ kind: "relation", relation: q.relation });
-  const { actor, target } = q.premise;
-  if (actor !== null && target !== null && q.relation !== null && rolesPay(q.relation).length > 0) {
-    const actorRole = roleOf(index, deal, actor);
-    const targetRole = roleOf(index, deal, target);
-    if (actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole)) {
-      failures.push({ kind: "direction", actor, target });
-    }
-  }
+  failures.push(...directionFailures(index, q, deal));
   const words = dealWords(index, deal);
   const own = factWordSet(index, fact);
   for (const w of q.specifics) {
@@ -55,13 +48,63 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     else if (!words.header.has(l) && !own.has(l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
   if (q.years.length > 0 && !yearFits(deal, fact, q.years)) failures.push({ kind: "year", years: q.years });
-  if (isOtherBasis(fact) && (q.quantity === null || q.quantity === "value" || q.quantity === "money")) failures.push({ kind: "basis" });
-  if (fact.supersededBy !== undefined && !/\b(?:original|initial|first|earlier|before|old|previous)\b/.test(q.lower)) failures.push({ kind: "superseded" });
+  if (isOtherBasis(fact) && !basisAsked(q, own, fact)) failures.push({ kind: "basis" });
+  if (fact.supersededBy !== undefined && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped)\b/.test(q.lower)) failures.push({ kind: "superseded" });
   for (const stated of q.premise.figures) {
-    if (stated.unit !== fact.unit) continue;
-    if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+    if (stated.unit === fact.unit) {
+      if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+    } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
+  failures.push(...attributionFailures(index, q, deal));
   return { candidate: c, failures };
+}
+
+/** What the premise of the question takes for granted about a deal, checked whatever the kind of answer. */
+export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const out: Failure[] = [...directionFailures(index, q, deal), ...attributionFailures(index, q, deal)];
+  const r = q.relation;
+  if (r === "acquire" && deal.type !== "acquisition") out.push({ kind: "relation", relation: r });
+  if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
+  for (const stated of q.premise.figures) if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+  return out;
+}
+
+function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const { actor, target } = q.premise;
+  if (actor === null || target === null || q.relation === null || rolesPay(q.relation).length === 0) return [];
+  const actorRole = roleOf(index, deal, actor);
+  const targetRole = roleOf(index, deal, target);
+  const wrongWay = actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole);
+  return wrongWay ? [{ kind: "direction", actor, target }] : [];
+}
+
+/** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
+function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const actor = q.premise.actor;
+  if (actor === null) return [];
+  const out: Failure[] = [];
+  for (const stated of q.premise.figures) {
+    if (stated.unit !== "USD") continue;
+    const match = deal.factIds.map((id) => index.kb.facts.get(id)).find((f) => f !== undefined && f.unit === "USD" && figureMatches(stated.value, f));
+    if (!match) continue;
+    const owner = match.subject !== undefined ? index.matcher.groupOf(match.subject) : undefined;
+    const givers = deal.parties.filter((p) => ["investor", "lender", "buyer", "acquirer", "tenant"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
+    if (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor))) out.push({ kind: "entity-not-party", group: actor });
+  }
+  return out;
+}
+
+function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
+  return deal.factIds.some((id) => {
+    const f = index.kb.facts.get(id);
+    return f !== undefined && (f.unit === "USD" || f.unit === "text") && figureMatches(value, f);
+  });
+}
+
+/** An estimate answers only a question about estimates; an other-scope figure only a question about that scope. */
+function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact): boolean {
+  if (fact.basis === "estimate") return /\bestimat\w*|\banalysts?\b|\bprojected\b|\bpotential\b/.test(q.lower);
+  return q.specifics.some((w) => own.has(lemma(w)) && new RegExp(`\\b${w}`, "i").test(`${fact.scope ?? ""} ${fact.label ?? ""}`));
 }
 
 /** The first candidate that passes every check, else the verdicts of the best few, for the decline. */
