@@ -228,8 +228,9 @@ class Turnwise {
     if (global && !/\b(?:all|every|overall|whole|entire|industry|market|everything)\b/.test(this.q.lower) && this.q.dealTypes.length === 0 && this.q.years.length === 0) return this.nothing(global);
     const metrics = this.q.metrics.length > 0 ? this.q.metrics : HEADLINE_METRICS.slice(0, 7);
     const deals = this.scope(cands, global);
-    if (!composeTotal(this.b, this.index, deals, metrics, this.who_())) return this.nothing(global);
-    this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
+    const used = composeTotal(this.b, this.index, deals, metrics, this.who_());
+    if (!used) return this.nothing(global);
+    this.answeredDeals = [...new Set(used.map((f) => f.dealId))];
     return "answered";
   }
 

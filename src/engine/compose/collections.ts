@@ -85,7 +85,7 @@ export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: reado
  * A total over deals: each deal's own headline figure in the metrics asked, added up and labelled
  * as computed; hedged ("up to") parts and facts that may count the same money are named apart.
  */
-export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], who: string): boolean {
+export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], who: string): Fact[] | null {
   const firm: Fact[] = [];
   const hedged: Fact[] = [];
   const taken = new Set<string>();
@@ -97,7 +97,13 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
     taken.add(f.id);
     (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
   }
-  if (firm.length + hedged.length === 0) return false;
+  if (firm.length + hedged.length === 0) return null;
+  // One figure is not a total: give it as it is.
+  if (firm.length + hedged.length === 1) {
+    const only = (firm[0] ?? hedged[0])!;
+    b.line(...factSentence(b, index.kb, only, index.kb.deals.get(only.dealId)!, true));
+    return [only];
+  }
   const sum = firm.reduce((s, f) => s + (f.value ?? 0), 0);
   const kinds = joinAnd([...new Set([...firm, ...hedged].map((f) => metricLabel(f.metric)))]);
   if (firm.length > 0) {
@@ -109,7 +115,7 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonl
     b.line(firm.length > 0 ? "Not added, because they are ceilings rather than firm amounts:" : "Only ceilings are reported, so I give them without adding them up:");
     for (const f of hedged) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, firm.length === 0));
   }
-  return true;
+  return [...firm, ...hedged];
 }
 
 /** Two or more deals side by side on the same quantity, with which is larger when units agree. */

@@ -1,4 +1,4 @@
-import { lemma } from "./lemmas.js";
+import { baseForms } from "./lemmas.js";
 import { DEAL_TYPE_CUES, KIND_CUES, QUANTITIES, RELATION_CUES, type AnswerKind, type Quantity, type QuantitySpec, type Relation } from "./lexicon.js";
 
 /**
@@ -8,7 +8,8 @@ import { DEAL_TYPE_CUES, KIND_CUES, QUANTITIES, RELATION_CUES, type AnswerKind, 
 
 export type Phrase = readonly string[];
 
-const split = (phrase: string): Phrase => phrase.toLowerCase().split(/\s+/).filter(Boolean).map((w) => (w === "$" || w === "%" ? w : lemma(w)));
+/** Cue phrases are written in the forms they match: base forms match every inflection. */
+const split = (phrase: string): Phrase => phrase.toLowerCase().split(/\s+/).filter(Boolean);
 
 export const RELATIONS: ReadonlyArray<readonly [Relation, readonly Phrase[]]> = (
   ["acquire", "cancel", "lend", "lease", "invest", "pledge", "supply", "pay", "partner", "value"] as const
@@ -28,21 +29,26 @@ export const CUE_VOCABULARY: ReadonlySet<string> = new Set(
     .filter((w) => /^[a-z]{4,}$/.test(w)),
 );
 
-/** Every cue lemma: such words never count as content keywords. */
-export const CUE_LEMMAS: ReadonlySet<string> = new Set([...RELATIONS.flatMap(([, ps]) => ps.flat()), ...COMPILED_QUANTITIES.flatMap(([, , ps]) => ps.flat()), ...COMPILED_KINDS.flatMap(([, ps]) => ps.flat())]);
+/** Every cue word: such words never count as content keywords. */
+export const CUE_WORDS: ReadonlySet<string> = new Set([...RELATIONS.flatMap(([, ps]) => ps.flat()), ...COMPILED_QUANTITIES.flatMap(([, , ps]) => ps.flat()), ...COMPILED_KINDS.flatMap(([, ps]) => ps.flat())]);
 
-/** Position of the first occurrence of a phrase in the lemmas, or -1. */
-export function find(lemmas: readonly string[], phrase: Phrase): number {
+export const isCueWord = (forms: ReadonlySet<string>): boolean => [...forms].some((f) => CUE_WORDS.has(f));
+
+/** The forms of each word of a question, in order. */
+export type Forms = ReadonlyArray<ReadonlySet<string>>;
+
+/** Position of the first occurrence of a phrase among the question's word forms, or -1. */
+export function find(lemmas: Forms, phrase: Phrase): number {
   const n = phrase.length;
   outer: for (let i = 0; i + n <= lemmas.length; i++) {
-    for (let j = 0; j < n; j++) if (lemmas[i + j] !== phrase[j]) continue outer;
+    for (let j = 0; j < n; j++) if (!lemmas[i + j]!.has(phrase[j]!)) continue outer;
     return i;
   }
   return -1;
 }
 
-/** The first phrase of a list found in the lemmas: its position, or -1. */
-export function findAny(lemmas: readonly string[], phrases: readonly Phrase[]): number {
+/** The first phrase of a list found: its position, or -1. */
+export function findAny(lemmas: Forms, phrases: readonly Phrase[]): number {
   let best = -1;
   for (const p of phrases) {
     const at = find(lemmas, p);
@@ -51,7 +57,7 @@ export function findAny(lemmas: readonly string[], phrases: readonly Phrase[]): 
   return best;
 }
 
-export const hasAny = (lemmas: readonly string[], phrases: readonly Phrase[]): boolean => findAny(lemmas, phrases) >= 0;
+export const hasAny = (lemmas: Forms, phrases: readonly Phrase[]): boolean => findAny(lemmas, phrases) >= 0;
 
 /** Words that never name an entity by a typo-tolerant match, nor pick out a deal by title. */
 export const GENERIC_DEAL_WORDS: ReadonlySet<string> = new Set([

@@ -48,11 +48,50 @@ export function lemma(word: string): string {
   return result;
 }
 
+const formsCache = new LRUCache<string, ReadonlySet<string>>({ max: 20_000 });
+
+/**
+ * The dictionary forms a word may have: itself, its irregular base ("paid" -> "pay"), and the
+ * forms left by taking off an inflection ("deploying" -> "deploy", "valued" -> "value",
+ * "companies" -> "company"). A cue written in its base form matches any of them; a cue written
+ * inflected ("valued") matches only that inflection, so "value" never reads as "valuation".
+ */
+export function baseForms(word: string): ReadonlySet<string> {
+  const hit = formsCache.get(word);
+  if (hit) return hit;
+  const out = new Set<string>([word]);
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) out.add(irregular);
+  const w = word;
+  if (w.length > 3 && !/\d/.test(w)) {
+    if (w.endsWith("ies")) out.add(`${w.slice(0, -3)}y`);
+    if (w.endsWith("es")) out.add(w.slice(0, -2));
+    if (w.endsWith("s") && !w.endsWith("ss")) out.add(w.slice(0, -1));
+    if (w.endsWith("ing") && w.length > 5) addStem(out, w.slice(0, -3));
+    if (w.endsWith("ed") && w.length > 4) {
+      addStem(out, w.slice(0, -2));
+      out.add(w.slice(0, -1));
+      if (w.endsWith("ied")) out.add(`${w.slice(0, -3)}y`);
+    }
+    if (w.endsWith("ly") && w.length > 5) out.add(w.slice(0, -2));
+  }
+  formsCache.set(word, out);
+  return out;
+}
+
+function addStem(out: Set<string>, stem: string): void {
+  out.add(stem);
+  out.add(`${stem}e`);
+  if (/([bdgmnprt])\1$/.test(stem)) out.add(stem.slice(0, -1));
+}
+
 export interface Word {
   /** As typed, lower-cased and folded. */
   readonly raw: string;
   /** Dictionary form, after typo correction against the cue vocabulary. */
   readonly lemma: string;
+  /** Every form the word may have, for matching cue words (see baseForms). */
+  readonly forms: ReadonlySet<string>;
   /** Written with a capital letter in the question. */
   readonly capitalised: boolean;
   /** The original spelling. */
@@ -91,16 +130,16 @@ export function readWords(question: string, vocabulary: ReadonlySet<string>, nam
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0].replace(/'s$/, "").replace(/'$/, "");
     if (!raw) continue;
-    const lemmaWord = vocabulary.has(raw) || names.has(raw) ? lemma(raw) : correct(raw, vocabulary);
-    out.push({ raw, lemma: lemmaWord, capitalised: caps.has(raw), original: raw });
+    const known = names.has(raw) || [...baseForms(raw)].some((f) => vocabulary.has(f));
+    const corrected = known ? raw : correct(raw, vocabulary);
+    out.push({ raw, lemma: lemma(corrected), forms: baseForms(corrected), capitalised: caps.has(raw), original: raw });
   }
   return out;
 }
 
 /** One typo in a cue word ("mcuh", "valeu", "invstment") is forgiven; names are matched elsewhere. */
 function correct(raw: string, vocabulary: ReadonlySet<string>): string {
-  const base = lemma(raw);
-  if (raw.length < 4 || /\d/.test(raw) || vocabulary.has(base)) return base;
+  if (raw.length < 4 || /\d/.test(raw)) return raw;
   const budget = Math.max(1, typoBudget(raw.length));
   let best: { w: string; d: number } | undefined;
   for (const w of vocabulary) {
@@ -108,5 +147,5 @@ function correct(raw: string, vocabulary: ReadonlySet<string>): string {
     const d = editDistance(raw, w, budget);
     if (d <= budget && (!best || d < best.d)) best = { w, d };
   }
-  return best ? lemma(best.w) : base;
+  return best ? best.w : raw;
 }

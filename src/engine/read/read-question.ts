@@ -1,7 +1,7 @@
 import type { Unit } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
-import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_LEMMAS, CUE_VOCABULARY, find, findAny, hasAny, RELATIONS, type Phrase } from "./cues.js";
+import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
 import { lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { ADVICE, INJECTION, NOT_NAMES, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
@@ -35,7 +35,7 @@ const THRESHOLD = /\b(?:over|above|more than|bigger than|larger than|at least|ex
 export function readQuestion(knowledge: ReaderKnowledge, question: string): StructuredQuery {
   const lower = normalize(question).replace(/\s+/g, " ").trim();
   const words = readWords(question, CUE_VOCABULARY, knowledge.dataWords);
-  const lemmas = words.map((w) => w.lemma);
+  const lemmas: Forms = words.map((w) => w.forms);
   const mentions = knowledge.recognise(question);
   const entities: NamedEntity[] = mentions.map((m) => ({
     id: m.entityId,
@@ -54,16 +54,16 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
   const multi = /\band\b|,|&|\bplus\b|\balso\b/.test(lower);
-  const alsoAsked = multi && quantity !== null ? allQuantities(lemmas, lower).filter((x) => x !== quantity && x !== "value" && !(quantity === "value" && x === "investment")) : [];
+  const alsoAsked = multi && quantity !== null ? allQuantities(lemmas, lower).filter((x) => x !== quantity && !["value", "size", "count", "spending", "investment", "debt", "pledge"].includes(x) || (x === "value" && quantity !== "value" && /\b(?:worth|value|cost)\b/.test(lower) && !/\bhow much\b/.test(lower.split(/\band\b/)[0] ?? ""))) : [];
   const figures = figuresStated;
   const premise: Premise = { relation, ...actorAndTarget(entities, words, relationAt, relation), figures };
   const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
   const dealTypes = [...new Set(COMPILED_DEAL_TYPES.filter(([cues]) => hasAny(lemmas, cues)).flatMap(([, types]) => types))];
   const keywords = words
-    .filter((w) => !STOPWORDS.has(w.raw) && !CUE_LEMMAS.has(w.lemma) && !nameWords.has(w.raw) && w.raw.length > 2 && !/^\$?\d/.test(w.raw))
+    .filter((w) => !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.raw.length > 2 && !/^\$?\d/.test(w.raw))
     .map((w) => w.lemma);
   const specifics = [...new Set(words
-    .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !CUE_LEMMAS.has(w.lemma) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
+    .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
     .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
     .filter((w) => knowledge.dataWords.has(w.raw) || !isCommonWord(w.raw))
     .filter((w) => !entityWords(mentions).has(w.raw))
@@ -73,7 +73,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   return {
     text: question,
     lower,
-    lemmas,
+    lemmas: words.map((w) => w.lemma),
     keywords,
     specifics,
     entities,
@@ -109,7 +109,7 @@ function refusalOf(lower: string): StructuredQuery["refusal"] {
   return null;
 }
 
-function readRelation(lemmas: readonly string[], lower: string): { relation: Relation | null; relationAt: number } {
+function readRelation(lemmas: Forms, lower: string): { relation: Relation | null; relationAt: number } {
   for (const [relation, phrases] of RELATIONS) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
@@ -124,7 +124,7 @@ const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "
 const WHEN = /\bwhen\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b/;
 
 /** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
-export function allQuantities(lemmas: readonly string[], lower: string): Quantity[] {
+export function allQuantities(lemmas: Forms, lower: string): Quantity[] {
   const found: Array<{ q: Quantity; at: number }> = [];
   for (const [q, , phrases] of COMPILED_QUANTITIES) {
     const at = findAny(lemmas, phrases);
@@ -133,7 +133,7 @@ export function allQuantities(lemmas: readonly string[], lower: string): Quantit
   return found.sort((a, b) => a.at - b.at).map((f) => f.q);
 }
 
-function readQuantity(lemmas: readonly string[], lower: string, words: readonly Word[]): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null } {
+function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null } {
   // "when ..." asks for a date: a date quantity named anywhere wins, else the announcement.
   if (WHEN.test(lower)) {
     for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
@@ -146,7 +146,7 @@ function readQuantity(lemmas: readonly string[], lower: string, words: readonly 
   }
   // "how many X": the noun right after names the quantity.
   const hm = /\bhow many (\w+)/.exec(lower);
-  const target = hm ? lemma(hm[1]!) : null;
+  const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
   // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
   const paying = /^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower);
   for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
@@ -155,20 +155,20 @@ function readQuantity(lemmas: readonly string[], lower: string, words: readonly 
     if (!plausible(q, lower, lemmas, at)) continue;
     if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
     if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
-    if (target !== null && !phrases.some((p) => p.includes(target)) && q !== "shares" && lemmas.includes(target) && isCountNoun(target)) continue;
+    if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
     return { quantity: q, spec };
   }
   void words;
   return { quantity: null, spec: null };
 }
 
-const COUNT_NOUNS = new Set(["chip", "gpu", "tpu", "cpu", "server", "job", "acre", "home", "site", "building", "share", "year", "month", "gigawatt", "megawatt", "gw", "mw", "deal", "campus", "location", "system", "rack", "accelerator", "processor", "warrant", "worker", "employee", "household", "house"].map(lemma));
+const COUNT_NOUNS = new Set(["chip", "gpu", "tpu", "cpu", "server", "job", "acre", "home", "site", "building", "share", "year", "month", "gigawatt", "megawatt", "gw", "mw", "deal", "campus", "location", "system", "rack", "accelerator", "processor", "warrant", "worker", "employee", "household", "house"]);
 const isCountNoun = (l: string) => COUNT_NOUNS.has(l);
 
 /** Cue words that have everyday senses: drop the cue where the sense is plainly another. */
-function plausible(q: Quantity, lower: string, lemmas: readonly string[], at: number): boolean {
-  const next = lemmas[at + 1] ?? "";
-  const prev = lemmas[at - 1] ?? "";
+function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boolean {
+  const next = lemmas[at + 1] ?? new Set<string>();
+  const prev = lemmas[at - 1] ?? new Set<string>();
   switch (q) {
     case "duration":
       return !/\blast (?:year|month|week|time|quarter|fall|spring|summer|winter|night)\b/.test(lower) && !/\bat last\b/.test(lower);
@@ -177,9 +177,9 @@ function plausible(q: Quantity, lower: string, lemmas: readonly string[], at: nu
     case "completion":
       return !/\bclose to\b|\bclosely\b/.test(lower) || /\bclos(?:e|ing) date\b|\bwhen\b/.test(lower);
     case "investment":
-      return !(lemmas[at] === lemma("back") && /\bback (?:in|then|when|to)\b|\bbring back\b|\bcome back\b|\bgo back\b/.test(lower));
+      return !(lemmas[at]?.has("back") && /\bback (?:in|then|when|to)\b|\bbring back\b|\bcome back\b|\bgo back\b/.test(lower));
     case "stake":
-      return !(lemmas[at] === lemma("hold") && /\bhold (?:up|on|off)\b/.test(lower)) && !(lemmas[at] === lemma("own") && /\b(?:its|their|his|her) own\b/.test(lower));
+      return !(lemmas[at]?.has("hold") && /\bhold (?:up|on|off)\b/.test(lower)) && !(lemmas[at]?.has("own") && /\b(?:its|their|his|her) own\b/.test(lower));
     case "announced":
       return !/\bhappen(?:ed|ing)? (?:to|with)\b/.test(lower) || /\bwhen\b/.test(lower);
     case "servers":
@@ -187,9 +187,9 @@ function plausible(q: Quantity, lower: string, lemmas: readonly string[], at: nu
     case "buildings":
       return /\bbuildings\b|\bhow many building|\bnumber of building/.test(lower);
     case "capacity":
-      return !(next === lemma("of attorney"));
+      return !next.has("attorney");
     case "value":
-      return !(prev === lemma("face"));
+      return !prev.has("face");
     default:
       return true;
   }
@@ -197,7 +197,7 @@ function plausible(q: Quantity, lower: string, lemmas: readonly string[], at: nu
 
 const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
 
-function readKind(lemmas: readonly string[], lower: string, quantity: Quantity | null): AnswerKind {
+function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
   for (const [kind, phrases] of COMPILED_KINDS) {
     if (!hasAny(lemmas, phrases)) continue;
     if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
