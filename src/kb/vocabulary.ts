@@ -166,6 +166,36 @@ export const COUNT_UNITS = [
 export const UNITS = [...CURRENCIES, "GW", "MW", "GW/week", "percent", "years", "months", "date", "text", ...COUNT_UNITS] as const;
 export type Unit = (typeof UNITS)[number];
 
+/** What each unit means. Money is never converted: a £22 billion figure is GBP 22000000000. */
+export const UNIT_INFO: Readonly<Record<Unit, string>> = {
+  USD: "US dollars, whole units",
+  GBP: "pounds sterling, whole units",
+  AUD: "Australian dollars, whole units",
+  EUR: "euros, whole units",
+  GW: "gigawatts of power or compute capacity",
+  MW: "megawatts of power or compute capacity",
+  "GW/week": "gigawatts added per week (a build rate)",
+  percent: "a percentage: 4 means 4%",
+  years: "a length in years",
+  months: "a length in months",
+  date: "a date, given in the fact's date field at its precision",
+  text: "no number: the figure is the fact's text",
+  GPUs: "a count of GPUs",
+  TPUs: "a count of TPUs",
+  chips: "a count of chips",
+  CPUs: "a count of CPUs",
+  accelerators: "a count of AI accelerators",
+  servers: "a count of servers",
+  systems: "a count of systems or racks",
+  shares: "a count of shares or warrant shares",
+  homes: "a count of homes",
+  sites: "a count of sites",
+  campuses: "a count of campuses",
+  buildings: "a count of buildings",
+  jobs: "a count of jobs",
+  acres: "an area in acres",
+};
+
 export const isCurrency = (u: string): u is Currency => (CURRENCIES as readonly string[]).includes(u);
 
 const MONEY: readonly Unit[] = [...CURRENCIES, "text"];

@@ -14,9 +14,9 @@ export function claimSentence(fact: Fact, kb: KnowledgeBase): string {
   const title = deal?.title ?? fact.dealId;
   const head = /^the\s/i.test(title) ? title.replace(/^t/, "T") : `The ${title}`;
 
-  let what: string = METRIC_INFO[fact.metric].label;
   const subject = name(kb, fact.subject);
-  if (subject) what += ` of ${subject}`;
+  // Whose figure it is, as the bot says it: "Microsoft’s investment", "Nvidia’s stake".
+  let what = subject ? `${subject}${subject.endsWith("s") ? "’" : "’s"} ${METRIC_INFO[fact.metric].label}` : METRIC_INFO[fact.metric].label;
   if (fact.label) what += ` (${fact.label})`;
   const speaker = name(kb, fact.speaker);
   if (speaker) what += `, said by ${speaker}`;

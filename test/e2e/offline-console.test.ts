@@ -16,7 +16,8 @@ describe("npm start without DISCORD_TOKEN", () => {
     expect(banner).toMatch(/offline console: no DISCORD_TOKEN set/);
     const reply = rest.join("\n");
     expect(reply).toContain("$38 billion");
-    expect(reply).toMatch(/Sources:\n\[1\] .+, \d{4}-\d{2}-\d{2}/);
+    // The page's date at its precision ("3 November 2025", "November 2025"), or "date not given": never made up.
+    expect(reply).toMatch(/Sources:\n\[1\] .+, (?:(?:\d{1,2} )?[A-Z][a-z]+ \d{4}|\d{4}|date not given)/);
     expect(reply).toMatch(/\$38 billion \[\d/);
     expect(run.stderr).toBe("");
   });

@@ -11,7 +11,7 @@ describe("LiveIndex", () => {
     const dir = await makeDataDir();
     const live = new LiveIndex(await openIndex(dir), dir);
     const before = live.get();
-    await writeFile(path.join(dir, "deals", "openai-aws.yaml"), MINIMAL["deals/openai-aws.yaml"]!.replace("a seven-year partnership", "a seven-year cloud partnership"));
+    await writeFile(path.join(dir, "deals", "openai-aws.yaml"), MINIMAL["deals/openai-aws.yaml"]!.replaceAll("a seven-year partnership", "a seven-year cloud partnership"));
     const report = await live.reload();
     expect(report.ok).toBe(true);
     if (!report.ok) return;

@@ -26,7 +26,7 @@ describe("claimSentence", () => {
       dealWith("    metric: deal-value\n", "    metric: deal-value\n    basis: other-scope\n    scope: \"IREN's whole campus\"\n    subject: aws\n    label: \"the contracts together\"\n"),
     );
     expect(claimSentence(scoped.facts.get("openai-aws.value")!, scoped)).toBe(
-      "The OpenAI–AWS agreement: value of the deal of Amazon Web Services (the contracts together), $38 billion (at another scope: IREN's whole campus)",
+      "The OpenAI–AWS agreement: Amazon Web Services’ value of the deal (the contracts together), $38 billion (at another scope: IREN's whole campus)",
     );
     const hedged = await kbOf({
       "deals/openai-aws.yaml": MINIMAL["deals/openai-aws.yaml"]!.replace("    value: 7\n", "    value: 7\n    qualifier: about\n").replace('"a seven-year partnership"', '"about seven years"').replace("a seven-year partnership, the", "about seven years, the"),
