@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isCommonWord } from "../../src/kb/common-words.js";
+import { readFileSync } from "node:fs";
+import { computeCommonWords, renderCommonWords } from "../../src/kb/common-word-list.js";
+import { COMMON_WORDS_FILE, isCommonWord } from "../../src/kb/common-words.js";
 import { loadKnowledgeBase } from "../../src/kb/load.js";
 import { formatLoadError, type LoadResult } from "../../src/kb/types.js";
 import { MINIMAL, makeDataDir } from "../helpers/data-dir.js";
@@ -42,6 +44,12 @@ describe("aliases are safe", () => {
   it("uses a sound common-word rule: dictionary words that people actually use, not coined names", () => {
     for (const w of ["Oracle", "Meta", "Arm", "son", "Cipher", "Vantage", "Apple", "owl"]) expect(isCommonWord(w), w).toBe(true);
     for (const w of ["Nscale", "Nebius", "CoreWeave", "Crusoe", "OpenAI", "Blue Owl", "xAI", "Colossus 2", "Anthropic"]) expect(isCommonWord(w), w).toBe(false);
+  });
+});
+
+describe("the common-word list", () => {
+  it("is current with its two word lists: run `npm run common-words` after upgrading them", () => {
+    expect(readFileSync(COMMON_WORDS_FILE, "utf8") === renderCommonWords(computeCommonWords()), "src/kb/common-words.txt is stale: run npm run common-words").toBe(true);
   });
 });
 
