@@ -22,7 +22,7 @@ interface AskJson {
   answered: boolean;
   text: string;
   figures: Array<{ factId: string | null; dealId: string | null; metric: string; value: number | null; unit: string; qualifier: string; display: string; sources: number[] }>;
-  sources: Array<{ n: number; id: string; title: string; publisher: string; url: string | null; publishedAt: string; quote: string }>;
+  sources: Array<{ n: number; id: string; title: string; publisher: string; url: string | null; published: string | null; quote: string }>;
 }
 
 describe("npm run ask", () => {
@@ -39,7 +39,7 @@ describe("npm run ask", () => {
     expect(json.answered).toBe(true);
     expect(json.figures[0]).toMatchObject({ factId: "openai-aws-2025.value", dealId: "openai-aws-2025", metric: "deal-value", value: 38e9, unit: "USD", qualifier: "none", display: "$38 billion" });
     for (const f of json.figures) for (const n of f.sources) expect(json.sources.some((s) => s.n === n)).toBe(true);
-    expect(Object.keys(json.sources[0]!)).toEqual(expect.arrayContaining(["n", "id", "title", "publisher", "url", "publishedAt", "quote"]));
+    expect(Object.keys(json.sources[0]!)).toEqual(expect.arrayContaining(["n", "id", "title", "publisher", "url", "published", "quote"]));
   });
 
   it("answers a batch line by line, independently unless --conversation is given", async () => {

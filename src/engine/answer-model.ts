@@ -1,4 +1,4 @@
-import type { Fact, KnowledgeBase } from "../kb/types.js";
+import type { Fact, KnowledgeBase, PrecisionDate } from "../kb/types.js";
 import type { Metric, Qualifier, Tier, Unit } from "../kb/vocabulary.js";
 import { formatFact, formatValue } from "./format.js";
 import type { QuestionKind } from "./intent.js";
@@ -22,10 +22,12 @@ export interface AnswerFigure {
 export interface AnswerSource {
   readonly n: number;
   readonly id: string;
-  readonly title: string;
+  /** The page's title, only when the data records one (it is never made up). */
+  readonly title: string | null;
   readonly publisher: string;
   readonly url: string | null;
-  readonly publishedAt: string;
+  /** The page's date, only when the data records one, at its precision. */
+  readonly published: PrecisionDate | null;
   readonly tier: Tier;
   readonly quote: string;
 }
@@ -62,10 +64,10 @@ export class ReplyBuilder {
     this.sources.push({
       n,
       id: fact.source,
-      title: s?.title ?? fact.source,
+      title: s?.title ?? null,
       publisher: s?.publisher ?? "unknown publisher",
       url: s?.url ?? null,
-      publishedAt: s?.publishedAt ?? fact.asOf,
+      published: s?.published ?? null,
       tier: s?.tier ?? "C",
       quote: fact.quote,
     });

@@ -301,15 +301,15 @@ class Turnwise {
 
   private announced(deal: Deal): Turn {
     const facts = factsOf(this.index, deal.id);
-    const evidence = [...facts].sort((a, c) => (this.sourceDate(a) ?? "").localeCompare(this.sourceDate(c) ?? ""))[0];
+    const evidence = [...facts].sort((a, c) => (this.sourceDate(a) ?? 0) - (this.sourceDate(c) ?? 0))[0];
     if (!evidence) return this.nothingFound();
     this.b.line(`${theDeal(deal).replace(/^t/, "T")} was announced on `, this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence), ".");
     this.answeredDeals = [deal.id];
     return this.finish(true, "figure");
   }
 
-  private sourceDate(f: Fact): string | undefined {
-    return this.index.kb.sources.get(f.source)?.publishedAt;
+  private sourceDate(f: Fact): number | undefined {
+    return this.index.kb.sources.get(f.source)?.published?.sortKey;
   }
 
   /** Other deals of the same companies that also carry the metric, in one short line. */
@@ -429,8 +429,8 @@ class Turnwise {
     const years = (this.question.match(/\b20[0-3]\d\b/g) ?? []).map(String);
     const oldestFirst = /\b(?:oldest|earliest|first)\b/.test(this.question.toLowerCase());
     const deals = [...this.index.kb.deals.values()]
-      .filter((d) => d.type !== "market-event" && d.type !== "plan" && (years.length === 0 || years.includes(d.announced.slice(0, 4))))
-      .sort((a, b) => (a.announced < b.announced ? 1 : a.announced > b.announced ? -1 : 0) * (oldestFirst ? -1 : 1))
+      .filter((d) => d.type !== "market-event" && d.type !== "plan" && (years.length === 0 || years.includes(String(d.announced.year))))
+      .sort((a, b) => (b.announced.sortKey - a.announced.sortKey) * (oldestFirst ? -1 : 1))
       .slice(0, years.length > 0 ? 12 : 5);
     if (deals.length === 0) return this.nothingFound();
     this.b.line(years.length > 0 ? `Deals announced in ${years.join(" or ")}:` : oldestFirst ? "The earliest deals in my data:" : "The most recent deals in my data:");
@@ -477,7 +477,7 @@ class Turnwise {
   private subjectValue(group: string): Fact[] {
     const facts = (this.index.factsBySubject.get(group) ?? []).map((id) => this.index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
     for (const metric of ["market-value", "valuation"] as const) {
-      const latest = facts.filter((f) => f.metric === metric && f.subject !== undefined && this.index.matcher.groupOf(f.subject) === group).sort((a, b) => (a.asOf < b.asOf ? 1 : -1))[0];
+      const latest = facts.filter((f) => f.metric === metric && f.subject !== undefined && this.index.matcher.groupOf(f.subject) === group).sort((a, b) => b.asOf.sortKey - a.asOf.sortKey)[0];
       if (latest) return [latest];
     }
     return [];

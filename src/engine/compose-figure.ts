@@ -137,14 +137,14 @@ export function composeOverview(b: ReplyBuilder, index: SearchIndex, deal: Deal)
 export function composeSubjectFacts(b: ReplyBuilder, index: SearchIndex, facts: readonly Fact[], metric: Metric): void {
   const byDeal = new Map<string, Fact[]>();
   for (const f of facts) byDeal.set(f.dealId, [...(byDeal.get(f.dealId) ?? []), f]);
-  const ordered = [...byDeal.entries()].sort((a, b2) => (b2[1][0]?.asOf ?? "").localeCompare(a[1][0]?.asOf ?? ""));
+  const ordered = [...byDeal.entries()].sort((a, b2) => (b2[1][0]?.asOf.sortKey ?? 0) - (a[1][0]?.asOf.sortKey ?? 0));
   for (const [dealId, dealFacts] of ordered.slice(0, 4)) {
     const deal = index.kb.deals.get(dealId);
     const reading = readFacts(dealFacts);
     if (!deal || !reading) continue;
     const [before, after] = figureFrame(metric, deal, reading.primary[0]!, index.kb);
     const asOf = reading.primary[0]!.asOf;
-    b.line(before, b.figure(reading.primary), after, ` (as of ${asOf.slice(0, 7)})`, ".");
+    b.line(before, b.figure(reading.primary), after, ` (as of ${asOf.iso.slice(0, 7)})`, ".");
     for (const g of reading.rivals) b.line("Another source reports ", b.figure(g), ".");
     for (const g of reading.others.slice(0, 2)) b.line("Also reported: ", b.figure(g), ".");
   }

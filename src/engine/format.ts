@@ -1,5 +1,6 @@
+import { formatPrecisionDate, parsePrecisionDate, type PrecisionDate } from "../kb/precision-date.js";
 import type { Fact } from "../kb/types.js";
-import type { Unit } from "../kb/vocabulary.js";
+import { QUALIFIERS, type Currency, type Unit } from "../kb/vocabulary.js";
 
 const WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
@@ -16,13 +17,15 @@ export function withCommas(n: number): string {
   return `${sign}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
-/** $38 billion, $1.4 trillion, $23.28 */
-export function formatUsd(value: number): string {
+const CURRENCY_SIGNS: Record<Currency, string> = { USD: "$", GBP: "£", EUR: "€", AUD: "A$" };
+
+/** $38 billion, $1.4 trillion, $23.28; £22 billion with another currency sign. */
+export function formatUsd(value: number, sign = "$"): string {
   const abs = Math.abs(value);
-  if (abs >= 1e12) return `$${trimNumber(value / 1e12)} trillion`;
-  if (abs >= 1e9) return `$${trimNumber(value / 1e9)} billion`;
-  if (abs >= 1e6) return `$${trimNumber(value / 1e6)} million`;
-  return `$${withCommas(value)}`;
+  if (abs >= 1e12) return `${sign}${trimNumber(value / 1e12)} trillion`;
+  if (abs >= 1e9) return `${sign}${trimNumber(value / 1e9)} billion`;
+  if (abs >= 1e6) return `${sign}${trimNumber(value / 1e6)} million`;
+  return `${sign}${withCommas(value)}`;
 }
 
 /** 400,000 / 2 million / 1.2 million */
@@ -35,7 +38,10 @@ export function formatCount(value: number): string {
 export function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case "USD":
-      return formatUsd(value);
+    case "GBP":
+    case "EUR":
+    case "AUD":
+      return formatUsd(value, CURRENCY_SIGNS[unit]);
     case "GW":
     case "MW":
       return `${trimNumber(value, 3)} ${unit}`;
@@ -68,14 +74,20 @@ export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "te
     if (new RegExp(`\\b${fact.unit}$`, "i").test(text)) return text;
     return VAGUE_QUANTITY.test(text) ? `${text} of ${fact.unit}` : `${text} ${fact.unit}`;
   }
+  // A hedge written only in `text` ("exceeding 4%") must still reach the reader.
+  if (fact.qualifier === "none" && fact.text !== undefined && HEDGE_IN_TEXT.test(fact.text)) return fact.text;
   const value = formatValue(fact.value, fact.unit);
   return fact.qualifier === "none" ? value : `${fact.qualifier} ${value}`;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const HEDGE_IN_TEXT = new RegExp(
+  `\\b(?:${QUALIFIERS.filter((q) => q !== "none").map((q) => q.replace(/ /g, "\\s+")).join("|")}|between|scal\\w*\\s+to|could|might)\\b`,
+  "i",
+);
 
-/** 2025-11-03 -> "3 November 2025" */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+/** "2025-11-03" -> "3 November 2025", "2025-11" -> "November 2025", "2025" -> "2025": never more precise than the data. */
+export function formatDate(date: PrecisionDate | string): string {
+  if (typeof date !== "string") return formatPrecisionDate(date);
+  const parsed = parsePrecisionDate(date);
+  return "error" in parsed ? date : formatPrecisionDate(parsed);
 }

@@ -108,7 +108,7 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
   await slicer.tick();
   const dealsByGroup = new Map<string, string[]>();
   const dealDocs: DealDoc[] = [];
-  const sorted = [...kb.deals.values()].sort((a, b) => (a.announced < b.announced ? 1 : a.announced > b.announced ? -1 : 0));
+  const sorted = [...kb.deals.values()].sort((a, b) => b.announced.sortKey - a.announced.sortKey);
   await slicer.tick();
   for (const deal of sorted) {
     await slicer.tick();

@@ -17,7 +17,7 @@ export function uncitedNumbers(answer: Answer, index: SearchIndex): string[] {
     if (f.sources.length === 0) continue;
     addAll(f.display);
     const fact = f.factId ? index.kb.facts.get(f.factId) : undefined;
-    if (fact) addAll(fact.asOf.replace(/-/g, " "));
+    if (fact) addAll(fact.asOf.iso.replace(/-/g, " "));
   }
   for (const d of index.kb.deals.values()) addAll(d.title);
   for (const e of index.kb.entities.values()) [e.name, ...e.aliases].forEach(addAll);

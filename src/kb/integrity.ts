@@ -1,16 +1,22 @@
 import path from "node:path";
 import { TimeSlicer } from "../time-slicer.js";
+import { linkDeals } from "./deal-links.js";
+import { checkEntities } from "./entity-checks.js";
+import { hedgeProblem } from "./hedges.js";
 import type { ParsedFiles } from "./load.js";
-import { quoteCarriesText, quoteFigureProblem } from "./quote-figure.js";
+import { quoteFigureProblem } from "./quote-figure.js";
+import { quoteInSource, urlKey } from "./quote-source.js";
 import type { Deal, Entity, Fact, KnowledgeBase, LoadError, LoadResult, LoadedSource } from "./types.js";
 
 /** Pages the vetted research list flags as factually wrong. They are never cited. */
 export const BLOCKED_SOURCE_HOSTS = ["littletool.com", "openaimpact.com", "finblog.com", "thepaypers.com"];
 
-/** Cross-file checks: unique ids, resolvable references, quotes that carry their figures. */
+export type ErrorSink = (file: string, p: string, message: string) => void;
+
+/** Cross-file checks: unique ids and URLs, resolvable references, quotes that carry their figures and hedges. */
 export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string>, version: string, slicer = new TimeSlicer()): Promise<LoadResult> {
   const errors: LoadError[] = [];
-  const err = (file: string, p: string, message: string) => errors.push({ file, path: p, message });
+  const err: ErrorSink = (file, p, message) => errors.push({ file, path: p, message });
 
   const entities = new Map<string, Entity>();
   for (const { file, entity, index } of parsed.entities) {
@@ -23,14 +29,21 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
       err(file, `entities[${index}].parent`, `unknown entity "${entity.parent}"`);
     }
   }
+  errors.push(...checkEntities(parsed.entities));
 
   const sources = new Map<string, LoadedSource>();
+  const urls = new Map<string, string>();
   for (const { file, absolute, source, pathPrefix } of parsed.sources) {
     await slicer.tick();
     if (sources.has(source.id)) err(file, `${pathPrefix}.id`, `duplicate source id "${source.id}"`);
-    const host = source.url ? new URL(source.url).hostname.replace(/^www\./, "") : "";
-    if (BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {
-      err(file, `${pathPrefix}.url`, `${host} is flagged as unreliable in the research list and must not be cited`);
+    if (source.url !== undefined) {
+      const host = new URL(source.url).hostname.replace(/^www\./, "");
+      if (BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {
+        err(file, `${pathPrefix}.url`, `${host} is flagged as unreliable in the research list and must not be cited`);
+      }
+      const other = urls.get(urlKey(source.url));
+      if (other !== undefined && other !== source.id) err(file, `${pathPrefix}.url`, `source "${other}" already has this URL; cite that source by id`);
+      else urls.set(urlKey(source.url), source.id);
     }
     let fullText: string | undefined;
     if (source.textFile !== undefined) {
@@ -48,57 +61,50 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
   const nameNumbers = new Set([...entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.match(/\d+(?:\.\d+)?/g) ?? []));
   for (const { file, deal } of parsed.deals) {
     await slicer.tick();
+    const expectedFile = `${deal.id}.yaml`;
+    if (path.basename(file) !== expectedFile) err(file, "id", `deal id "${deal.id}" must match its file name (${expectedFile})`);
     for (const key of ["title", "summary"] as const) {
-      const figure = uncitedFigure(deal[key], nameNumbers, deal.announced.slice(0, 4));
+      const figure = uncitedFigure(deal[key], nameNumbers, String(deal.announced.year));
       if (figure) err(file, key, `contains the figure "${figure}"; figures belong in facts, where they are cited`);
     }
     if (deals.has(deal.id)) err(file, "id", `duplicate deal id "${deal.id}"`);
     const { sources: _s, facts: dealFacts, ...rest } = deal;
-    deals.set(deal.id, { ...rest, factIds: dealFacts.map((f) => f.id), file, revisedBy: [] });
+    deals.set(deal.id, { ...rest, factIds: dealFacts.map((f) => f.id), file, revisedBy: [], supersededBy: [] });
     deal.parties.forEach((party, i) => {
       if (!entities.has(party.entity)) err(file, `parties[${i}].entity`, `unknown entity "${party.entity}"`);
     });
+    const tiers = new Set<string>();
     dealFacts.forEach((f, i) => {
       const p = `facts[${i}]`;
+      if (!f.id.startsWith(`${deal.id}.`)) err(file, `${p}.id`, `fact ids are "<deal id>.<slug>": expected "${deal.id}.…"`);
       if (facts.has(f.id)) err(file, `${p}.id`, `duplicate fact id "${f.id}"`);
       facts.set(f.id, { ...f, dealId: deal.id });
       factFile.set(f.id, { file, p });
       const source = sources.get(f.source);
       if (!source) err(file, `${p}.source`, `unknown source "${f.source}"`);
+      else tiers.add(source.tier);
       for (const key of ["subject", "speaker"] as const) {
         const ref = f[key];
         if (ref !== undefined && !entities.has(ref)) err(file, `${p}.${key}`, `unknown entity "${ref}"`);
       }
-      const problem = quoteFigureProblem(f);
+      const problem = quoteFigureProblem(f) ?? hedgeProblem(f);
       if (problem) err(file, `${p}.quote`, problem);
-      if (source?.fullText !== undefined && !quoteCarriesText(source.fullText, f.quote)) {
-        err(file, `${p}.quote`, `quote not found verbatim in the text of source "${source.id}"`);
+      if (source && !quoteInSource(source, f.quote)) {
+        const where = source.textFile !== undefined ? "the text" : "the excerpts";
+        err(file, `${p}.quote`, `quote not found verbatim in ${where} of its source "${source.id}"`);
       }
       if (f.dispute !== undefined) disputes.set(f.dispute, [...(disputes.get(f.dispute) ?? []), f.id]);
     });
-  }
-
-  for (const { file, deal } of parsed.deals) {
-    for (const key of ["revises", "supersedes"] as const) {
-      deal[key].forEach((ref, i) => {
-        const target = deals.get(ref);
-        if (!target) return err(file, `${key}[${i}]`, `unknown deal "${ref}"`);
-        deals.set(ref, { ...target, revisedBy: [...target.revisedBy, deal.id] });
-      });
+    if (deal.sourcing === "vetted" && !tiers.has("A") && !tiers.has("B")) {
+      err(file, "sourcing", 'is "vetted" but no fact cites a tier A or B source; use "reported-not-vetted"');
+    }
+    if (deal.sourcing === "reported-not-vetted" && (tiers.has("A") || tiers.has("B"))) {
+      err(file, "sourcing", 'is "reported-not-vetted" but a fact cites a tier A or B source; use "vetted"');
     }
   }
 
-  for (const [id, fact] of facts) {
-    if (fact.supersedes === undefined) continue;
-    await slicer.tick();
-    const loc = factFile.get(id);
-    const old = facts.get(fact.supersedes);
-    if (!old) {
-      if (loc) err(loc.file, `${loc.p}.supersedes`, `unknown fact "${fact.supersedes}"`);
-      continue;
-    }
-    facts.set(old.id, { ...old, supersededBy: id });
-  }
+  await linkDeals(parsed, deals, facts, factFile, err, slicer);
+
   for (const [group, ids] of disputes) {
     if (ids.length < 2) {
       const loc = factFile.get(ids[0] ?? "");
@@ -153,10 +159,7 @@ function lockMap(value: Map<string, unknown>): void {
 function deepFreeze<T>(value: T): T {
   if (value instanceof Map) {
     for (const v of value.values()) deepFreeze(v);
-    // A frozen Map can still be mutated through set(); block the mutators.
-    for (const m of ["set", "delete", "clear"] as const) {
-      Object.defineProperty(value, m, { value: () => { throw new TypeError("knowledge base is read-only"); } });
-    }
+    lockMap(value as Map<string, unknown>);
   } else if (value && typeof value === "object" && !(value instanceof Date)) {
     for (const v of Object.values(value)) deepFreeze(v);
   }

@@ -87,7 +87,7 @@ function valueAt(data: unknown, p: ReadonlyArray<PropertyKey>): unknown {
 }
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.code === "invalid_type" && input === undefined) return "is required but missing";
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && input === undefined) return "is required but missing";
   if (issue.code === "invalid_type") return `must be a ${issue.expected} (got ${JSON.stringify(input)})`;
   if (issue.code === "invalid_value" && "values" in issue) {
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(input)})`;

@@ -1,16 +1,24 @@
+import type { PrecisionDate } from "./precision-date.js";
 import type { DealFile, Entity, FactInput, Party, Source } from "./schema.js";
 
-export type { Entity, Party, Source };
+export type { Entity, Party, PrecisionDate, Source };
 
 /** A source as loaded: its full text is attached when the curator holds one. */
 export interface LoadedSource extends Source {
   readonly fullText?: string;
 }
 
-export interface Fact extends FactInput {
+export interface Fact extends Omit<FactInput, "overlaps"> {
   readonly dealId: string;
-  /** Set when a later fact replaces this one. */
+  /**
+   * Set when the figure is no longer current: the id of the fact that replaces it (fact `supersedes`),
+   * or, when its whole deal was superseded, the id of the first fact of the superseding deal.
+   */
   readonly supersededBy?: string;
+  /** Set when the fact's deal was superseded by another deal: that deal's id. */
+  readonly supersededByDeal?: string;
+  /** Facts that may count the same money or capacity, in both directions: totals never add both. */
+  readonly overlaps: readonly string[];
 }
 
 export interface Deal extends Omit<DealFile, "sources" | "facts"> {
@@ -18,6 +26,8 @@ export interface Deal extends Omit<DealFile, "sources" | "facts"> {
   readonly file: string;
   /** Deals that revise or supersede this one. */
   readonly revisedBy: readonly string[];
+  /** Deals that supersede this one outright. */
+  readonly supersededBy: readonly string[];
 }
 
 export interface KnowledgeBase {

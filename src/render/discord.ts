@@ -1,5 +1,6 @@
 import type { Answer, AnswerSource } from "../engine/answer-model.js";
 import { renderLine } from "./plain.js";
+import { dateOrNotGiven, titleOrPlace } from "./source-line.js";
 
 /** Discord's documented embed limits. */
 export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, footer: 2048, total: 6000, content: 2000 } as const;
@@ -52,10 +53,11 @@ function citeLinks(answer: Answer, ns: readonly number[]): string {
 }
 
 function sourceEntry(s: AnswerSource): string {
-  const title = escapeMd(s.title.length > 120 ? `${s.title.slice(0, 119)}…` : s.title);
+  const named = titleOrPlace(s).text;
+  const title = escapeMd(named.length > 120 ? `${named.slice(0, 119)}…` : named);
   const head = s.url ? `[${title}](${s.url})` : title;
   const quote = escapeMd(s.quote.length > 200 ? `${s.quote.slice(0, 199)}…` : s.quote);
-  return `**[${s.n}]** ${escapeMd(s.publisher)}, ${head}, ${s.publishedAt} (tier ${s.tier})\n> ${quote}`;
+  return `**[${s.n}]** ${escapeMd(s.publisher)}, ${head}, ${dateOrNotGiven(s)} (tier ${s.tier})\n> ${quote}`;
 }
 
 /** An Answer as one embed: figures in bold, citations as masked links, then the sources. */

@@ -24,7 +24,7 @@ export function toJson(answer: Answer) {
       title: s.title,
       publisher: s.publisher,
       url: s.url,
-      publishedAt: s.publishedAt,
+      published: s.published?.iso ?? null,
       quote: s.quote,
       tier: s.tier,
     })),

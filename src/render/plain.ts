@@ -1,4 +1,5 @@
 import type { Answer, AnswerSource, Part } from "../engine/answer-model.js";
+import { dateOrNotGiven, titleOrPlace } from "./source-line.js";
 
 /** The reply body: figures as written, citations as [n]. */
 export function renderBody(answer: Answer, figure: (display: string) => string = (d) => d, cite: (ns: readonly number[]) => string = citeMarkers): string {
@@ -21,7 +22,9 @@ export function citeMarkers(ns: readonly number[]): string {
 
 export function sourceLine(s: AnswerSource): string {
   const link = s.url ? `, ${s.url}` : "";
-  return `[${s.n}] ${s.publisher}, “${s.title}”, ${s.publishedAt}${link} (tier ${s.tier})\n    “${s.quote}”`;
+  const head = titleOrPlace(s);
+  const title = head.quoted ? `“${head.text}”` : head.text;
+  return `[${s.n}] ${s.publisher}, ${title}, ${dateOrNotGiven(s)}${link} (tier ${s.tier})\n    “${s.quote}”`;
 }
 
 /** The whole plain-text reply: body, then the numbered sources with their quotes. */

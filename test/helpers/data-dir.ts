@@ -7,12 +7,14 @@ export const MINIMAL: Record<string, string> = {
   "entities/companies.yaml": `entities:
   - { id: openai, name: OpenAI, kind: company, aliases: [Open AI] }
   - { id: aws, name: Amazon Web Services, kind: company, aliases: [AWS] }
+  - { id: meta, name: Meta, kind: company, aliases: [Meta Platforms], wordAliases: [Meta], tickers: [META] }
 `,
   "sources/article.yaml": `sources:
   - id: article
     title: Example article
     publisher: Example News
-    publishedAt: 2025-11-04
+    published: "2025-11-04"
+    dateBasis: page-metadata
     tier: B
     textFile: article.txt
 `,
@@ -21,31 +23,32 @@ export const MINIMAL: Record<string, string> = {
 title: OpenAI–AWS agreement
 type: cloud-capacity
 status: signed
-announced: 2025-11-03
+announced: "2025-11-03"
+sourcing: vetted
 summary: OpenAI buys cloud capacity from AWS.
 parties:
   - { entity: openai, role: buyer }
   - { entity: aws, role: provider }
 sources:
   - id: wire
-    title: Wire story
     publisher: Wire
     url: https://example.com/wire
-    publishedAt: 2025-11-03
     tier: A
+    excerpts:
+      - "The deal is a seven-year partnership, the companies said."
 facts:
   - id: openai-aws.value
     metric: deal-value
     value: 38000000000
     unit: USD
-    asOf: 2025-11-03
+    asOf: "2025-11-03"
     source: article
     quote: "OpenAI has signed a landmark $38 billion agreement with Amazon Web Services (AWS)"
   - id: openai-aws.duration
     metric: duration
     value: 7
     unit: years
-    asOf: 2025-11-03
+    asOf: "2025-11"
     source: wire
     quote: "a seven-year partnership"
 `,

@@ -83,12 +83,12 @@ describe("loadKnowledgeBase", () => {
 
   it("rejects a quote that is not in the source's held text", async () => {
     const errors = errorsOf(await loadKnowledgeBase(await makeDataDir(dealWith("a landmark $38 billion", "a historic $38 billion"))));
-    expect(errors.join("\n")).toMatch(/facts\[0\]\.quote: quote not found verbatim in the text of source "article"/);
+    expect(errors.join("\n")).toMatch(/facts\[0\]\.quote: quote not found verbatim in the text of its source "article"/);
   });
 
   it("rejects an impossible date", async () => {
-    const errors = errorsOf(await loadKnowledgeBase(await makeDataDir(dealWith("announced: 2025-11-03", "announced: 2025-02-30"))));
-    expect(errors).toContain("data/deals/openai-aws.yaml: announced: is not a real calendar date");
+    const errors = errorsOf(await loadKnowledgeBase(await makeDataDir(dealWith('announced: "2025-11-03"', 'announced: "2025-02-30"'))));
+    expect(errors).toContain('data/deals/openai-aws.yaml: announced: "2025-02-30" is not a real calendar date');
   });
 
   it("rejects a figure written into a deal summary", async () => {

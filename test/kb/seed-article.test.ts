@@ -45,7 +45,7 @@ describe("the seed article", () => {
     expect(figures.length).toBeGreaterThanOrEqual(11);
     const missing = figures.filter(({ value, unit }) =>
       !seedFacts.some((f) => {
-        if (unit === "year") return f.date?.startsWith(String(value)) || f.text?.includes(String(value));
+        if (unit === "year") return f.date?.year === value || f.text?.includes(String(value));
         if (unit === "GW") return (f.unit === "GW" || f.unit === "GW/week") && f.value === value;
         if (unit === "USD") return f.unit === "USD" && f.value === value;
         return f.value === value;
