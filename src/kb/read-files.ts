@@ -22,6 +22,8 @@ const KIND_BY_FOLDER: Record<string, RawFile["kind"]> = {
   deals: "deal",
 };
 
+const GENERATED_CLAIMS = "claims.txt";
+
 const isYaml = (f: string) => /\.ya?ml$/i.test(f);
 
 /** Read every YAML file under dir, refusing over-size and unreadable ones. */
@@ -43,7 +45,8 @@ export async function readDataFiles(
   }
 
   // Page-cached small files read fastest synchronously; the slicer keeps the event loop turning.
-  const wanted = entries.filter((rel) => isYaml(rel) || /\.txt$/i.test(rel));
+  // claims.txt is generated from the data (npm run claims), not read as data.
+  const wanted = entries.filter((rel) => isYaml(rel) || (/\.txt$/i.test(rel) && rel !== GENERATED_CLAIMS));
   const results: Array<{ rel: string; text?: string; error?: string; skip?: boolean }> = [];
   for (const rel of wanted) {
     results.push(readOne(dir, rel));

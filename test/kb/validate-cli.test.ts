@@ -33,6 +33,26 @@ describe("npm run validate", () => {
     expect(stdout).toMatch(/^ok: \d+ deals, \d+ facts, \d+ sources, \d+ entities, \d+ disputed figures/);
   });
 
+  it("reports deals by type and by year, in text and in --json", async () => {
+    const dir = await makeDataDir();
+    const text = await validate([dir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("deals by type: cloud-capacity 1");
+    expect(text.stdout).toContain("deals by year: 2025 1");
+    const { stdout } = await validate(["--json", dir]);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, deals: 1, dealsByType: { "cloud-capacity": 1 }, dealsByYear: { "2025": 1 } });
+  });
+
+  it("names every problem by file and path", async () => {
+    const dir = await makeDataDir({
+      "entities/companies.yaml": "entities:\n  - { id: openai, name: OpenAI, kind: company, aliases: [Open AI] }\n  - { id: aws, name: Amazon Web Services, kind: company, aliases: [AWS, open ai] }\n",
+    });
+    const { code, stderr } = await validate([dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^1 error in 1 file of /);
+    expect(stderr).toContain('data/entities/companies.yaml: entities[1].aliases[1]: "open ai" is also a name or alias of entity "openai"');
+  });
+
   it("exits 1 and lists each error with file and path", async () => {
     const dir = await makeDataDir({ "deals/bad.yaml": "id: [oops\n" });
     const { code, stdout } = await validate(["--json", dir]);
