@@ -33,6 +33,8 @@ export class EntityMatcher {
   private readonly singleWord = new Map<string, Array<{ key: string; id: string }>>();
   private readonly maxWords: number;
   private readonly groups = new Map<string, string>();
+  /** All-caps tickers (MS, ARM, OWL): matched only as written, so "arm" or "ms" in a question is not a company. */
+  private readonly tickers = new Map<string, string[]>();
 
   constructor(entities: Iterable<Entity>, private readonly knownWords: ReadonlySet<string>) {
     const all = [...entities];
@@ -40,7 +42,8 @@ export class EntityMatcher {
     let maxWords = 1;
     for (const e of all) {
       this.groups.set(e.id, rootOf(e, byId));
-      for (const alias of new Set([e.name, ...e.aliases])) {
+      for (const t of e.tickers) this.tickers.set(t, [...(this.tickers.get(t) ?? []), e.id]);
+      for (const alias of new Set([e.name, ...e.aliases, ...e.wordAliases])) {
         const key = words(alias).map((w) => w.lower).join(" ");
         if (!key) continue;
         const ids = this.byKey.get(key) ?? [];
@@ -80,6 +83,11 @@ export class EntityMatcher {
         if (n === 1 && EVERYDAY_WORDS.has(key) && !CASE_SENSITIVE_EXCEPTIONS.has(key) && !/^\p{Lu}/u.test(span[0]!.original)) continue;
         ids.forEach((id) => add(id, i, true, key));
         matched = n;
+      }
+      const ticker = matched === 0 ? this.tickers.get(tokens[i]!.original) : undefined;
+      if (ticker) {
+        ticker.forEach((id) => add(id, i, true, tokens[i]!.lower));
+        matched = 1;
       }
       if (matched === 0) {
         const token = tokens[i]!;
