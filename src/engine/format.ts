@@ -66,9 +66,11 @@ export function formatValue(value: number, unit: Unit): string {
 const VAGUE_QUANTITY = /\b(?:thousands|millions|billions|hundreds|dozens|tens)$/i;
 
 /** How a fact reads in a reply: "up to $100 billion", "hundreds of thousands of GPUs", "by the end of 2026". */
-export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "text">): string {
+export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "text"> & { readonly date?: Fact["date"] }): string {
   if (fact.unit === "date" || fact.unit === "text" || fact.value === undefined) {
     const text = fact.text ?? "";
+    // A date with no wording of its own reads at its precision: "3 November 2025", "September 2025".
+    if (fact.unit === "date" && !text && fact.date !== undefined) return `${fact.qualifier === "none" ? "" : `${fact.qualifier} `}${formatPrecisionDate(fact.date)}`;
     if (fact.unit === "date" || fact.unit === "text") return text;
     if (fact.unit === "USD") return /dollar|\$/i.test(text) ? text : `${text} (USD)`;
     if (new RegExp(`\\b${fact.unit}$`, "i").test(text)) return text;

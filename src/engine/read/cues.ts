@@ -1,4 +1,4 @@
-import { baseForms } from "./lemmas.js";
+import { baseForms, IRREGULAR } from "./lemmas.js";
 import { DEAL_TYPE_CUES, KIND_CUES, QUANTITIES, RELATION_CUES, type AnswerKind, type Quantity, type QuantitySpec, type Relation } from "./lexicon.js";
 
 /**
@@ -9,7 +9,7 @@ import { DEAL_TYPE_CUES, KIND_CUES, QUANTITIES, RELATION_CUES, type AnswerKind, 
 export type Phrase = readonly string[];
 
 /** Cue phrases are written in the forms they match: base forms match every inflection. */
-const split = (phrase: string): Phrase => phrase.toLowerCase().split(/\s+/).filter(Boolean);
+const split = (phrase: string): Phrase => phrase.toLowerCase().split(/\s+/).filter(Boolean).map((w) => IRREGULAR[w] ?? w);
 
 export const RELATIONS: ReadonlyArray<readonly [Relation, readonly Phrase[]]> = (
   ["acquire", "cancel", "lend", "lease", "invest", "pledge", "supply", "pay", "partner", "value"] as const

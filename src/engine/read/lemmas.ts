@@ -7,7 +7,7 @@ import { editDistance, normalize, stem, typoBudget } from "../text.js";
  * lexicon.ts are written in these forms.
  */
 
-const IRREGULAR: Readonly<Record<string, string>> = {
+export const IRREGULAR: Readonly<Record<string, string>> = {
   paid: "pay", bought: "buy", sold: "sell", spent: "spend", lent: "lend", struck: "strike", made: "make",
   took: "take", taken: "take", gave: "give", given: "give", got: "get", gotten: "get", went: "go", gone: "go",
   fell: "fall", fallen: "fall", rose: "rise", risen: "rise", won: "win", put: "put", putting: "put", hit: "hit",

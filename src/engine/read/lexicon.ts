@@ -15,7 +15,7 @@ export const RELATION_CUES: Readonly<Record<Relation, readonly string[]>> = {
   pay: ["pay", "payment", "spend", "shell out", "fork out", "cough up", "commit", "commitment", "cost"],
   supply: ["supply", "supplier", "provide", "provider", "sell", "deliver", "deploy", "install", "put in", "roll out", "ship", "give", "furnish", "build for", "host"],
   lease: ["lease", "rent", "tenant", "landlord", "lessee"],
-  lend: ["lend", "lender", "loan", "borrow", "debt", "finance", "financing", "bond", "credit", "notes"],
+  lend: ["lend", "lender", "loan to", "borrow", "borrower", "bankroll"],
   cancel: ["cancel", "scrap", "drop", "abandon", "collapse", "pull out", "walk away", "kill", "terminate", "fall through", "call off", "dead", "axe", "nix", "shelve", "off", "fall apart", "still on", "vote down", "reject", "block"],
   pledge: ["pledge", "promise", "vow", "capex", "capital expenditure", "capital spending", "guidance"],
   partner: ["partner", "partnership", "team up", "tie up", "collaborate", "alliance", "joint venture", "jv"],
@@ -28,7 +28,7 @@ export type Quantity =
   | "share-price" | "share-move" | "capacity" | "chips" | "servers" | "duration" | "start" | "completion"
   | "announced" | "revenue" | "backlog" | "debt" | "bond-orders" | "interest" | "spending" | "pledge"
   | "jobs" | "land" | "homes" | "sites" | "buildings" | "cost-per-unit" | "backstop" | "prepayment" | "statement"
-  | "expansion" | "build-rate" | "growth" | "size" | "count";
+  | "expansion" | "build-rate" | "growth" | "size" | "count" | "term";
 
 export interface QuantitySpec {
   readonly cues: readonly string[];
@@ -38,11 +38,12 @@ export interface QuantitySpec {
   readonly precise: boolean;
 }
 
-const MONEY: readonly Metric[] = ["deal-value", "investment", "funding-round", "spending", "capex-pledge", "debt", "expansion-value", "annual-value", "monthly-value", "equity", "tranche", "stake-value"] as Metric[];
+const MONEY: readonly Metric[] = ["deal-value", "investment", "funding-round", "spending", "capex-pledge", "debt", "expansion-value", "annual-value", "monthly-value", "equity", "tranche", "stake-value", "valuation", "market-value"] as Metric[];
 const CURRENCIES: readonly Unit[] = ["USD", "GBP", "AUD", "EUR"] as Unit[];
 
 /** Ordered: the first quantity whose cue appears wins, so specific ones come before generic ones. */
 export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
+  ["term", { cues: ["which chip", "what chip", "which gpu", "what gpu", "what kind", "what type", "which model", "what model", "what product", "which product", "what name", "the name", "what sort", "which kind", "which type"], metrics: ["term", "chip-count"] as Metric[], precise: true }],
   ["cost-per-unit", { cues: ["per gigawatt", "per gw", "cost per", "each gigawatt", "a gigawatt cost", "price per", "per chip", "per gpu", "per tpu", "per server", "unit price", "unit cost", "price of each", "cost of each", "each gw cost", "gw cost"], metrics: ["cost-per-unit"], precise: true }],
   ["homes", { cues: ["home", "household", "house"], metrics: ["homes-equivalent"], precise: true }],
   ["build-rate", { cues: ["per week", "a week", "every week", "weekly", "build rate", "pace"], metrics: ["build-rate"], precise: true }],

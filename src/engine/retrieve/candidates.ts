@@ -1,3 +1,4 @@
+import { isCommonWord } from "../../kb/common-words.js";
 import type { Deal } from "../../kb/types.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
@@ -37,7 +38,8 @@ export function dealsWithAll(index: SearchIndex, groups: readonly string[]): str
 export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string> {
   const out = new Set<string>();
   for (const raw of q.lower.split(/[^\p{L}\d]+/u)) {
-    if (raw.length < 4) continue;
+    // Months and everyday words ("april", "power") name no deal, even where a quote capitalises them.
+    if (raw.length < 4 || MONTH_WORD.test(raw) || isCommonWord(raw)) continue;
     const deals = index.properNouns.get(raw);
     if (deals && deals.size <= 4) for (const d of deals) out.add(d);
   }
@@ -47,6 +49,14 @@ export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string>
   }
   return out;
 }
+
+/** Deal types that a relation most often names: "who bought X" is about an acquisition. */
+const RELATION_TYPES: Readonly<Record<string, readonly string[]>> = {
+  acquire: ["acquisition"], lend: ["financing"], lease: ["lease", "data-center"], pledge: ["capex-pledge", "sovereign-programme", "plan"],
+  invest: ["equity", "sovereign-programme", "capex-pledge"], supply: ["chips", "cloud-capacity", "power"],
+};
+
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/;
 
 export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Focus): Candidates {
   const byName = dealsByName(index, q);
@@ -93,6 +103,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   function priority(d: Deal): number {
     let p = 0;
     if (byName.has(d.id)) p += 4;
+    if (q.relation !== null && (RELATION_TYPES[q.relation] ?? []).includes(d.type)) p += 2;
     if (carried.has(d.id)) p += 3;
     if (years.length > 0 && years.includes(yearOf(d))) p += 2;
     const titled = index.titleGroups.get(d.id);
