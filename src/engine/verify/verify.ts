@@ -127,9 +127,11 @@ export function involves(index: SearchIndex, deal: Deal, fact: Fact | undefined,
 }
 
 function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
-  const dealYear = Number(String(deal.announced).slice(0, 4));
-  if (years.includes(dealYear)) return true;
-  return factYears(fact).some((y) => years.includes(y));
+  if (years.includes(deal.announced.year)) return true;
+  if (factYears(fact).some((y) => years.includes(y))) return true;
+  // "go live in 2026", "by the end of 2026": the year is in the figure's own wording.
+  const words = `${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`;
+  return years.some((y) => words.includes(String(y)));
 }
 
 /** A figure the user stated matches a fact within rounding ("$38b" and $38 billion; "1.4t" and $1.4 trillion). */
