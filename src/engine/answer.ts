@@ -82,6 +82,11 @@ class Turnwise {
       composeNoJointDeal(b, index, this.focus.groups);
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
     }
+    const lead = cands.deals[0];
+    if (lead && (q.kind === "total" || q.kind === "compare") && q.premise.figures.length > 0) {
+      const premise = premiseFailures(index, q, lead).filter((f) => f.kind !== "specific");
+      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, lead), deal: lead, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
+    }
     switch (q.kind) {
       case "sources":
         return this.sources(cands);
@@ -134,11 +139,6 @@ class Turnwise {
       this.answeredDeals = [pass.candidate.deal.id];
       this.givenFacts = [pass.candidate.fact.id];
       return "answered";
-    }
-    if (cands.yearMissed) {
-      b.line(`I have no ${this.who_()} deal from ${joinAnd(q.years.map(String))} in my sources.`);
-      offer(b, index, cands.deals.slice(0, 2), "The deals I do have:");
-      return "declined";
     }
     this.answeredDeals = [...new Set(tried.map((v) => v.candidate.deal.id))].slice(0, 2);
     return composeFailed(b, index, q, tried, this.focus.groups);

@@ -107,6 +107,7 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bwhen(?:'|)s\b/g, "when is"],
   [/\bwhere(?:'|)s\b/g, "where is"],
   [/\b(\w+)n't\b/g, "$1 not"],
+  [/\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/g, "$1 not"],
   [/\bits\b(?= (?:a|the|worth|still|over|done|signed|dead|binding|off|on)\b)/g, "it is"],
   [/\bu\b/g, "you"],
   [/\bur\b/g, "your"],

@@ -16,7 +16,7 @@ export const RELATION_CUES: Readonly<Record<Relation, readonly string[]>> = {
   supply: ["supply", "supplier", "provide", "provider", "sell", "deliver", "deploy", "install", "put in", "roll out", "ship", "give", "furnish", "build for", "host"],
   lease: ["lease", "rent", "tenant", "landlord", "lessee"],
   lend: ["lend", "lender", "loan to", "borrow", "borrower", "bankroll"],
-  cancel: ["cancel", "scrap", "drop", "abandon", "collapse", "pull out", "walk away", "kill", "terminate", "fall through", "call off", "dead", "axe", "nix", "shelve", "off", "fall apart", "still on", "vote down", "reject", "block"],
+  cancel: ["cancel", "scrap", "drop", "abandon", "collapse", "pull out", "pull", "withdraw", "back out", "walk away", "kill", "terminate", "fall through", "call off", "dead", "axe", "nix", "shelve", "off", "fall apart", "still on", "vote down", "reject", "block"],
   pledge: ["pledge", "promise", "vow", "capex", "capital expenditure", "capital spending", "guidance"],
   partner: ["partner", "partnership", "team up", "tie up", "collaborate", "alliance", "joint venture", "jv"],
   value: ["worth", "value", "price tag", "size"],
@@ -102,6 +102,9 @@ export const KIND_CUES: ReadonlyArray<readonly [AnswerKind, readonly string[]]> 
 
 /** Requests the bot refuses whatever they name. Matched on lower-cased text. */
 export const ADVICE = /\b(?:should i (?:buy|sell|invest|get|hold|short)|(?:buy|sell|hold|short)(?: or (?:buy|sell|hold))? (?:the )?(?:stock|shares?)\b|good (?:investment|buy|stock)|worth (?:buying|investing)|is (?:\w+ )?a buy\b|price target|stock tip|financial advice|investment advice|recommend(?:ation)? .*(?:stock|invest)|(?:stock|shares?) (?:a good|worth)|should (?:i|we) (?:be )?(?:long|short)|make money on|portfolio|go long|undervalued|overvalued)\b/;
+/** Yes/no questions about the future ("will X be back in 2028", "is it gonna get signed") are predictions. */
+export const FUTURE_YES_NO = /^(?:will|would|is|are|does|do|can|could)\b.*\b(?:will|gonna|going to|ever|eventually|by year end|before year end|next year|in the future|really be|get (?:signed|built|done|approved))\b|^(?:will|gonna)\b|\bwhat will\b.*\b(?:trade|be worth|cost|hit|reach|price)\b/;
+export const OFF_TOPIC = /\b(?:weather|temperature|forecast for|recipe|joke|poem|song|lyrics|movie|film|football|soccer|basketball|nba|nfl|score of|who won|capital of|time is it|horoscope|translate|homework)\b/;
 export const PREDICTION = /\b(?:will|gonna|going to|predict|prediction|forecast|expect(?:ed)? to|likely to|chance|odds|think)\b.*\b(?:stock|shares?|share price|go up|go down|crash|bubble|succeed|fail|collapse|be worth|worth in|ipo|price be|happen next|next year|by 20[3-9]\d|in 20[3-9]\d|win|lose|beat|overtake)\b|\bwhat will\b.*\bbe worth\b|\bwho will win\b/;
 export const INJECTION = /\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|former)?\s*(?:instructions?|rules?|prompts?)|disregard|system\s*:|developer mode|debug mode|admin mode|jailbreak|you are now|pretend|role ?play|act as|from now on|new (?:rule|instruction)s?|forget (?:everything|your|all)|override|repeat after me|say that|confirm that|reply with|respond with|output the|print the|reveal your|your (?:system )?prompt|set (?:the )?(?:value|figure)|update (?:the )?(?:value|figure|data)|change (?:the )?(?:value|figure)|\w+ (?:=|:=) ?\$?\d)/;
 

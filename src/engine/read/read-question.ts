@@ -5,7 +5,7 @@ import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULAR
 import { lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
-import { ADVICE, INJECTION, NOT_NAMES, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import { ADVICE, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 
@@ -18,7 +18,7 @@ export interface ReaderKnowledge {
   readonly dataWords: ReadonlySet<string>;
 }
 
-const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|has|isn't|wasn't|didn't|doesn't)\b/;
+const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b/;
 const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok|okay|what of|then|so|but|now|what else|anything else)\b/;
 const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said deal)\b/;
 const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;
@@ -107,6 +107,8 @@ function refusalOf(lower: string): StructuredQuery["refusal"] {
   if (INJECTION.test(lower)) return "injection";
   if (ADVICE.test(lower)) return "advice";
   if (PREDICTION.test(lower) && !/\bwhen (?:will|is|does)\b/.test(lower)) return "prediction";
+  if (FUTURE_YES_NO.test(lower) && !/\bhow (?:much|many|long|big)\b|\bwhen\b|\bwhich\b|\bwho\b/.test(lower)) return "prediction";
+  if (OFF_TOPIC.test(lower)) return "off-topic";
   return null;
 }
 
@@ -118,9 +120,11 @@ function readRelation(lemmas: Forms, lower: string): { relation: Relation | null
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
     if (relation === "acquire" && BUY_OBJECT.test(lower) && !/\b(?:acquir\w*|acquisition|takeover|take over|merg\w*|buyout)\b/.test(lower)) continue;
+    // The actor is whoever stands before the first verb of giving or taking ("Lambda paying Nvidia to rent...").
+    const first = Math.min(...RELATIONS.filter(([r]) => r !== "value" && r !== "partner").map(([, ps]) => findAny(lemmas, ps)).filter((x) => x >= 0), at);
     // "off" and "dead" only mean cancelled in a yes/no about the deal ("is it off?").
     if (relation === "cancel" && /\b(?:off|dead)\b/.test(lower) && !/\b(?:cancel|scrap|drop|abandon|collapse|pull|walk|kill|terminat|fall|fell|call|axe|nix|shelv|still on|vot|reject|block)/.test(lower) && !YES_NO.test(lower)) continue;
-    return { relation, relationAt: at };
+    return { relation, relationAt: first };
   }
   return { relation: null, relationAt: -1 };
 }
@@ -160,6 +164,7 @@ function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { q
     if (!plausible(q, lower, lemmas, at)) continue;
     if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
     if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
+    if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
     if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
     return { quantity: q, spec };
   }

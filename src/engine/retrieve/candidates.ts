@@ -2,6 +2,8 @@ import { isCommonWord } from "../../kb/common-words.js";
 import type { Deal } from "../../kb/types.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
+import { lemma } from "../read/lemmas.js";
+import { dealWords } from "./deal-words.js";
 
 /**
  * Candidate deals for a query: the deals of the companies named (all of them together when
@@ -63,7 +65,10 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   let ids: string[];
   let noJointDeal = false;
   if (focus.groups.length >= 2) {
-    ids = dealsWithAll(index, focus.groups);
+    ids = dealsWithAll(index, focus.groups).filter((id) => !sameSide(index, id, focus.groups));
+    // "How much has Nvidia put into Nokia and Intel", "who pays SpaceX more, Google or Anthropic":
+    // one company (the hub) with a deal with each of the others.
+    if (ids.length === 0 && ["total", "compare", "list", "rank"].includes(q.kind)) ids = hubDeals(index, focus.groups, q.premise.actor);
     if (ids.length === 0) noJointDeal = true;
   } else if (focus.groups.length === 1) {
     const g = focus.groups[0]!;
@@ -108,6 +113,14 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (years.length > 0 && years.includes(yearOf(d))) p += 2;
     const titled = index.titleGroups.get(d.id);
     if (titled && focus.groups.every((g) => titled.has(g))) p += 1;
+    // "The Nvidia–OpenAI deal" is the one between them, not a consortium they both joined.
+    const partyGroups = index.dealShape.get(d.id)?.partyGroups ?? [];
+    if (focus.groups.length >= 2) p -= 0.3 * partyGroups.filter((g) => !focus.groups.includes(g)).length;
+    // The question's specific words ("UAE", "Norway", "hydro") in the deal's title or summary.
+    if (q.specifics.length > 0) {
+      const header = dealWords(index, d).header;
+      p += 1.5 * q.specifics.filter((w) => header.has(lemma(w))).length;
+    }
     if (d.status === "scrapped" || d.status === "superseded" || d.status === "rejected") p -= 1;
     if (d.type === "market-event") p -= 1;
     // A variant ("Stargate Michigan", "Stargate Norway") needs its distinguishing word in the question.
@@ -133,6 +146,27 @@ function unmatchedTitleWords(index: SearchIndex, deal: Deal, lower: string): num
 }
 
 const GENERIC_TITLE_WORDS = new Set(["the", "and", "cloud", "data", "center", "agreement", "deal", "joint", "venture", "project", "gpu", "ai", "investment", "capacity", "compute", "contract", "partnership", "equity", "group", "infrastructure", "tpu", "instinct"]);
+
+function hubDeals(index: SearchIndex, groups: readonly string[], actor: string | null): string[] {
+  const order = actor !== null && groups.includes(actor) ? [actor, ...groups.filter((g) => g !== actor)] : [...groups];
+  for (const hub of order) {
+    const pairs = groups.filter((g) => g !== hub).map((g) => dealsWithAll(index, [hub, g]));
+    if (pairs.every((p) => p.length > 0)) return [...new Set(pairs.flat())];
+  }
+  return [];
+}
+
+const GIVING = new Set(["investor", "partner", "lender", "acquirer"]);
+
+/** Two companies that only sit on the same side of someone else's deal (co-investors) have no deal together. */
+function sameSide(index: SearchIndex, dealId: string, groups: readonly string[]): boolean {
+  const deal = index.kb.deals.get(dealId);
+  if (!deal) return false;
+  const roles = groups.map((g) => deal.parties.filter((p) => index.matcher.groupOf(p.entity) === g).map((p) => p.role));
+  const allGiving = roles.every((rs) => rs.length > 0 && rs.every((r) => GIVING.has(r)));
+  const others = (index.dealShape.get(dealId)?.partyGroups ?? []).filter((g) => !groups.includes(g));
+  return allGiving && others.length > 0;
+}
 
 /** Deals holding a figure about the group (a valuation, a market value) without it being a party. */
 function subjectDeals(index: SearchIndex, group: string): string[] {

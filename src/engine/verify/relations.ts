@@ -30,8 +30,8 @@ export function relationFits(relation: Relation, deal: Deal, fact: Fact, q: Stru
     case "pledge":
       return ["capex-pledge", "plan", "sovereign-programme"].includes(t) || ["capex-pledge", "spending"].includes(m);
     case "cancel":
-      // A status question: only a scrapped, rejected or superseded deal was cancelled.
-      return CANCELLED.has(deal.status as string) || !q.yesNo && q.kind !== "status";
+      // Only a scrapped, rejected or superseded deal was cancelled.
+      return CANCELLED.has(deal.status as string);
     case "pay":
       return t !== "market-event" && (MONEY_METRICS.has(m) || q.metrics.length > 0);
     case "partner":
@@ -57,6 +57,8 @@ export function rolesPay(relation: Relation): readonly string[] {
       return ["lender"];
     case "supply":
       return ["supplier", "provider", "landlord", "developer"];
+    case "lease":
+      return ["tenant", "buyer"];
     default:
       return [];
   }
@@ -75,6 +77,8 @@ export function rolesReceive(relation: Relation): readonly string[] {
       return ["borrower"];
     case "supply":
       return ["buyer", "tenant"];
+    case "lease":
+      return ["landlord", "provider"];
     default:
       return [];
   }

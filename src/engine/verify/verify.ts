@@ -66,6 +66,8 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   if (r === "acquire" && deal.type !== "acquisition") out.push({ kind: "relation", relation: r });
   if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
   for (const stated of q.premise.figures) if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+  const words = dealWords(index, deal).all;
+  for (const w of q.specifics) if (!words.has(lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
   return out;
 }
 
