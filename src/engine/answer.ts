@@ -76,7 +76,7 @@ class Turnwise {
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
     }
     this.focus = resolveFocus(index, q, this.ctx);
-    const cands = findCandidates(index, q, this.focus);
+    let cands = findCandidates(index, q, this.focus);
     const global = this.focus.groups.length === 0 && cands.byName.size === 0;
     if (cands.noJointDeal) {
       composeNoJointDeal(b, index, this.focus.groups);
@@ -102,10 +102,12 @@ class Turnwise {
         break;
     }
     if (cands.deals.length === 0) return this.nothing(global);
-    const top = cands.deals[0]!;
     if (q.kind !== "figure") {
-      const premise = premiseFailures(index, q, top);
-      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
+      // The first of the top deals whose premise holds; if none holds, say what the best one gets wrong.
+      const checked = cands.deals.slice(0, 5).map((d) => ({ d, f: premiseFailures(index, q, d) }));
+      const ok = checked.find((c) => c.f.length === 0);
+      if (!ok) return composeFailed(b, index, q, checked.slice(0, 1).map((c) => ({ candidate: { fact: firstFact(index, c.d), deal: c.d, score: 0, metricFits: false }, failures: c.f })), this.focus.groups);
+      if (ok.d !== cands.deals[0]) cands = { ...cands, deals: [ok.d, ...cands.deals.filter((d) => d !== ok.d)] };
     }
     if (q.kind === "who") return this.who(cands);
     if (q.kind === "status" || (q.relation === "cancel" && q.yesNo)) return this.status(cands);

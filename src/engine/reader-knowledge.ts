@@ -13,12 +13,27 @@ export function readerKnowledge(index: SearchIndex): ReaderKnowledge {
   let k = cache.get(index);
   if (!k) {
     const words = new Set<string>();
-    const add = (s: string | undefined) => {
-      if (s) for (const w of normalize(s).split(/[^\p{L}\d]+/u)) if (w.length >= 3) words.add(w);
+    const dealCount = new Map<string, number>();
+    const add = (s: string | undefined, seen?: Set<string>) => {
+      if (!s) return;
+      for (const w of normalize(s).split(/[^\p{L}\d]+/u)) {
+        if (w.length < 3) continue;
+        words.add(w);
+        if (seen && !seen.has(w)) {
+          seen.add(w);
+          dealCount.set(w, (dealCount.get(w) ?? 0) + 1);
+        }
+      }
     };
     for (const d of index.kb.deals.values()) {
-      add(d.title);
-      add(d.summary);
+      const seen = new Set<string>();
+      add(d.title, seen);
+      add(d.summary, seen);
+      for (const id of d.factIds) {
+        const f = index.kb.facts.get(id);
+        add(f?.label, seen);
+        add(f?.text, seen);
+      }
     }
     for (const e of index.kb.entities.values()) {
       add(e.name);
@@ -34,6 +49,7 @@ export function readerKnowledge(index: SearchIndex): ReaderKnowledge {
       entityKind: (id) => index.kb.entities.get(id)?.kind ?? "company",
       hasDeals: (g) => (index.dealsByGroup.get(g)?.length ?? 0) > 0,
       dataWords: words,
+      dealsUsing: (w) => dealCount.get(w) ?? 0,
     };
     cache.set(index, k);
   }

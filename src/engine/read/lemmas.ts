@@ -116,6 +116,8 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bthru\b/g, "through"],
   [/\bw\/(?=\s|\w)/g, "with "],
   [/\bgonna\b/g, "going to"],
+  [/\bincl\.?(?=\s|$)/g, "including"],
+  [/\bw\/o\b/g, "without"],
   [/\bwanna\b/g, "want to"],
 ];
 

@@ -44,13 +44,13 @@ const CURRENCIES: readonly Unit[] = ["USD", "GBP", "AUD", "EUR"] as Unit[];
 /** Ordered: the first quantity whose cue appears wins, so specific ones come before generic ones. */
 export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["term", { cues: ["which chip", "what chip", "which gpu", "what gpu", "what kind", "what type", "which model", "what model", "what product", "which product", "what name", "the name", "what sort", "which kind", "which type"], metrics: ["term", "chip-count"] as Metric[], precise: true }],
-  ["cost-per-unit", { cues: ["per gigawatt", "per gw", "cost per", "each gigawatt", "a gigawatt cost", "price per", "per chip", "per gpu", "per tpu", "per server", "unit price", "unit cost", "price of each", "cost of each", "each gw cost", "gw cost"], metrics: ["cost-per-unit"], precise: true }],
   ["homes", { cues: ["home", "household", "house"], metrics: ["homes-equivalent"], precise: true }],
   ["build-rate", { cues: ["per week", "a week", "every week", "weekly", "build rate", "pace"], metrics: ["build-rate"], precise: true }],
   ["market-value", { cues: ["market cap", "market value", "market capitalization", "market capitalisation", "marketcap", "mkt cap", "most valuable"], metrics: ["market-value"], precise: true }],
   ["valuation", { cues: ["valuation", "value at", "pre money", "post money", "valued"], metrics: ["valuation"], precise: true }],
   ["share-move", { cues: ["stock jump", "share jump", "stock rise", "share rise", "stock surge", "share surge", "stock soar", "share soar", "stock fall", "share fall", "stock move", "stock react", "share price move", "stock pop", "stock climb", "share climb", "stock go up", "stock drop", "share drop", "jump", "surge", "soar", "rally", "tank"], metrics: ["share-move"], precise: true }],
   ["share-price", { cues: ["share price", "stock price", "strike price", "exercise price", "per share", "a share", "each share"], metrics: ["price-per-share", "share-price"] as Metric[], precise: true }],
+  ["cost-per-unit", { cues: ["per gigawatt", "per gw", "cost per", "each gigawatt", "a gigawatt cost", "price per", "per chip", "per gpu", "per tpu", "per server", "unit price", "unit cost", "price of each", "cost of each", "each gw cost", "gw cost"], metrics: ["cost-per-unit"], precise: true }],
   ["stake", { cues: ["stake", "ownership", "own", "percent", "percentage", "%", "hold", "holding", "share of"], metrics: ["stake", "stake-value"] as Metric[], precise: true }],
   ["shares", { cues: ["warrant", "how many share", "number of share", "share count", "shares"], metrics: ["share-count"], precise: true }],
   ["backlog", { cues: ["backlog", "rpo", "remaining performance", "contracted revenue"], metrics: ["backlog"], precise: true }],
@@ -77,7 +77,7 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["expansion", { cues: ["expand", "expansion", "extend", "extension", "option to", "scale up", "room to grow", "beyond"], metrics: ["expansion", "expansion-value"], precise: false }],
   ["debt", { cues: ["debt", "loan", "lend", "borrow", "bond", "credit", "notes", "financing", "finance", "raise debt"], metrics: ["debt", "equity"], units: CURRENCIES, precise: false }],
   ["pledge", { cues: ["pledge", "capex", "capital expenditure", "capital spending", "promise", "vow", "guidance", "plan to spend", "plan to invest"], metrics: ["capex-pledge", "spending"] as Metric[], units: CURRENCIES, precise: false }],
-  ["investment", { cues: ["invest", "investment", "put in", "put into", "pour", "inject", "back", "fund", "funding round", "round", "raise", "raising", "tranche"], metrics: ["investment", "funding-round", "tranche", "equity", "stake-value"] as Metric[], units: CURRENCIES, precise: false }],
+  ["investment", { cues: ["invest", "investment", "put in", "put into", "pour", "inject", "back", "fund", "funding round", "round", "raise", "raising", "tranche"], metrics: ["investment", "funding-round", "tranche", "equity", "stake-value", "capex-pledge", "spending", "debt", "deal-value"] as Metric[], units: CURRENCIES, precise: false }],
   ["spending", { cues: ["spend", "spending", "commit", "commitment", "pay", "shell out", "fork out", "cough up", "purchase"], metrics: ["spending", "deal-value", "capex-pledge", "investment"] as Metric[], units: CURRENCIES, precise: false }],
   ["size", { cues: ["how big", "how large", "size", "how much of", "scale", "magnitude"], metrics: [...MONEY, "capacity", "chip-count", "server-count"] as Metric[], precise: false }],
   ["value", { cues: ["worth", "value", "price tag", "price", "cost", "dollar", "how much money", "$", "amount", "how much", "billion", "trillion", "bn"], metrics: MONEY, units: CURRENCIES, precise: false }],

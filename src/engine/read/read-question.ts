@@ -16,6 +16,8 @@ export interface ReaderKnowledge {
   hasDeals(group: string): boolean;
   /** Words of the data (titles, names, places): never typo-corrected, never unknown names. */
   readonly dataWords: ReadonlySet<string>;
+  /** How many deals use a word in their title, summary or figure wording. */
+  dealsUsing(word: string): number;
 }
 
 const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b/;
@@ -66,7 +68,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const specifics = [...new Set(words
     .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
     .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
-    .filter((w) => (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT) || !isCommonWord(w.raw))
+    // A name the dictionary doesn't know ("Vizag", "Kairos"), or a word only a few deals use ("hydro", "payout").
+    .filter((w) => !isCommonWord(w.raw) || (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT && knowledge.dealsUsing(w.raw) <= SPECIFIC_MAX_DEALS))
     .filter((w) => !entityWords(mentions).has(w.raw))
     .map((w) => w.raw))];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
@@ -113,13 +116,14 @@ function refusalOf(lower: string): StructuredQuery["refusal"] {
 }
 
 /** "buy" and "purchase" mean an acquisition only when a company is what is bought. */
+const BOUGHT_THING = /\b(?:power|capacity|compute|gpus?|chips?|tpus?|servers?|energy|electricity|bonds?|cloud|services?|hardware|nuclear|hydro|gigawatts?|megawatts?|gw|mw|smr|reactor)\b/;
 const BUY_OBJECT = /\b(?:buy|buys|bought|buying|purchase[sd]?|purchasing)\s+(?:a |an |the |all of |out |into )?(?:[\w.&'-]+\s+){0,1}?(power|capacity|compute|gpus?|chips?|tpus?|servers?|energy|electricity|bonds?|shares|stock|stakes?|equity|cloud|services?|capacity|hardware|gear|equipment|systems?|units?|stuff|nuclear|hydro|gigawatts?|megawatts?|gw|mw)\b/;
 
 function readRelation(lemmas: Forms, lower: string): { relation: Relation | null; relationAt: number } {
   for (const [relation, phrases] of RELATIONS) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
-    if (relation === "acquire" && BUY_OBJECT.test(lower) && !/\b(?:acquir\w*|acquisition|takeover|take over|merg\w*|buyout)\b/.test(lower)) continue;
+    if (relation === "acquire" && (BUY_OBJECT.test(lower) || BOUGHT_THING.test(lower) && !/\b(?:bought|buys?|acquir\w*)\s+(?:\w+\s+)?(?:company|firm|startup|stake)\b/.test(lower)) && !/\b(?:acquir\w*|acquisition|takeover|take over|merg\w*|buyout)\b/.test(lower)) continue;
     // The actor is whoever stands before the first verb of giving or taking ("Lambda paying Nvidia to rent...").
     const first = Math.min(...RELATIONS.filter(([r]) => r !== "value" && r !== "partner").map(([, ps]) => findAny(lemmas, ps)).filter((x) => x >= 0), at);
     // "off" and "dead" only mean cancelled in a yes/no about the deal ("is it off?").
@@ -256,6 +260,9 @@ function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[]
 }
 
 export type { Phrase };
+
+/** A word used by more deals than this is too general to pin an answer to one of them. */
+const SPECIFIC_MAX_DEALS = 4;
 
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
 

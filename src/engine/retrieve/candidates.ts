@@ -72,7 +72,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (ids.length === 0) noJointDeal = true;
   } else if (focus.groups.length === 1) {
     const g = focus.groups[0]!;
-    ids = [...(index.dealsByGroup.get(g) ?? []), ...subjectDeals(index, g)];
+    ids = [...(index.dealsByGroup.get(g) ?? []), ...subjectDeals(index, g), ...titledDeals(index, g)];
   } else if (byName.size > 0) {
     ids = [...byName];
   } else {
@@ -156,7 +156,7 @@ function hubDeals(index: SearchIndex, groups: readonly string[], actor: string |
   return [];
 }
 
-const GIVING = new Set(["investor", "partner", "lender", "acquirer"]);
+const GIVING = new Set(["investor", "lender", "acquirer"]);
 
 /** Two companies that only sit on the same side of someone else's deal (co-investors) have no deal together. */
 function sameSide(index: SearchIndex, dealId: string, groups: readonly string[]): boolean {
@@ -166,6 +166,19 @@ function sameSide(index: SearchIndex, dealId: string, groups: readonly string[])
   const allGiving = roles.every((rs) => rs.length > 0 && rs.every((r) => GIVING.has(r)));
   const others = (index.dealShape.get(dealId)?.partyGroups ?? []).filter((g) => !groups.includes(g));
   return allGiving && others.length > 0;
+}
+
+const titledCache = new WeakMap<SearchIndex, Map<string, string[]>>();
+
+/** Deals whose title names the group ("Stargate UAE" for Stargate) though it is not listed as a party. */
+function titledDeals(index: SearchIndex, group: string): string[] {
+  let map = titledCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const [dealId, groups] of index.titleGroups) for (const g of groups) map.set(g, [...(map.get(g) ?? []), dealId]);
+    titledCache.set(index, map);
+  }
+  return map.get(group) ?? [];
 }
 
 /** Deals holding a figure about the group (a valuation, a market value) without it being a party. */
