@@ -102,6 +102,14 @@ class Turnwise {
         break;
     }
     if (cands.deals.length === 0) return this.nothing(global);
+    // A premise about who did what ("why did Oracle pay OpenAI", "why did SpaceX call off the merger")
+    // is checked against the deal the question is most about, before any figure is chosen.
+    const premised = q.premise.relation !== null && !["value", "partner", "supply"].includes(q.premise.relation) && (q.premise.actor !== null || q.premise.relation === "cancel" || q.premise.relation === "acquire");
+    if (q.kind === "figure" && premised) {
+      const top = cands.deals[0]!;
+      const premise = premiseFailures(index, q, top).filter((f) => f.kind !== "specific");
+      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
+    }
     if (q.kind !== "figure") {
       // The first of the top deals whose premise holds; if none holds, say what the best one gets wrong.
       const checked = cands.deals.slice(0, 5).map((d) => ({ d, f: premiseFailures(index, q, d) }));

@@ -57,8 +57,8 @@ export interface StructuredQuery {
   readonly years: readonly number[];
   /** Months named (1-12): "the March deal", "in sept 2025". */
   readonly months: readonly number[];
-  /** "first phase", "initial": the first stage of a deal. */
-  readonly phase: "first" | null;
+  /** Which part of a deal: "first phase"/"initial", "second", an "additional" amount, or the "eventual" whole. */
+  readonly phase: "first" | "second" | "added" | "eventual" | null;
   /** Deal types the question names ("power deals", "acquisitions"). */
   readonly dealTypes: readonly string[];
   readonly premise: Premise;

@@ -92,7 +92,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     refusal: refusalOf(lower),
     years,
     months: monthsOf(lower),
-    phase: FIRST_PHASE.test(lower) ? "first" : null,
+    phase: phaseOf(lower),
     dealTypes,
     premise,
     yesNo,
@@ -134,7 +134,8 @@ function readRelation(lemmas: Forms, lower: string): { relation: Relation | null
 }
 
 const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
-const WHEN = /\bwhen\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b/;
+/** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
+const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
 
 /** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
 export function allQuantities(lemmas: Forms, lower: string): Quantity[] {
@@ -291,4 +292,13 @@ function monthsOf(lower: string): number[] {
     out.add(MONTH_NAMES.indexOf(word.slice(0, 3)) + 1);
   }
   return [...out];
+}
+
+/** Which part of a deal a question asks about: its first stage, a later addition, a second stage, or its eventual whole. */
+function phaseOf(lower: string): StructuredQuery["phase"] {
+  if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b/.test(lower)) return "first";
+  if (/\b(?:second|2nd|phase (?:2|two|ii))\b/.test(lower)) return "second";
+  if (/\b(?:additional|added|add-on|top-?up|tack(?:ed)? on|extra|on top)\b/.test(lower)) return "added";
+  if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|ceiling|in the end)\b/.test(lower)) return "eventual";
+  return null;
 }

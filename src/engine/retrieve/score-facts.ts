@@ -41,10 +41,10 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       score += wordScore(index, q, fact);
       const own = factWordSet(index, fact);
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
-      if (q.phase === "first" && /\b(?:first|initial|phase 1|phase one|first phase)\b/i.test(`${fact.label ?? ""} ${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`)) score += 6;
+      if (q.phase !== null) score += phaseMatches(q.phase, fact) ? 8 : -3;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
       if (q.months.length > 0 && q.months.includes(fact.asOf.month ?? 0)) score += 6;
-      if (q.premise.actor !== null && q.relation !== null) score += roleFit(index, deal, q.premise.actor, q.relation);
+      if (q.premise.actor !== null && q.relation !== null) score += Math.max(0, roleFit(index, deal, q.premise.actor, q.relation));
       if (subjects.size > 0 && fact.subject !== undefined && subjects.has(index.matcher.groupOf(fact.subject))) score += 4;
       const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;
       if (subject !== undefined) score += groupSet.has(subject) ? 3 : groups.length > 0 ? -4 : -1;
@@ -81,4 +81,20 @@ function wordScore(index: SearchIndex, q: StructuredQuery, fact: Fact): number {
     score += where === "label" ? 2.5 : where === "quote" ? 1 : 0;
   }
   return Math.min(score, 8);
+}
+
+const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
+  first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase (?:1|one|i)\b|start(?:ing)?|begin|opening|to begin|right away|now)\b/i,
+  second: /\b(?:second|phase (?:2|two|ii)\b|next)\b/i,
+  added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new)\b/i,
+  eventual: /\b(?:total|full|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal)\b/i,
+};
+
+/** A fact's own wording (label, text, quote, note) shows the part of the deal asked about. */
+export function phaseMatches(phase: string, fact: Fact): boolean {
+  const re = PHASE_WORDS[phase];
+  if (!re) return true;
+  if (phase === "added" && fact.metric === "expansion-value") return true;
+  if (phase === "eventual" && ["up to", "as much as", "potential", "may"].includes(fact.qualifier)) return true;
+  return re.test(`${fact.label ?? ""} ${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`);
 }

@@ -7,6 +7,7 @@ import type { ScoredFact } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
+import { phaseMatches } from "../retrieve/score-facts.js";
 import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
 
 /**
@@ -25,7 +26,9 @@ export type Failure =
   | { readonly kind: "superseded" }
   | { readonly kind: "figure"; readonly stated: number; readonly unit: Unit }
   /** A specific word of the question ("hydro", "El Paso") that the deal, or the figure, never mentions. */
-  | { readonly kind: "specific"; readonly word: string; readonly level: "deal" | "fact" };
+  | { readonly kind: "specific"; readonly word: string; readonly level: "deal" | "fact" }
+  /** The question asks for a part of the deal (first phase, addition, whole) that this figure is not. */
+  | { readonly kind: "phase" };
 
 export interface Verdict {
   readonly candidate: ScoredFact;
@@ -47,6 +50,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     if (!words.all.has(l)) failures.push({ kind: "specific", word: w, level: "deal" });
     else if (!words.header.has(l) && !own.has(l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
+  if (q.phase !== null && q.metrics.length > 0 && !phaseMatches(q.phase, fact)) failures.push({ kind: "phase" });
   if (q.years.length > 0 && !yearFits(deal, fact, q.years)) failures.push({ kind: "year", years: q.years });
   if (isOtherBasis(fact) && !basisAsked(q, own, fact)) failures.push({ kind: "basis" });
   if (fact.supersededBy !== undefined && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped)\b/.test(q.lower)) failures.push({ kind: "superseded" });
