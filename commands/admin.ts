@@ -10,14 +10,23 @@ export default {
     .setDescription("DealDesk administration")
     .setDefaultMemberPermissions(PermissionFlagsBits.Administrator)
     .setContexts(InteractionContextType.Guild)
-    .addSubcommand((s) => s.setName("reload").setDescription("Reload the data directory on every shard of this host"))
+    .addSubcommand((s) =>
+      s
+        .setName("reload")
+        .setDescription("Reload the data directory on every shard of this host")
+        .addBooleanOption((o) => o.setName("confirm").setDescription("Apply a reload even though it removes many facts (after one was held)")),
+    )
     .addSubcommand((s) => s.setName("status").setDescription("Version, data size, uptime and shards")),
   async execute(interaction, deps) {
     // Discord hides the command from non-administrators; the allowlist decides who may run it.
     if (!isAdmin(deps.config, interaction.user.id)) throw new UserError(NOT_ADMIN);
-    if (interaction.options.getSubcommand() === "status") return void (await interaction.reply(statusFor(interaction.client, deps)));
+    const sub = interaction.options.getSubcommand();
+    if (sub === "status") return void (await interaction.reply(statusFor(interaction.client, deps)));
+    // Each subcommand is matched exactly; one this version does not know (a stale registration) does nothing.
+    if (sub !== "reload") throw new UserError(`/admin has no subcommand “${sub.slice(0, 32)}”. Use /admin reload or /admin status.`);
+    const confirm = interaction.options.getBoolean("confirm") ?? false;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    deps.logger.info("admin reload", { user: interaction.user.id });
-    await send(interaction, reloadReply(await deps.reloadAll()));
+    deps.logger.info("admin reload", { user: interaction.user.id, confirm });
+    await send(interaction, reloadReply(await deps.reloadAll({ confirm }), deps.logger.redact));
   },
 } satisfies Command;

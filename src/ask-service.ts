@@ -4,7 +4,10 @@ import { answerQuestion } from "./engine/answer.js";
 import type { SearchIndex } from "./engine/search-index.js";
 import type { RateLimiter } from "./rate-limit.js";
 
-export type AskOutcome = { readonly kind: "answer"; readonly answer: Answer } | { readonly kind: "limited"; readonly retryAfterMs: number };
+export type AskOutcome =
+  | { readonly kind: "answer"; readonly answer: Answer }
+  /** `notify`: false when this user was already told to wait; a message then gets no reply. */
+  | { readonly kind: "limited"; readonly retryAfterMs: number; readonly notify: boolean };
 
 /** One question from one user: rate limit, conversation context, answer. Shared by /ask, DMs and mentions. */
 export function ask(
@@ -16,7 +19,7 @@ export function ask(
 ): AskOutcome {
   const now = deps.now();
   const gate = deps.limiter.take(userId, now);
-  if (!gate.ok) return { kind: "limited", retryAfterMs: gate.retryAfterMs };
+  if (!gate.ok) return { kind: "limited", retryAfterMs: gate.retryAfterMs, notify: gate.notify };
   const turn = answerQuestion(index, question, deps.conversations.get(conversationKey, now));
   deps.conversations.set(conversationKey, turn.context, now);
   return { kind: "answer", answer: turn.answer };

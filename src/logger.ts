@@ -1,5 +1,7 @@
+import pino from "pino";
+import { createRedactor, REDACTED, type Redactor } from "./redact.js";
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(msg: string, context?: Record<string, unknown>): void;
@@ -7,39 +9,53 @@ export interface Logger {
   warn(msg: string, context?: Record<string, unknown>): void;
   error(msg: string, context?: Record<string, unknown>): void;
   child(context: Record<string, unknown>): Logger;
+  /** The same redactor the log lines pass through, for replies that carry error text. */
+  readonly redact: Redactor;
 }
 
+/** Fields that hold a secret whatever their value: censored by path before a line is written. */
+const REDACT_PATHS = [
+  "token", "*.token", "DISCORD_TOKEN", "*.DISCORD_TOKEN", "config.DISCORD_TOKEN",
+  "authorization", "*.authorization", "headers.authorization", "*.headers.authorization", "*.headers.Authorization",
+];
+
 /**
- * One JSON object per line on stderr. Every line passes through the redactor, so the bot token
- * can never reach a log, even inside an error message or stack.
+ * pino, one JSON object per line on stderr. Errors under `error` or `err` go through pino's standard serializer (type,
+ * message, stack, code). Secret fields are censored by path, and every finished line passes
+ * through the redactor, so the token never reaches a log even inside an error message or stack.
  */
 export function createLogger(opts: {
   level: LogLevel;
-  secrets?: readonly string[];
+  secrets?: ReadonlyArray<string | undefined>;
   write?: (line: string) => void;
   base?: Record<string, unknown>;
 }): Logger {
-  const secrets = (opts.secrets ?? []).filter((s) => s.length >= 8);
-  const write = opts.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const redact = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join("[redacted]"), s);
-  const emit = (level: LogLevel, msg: string, context: Record<string, unknown> = {}) => {
-    if (ORDER[level] < ORDER[opts.level]) return;
-    const entry = { time: new Date().toISOString(), level, msg, ...opts.base, ...serialise(context) };
-    write(redact(JSON.stringify(entry)));
-  };
-  return {
-    debug: (m, c) => emit("debug", m, c),
-    info: (m, c) => emit("info", m, c),
-    warn: (m, c) => emit("warn", m, c),
-    error: (m, c) => emit("error", m, c),
-    child: (context) => createLogger({ ...opts, base: { ...opts.base, ...context } }),
-  };
+  const redact = createRedactor(opts.secrets ?? []);
+  const write = opts.write;
+  // process.stderr is synchronous for files and pipes on POSIX, so a last line before exit is not lost.
+  const destination = write ? { write: (s: string) => write(s.endsWith("\n") ? s.slice(0, -1) : s) } : { write: (s: string) => process.stderr.write(s) };
+  const root = pino(
+    {
+      level: opts.level,
+      base: opts.base ?? null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err, reason: pino.stdSerializers.err },
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      hooks: { streamWrite: redact },
+    },
+    destination,
+  );
+  return wrap(root, redact);
 }
 
-function serialise(context: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(context)) {
-    out[k] = v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code, stack: v.stack } : v;
-  }
-  return out;
+function wrap(p: pino.Logger, redact: Redactor): Logger {
+  return {
+    debug: (msg, context) => p.debug(context ?? {}, msg),
+    info: (msg, context) => p.info(context ?? {}, msg),
+    warn: (msg, context) => p.warn(context ?? {}, msg),
+    error: (msg, context) => p.error(context ?? {}, msg),
+    child: (context) => wrap(p.child(context), redact),
+    redact,
+  };
 }

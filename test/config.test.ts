@@ -23,7 +23,7 @@ describe("parseConfig", () => {
     ["DISCORD_API_BASE", "not-a-url"],
     ["ADMIN_USER_IDS", "alice"],
     ["LOG_LEVEL", "chatty"],
-    ["RATE_LIMIT_MAX", "zero"],
+    ["RATE_LIMIT_BURST", "zero"],
     ["SHARD_COUNT", "-2"],
     ["DATA_WATCH", "maybe"],
   ])("fails fast on a bad %s, naming it", (name, value) => {
@@ -37,6 +37,18 @@ describe("parseConfig", () => {
     } catch (err) {
       expect(String(err)).not.toContain("secret-token-value");
     }
+  });
+
+  it("D4: does not echo a token pasted into the wrong setting", () => {
+    const pasted = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.GaBcDe.supersecret-token-value-xyz";
+    expect(() => parseConfig({ DISCORD_APPLICATION_ID: pasted })).toThrowError(/DISCORD_APPLICATION_ID: .*a value of 61 characters, not shown/);
+    try {
+      parseConfig({ DISCORD_APPLICATION_ID: pasted });
+    } catch (err) {
+      expect(String(err)).not.toContain("supersecret");
+    }
+    // A short, harmless value is still shown, since it helps.
+    expect(() => parseConfig({ LOG_LEVEL: "chatty" })).toThrowError(/LOG_LEVEL: .*"chatty"/);
   });
 
   it("needs SHARD_COUNT for SHARD_IDS, and ids below it", () => {

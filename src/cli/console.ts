@@ -13,7 +13,7 @@ export const CONSOLE_HELP = `Ask a question in plain English, or use:
   /deal <name>      a deal card with every figure, cited
   /company <name>   every deal of a company
   /sources <deal>   the sources behind a deal
-  /reload           reload the data directory
+  /reload [confirm] reload the data directory (confirm applies a reload held for dropping many facts)
   /help             this help
   /quit             leave (Ctrl-D works too)`;
 
@@ -74,7 +74,8 @@ async function command(live: LiveIndex, line: string): Promise<string> {
       return arg ? card(deal && sourcesCard(index, deal), "deal") : "Usage: /sources <deal>, for example /sources stargate";
     }
     case "/reload": {
-      const report = await live.reload();
+      const report = await live.reload({ confirm: arg.trim().toLowerCase() === "confirm" });
+      if (!report.ok && report.held) return `Reload held, not applied (/reload confirm applies it); still answering from the previous data.\n${report.errors.map((e) => `  ${formatLoadError(e)}`).join("\n")}`;
       if (!report.ok) return `Reload failed; still answering from the previous data.\n${report.errors.map((e) => `  ${formatLoadError(e)}`).join("\n")}`;
       return `Reloaded: deals ${report.before.deals} → ${report.after.deals}, facts ${report.before.facts} → ${report.after.facts} (${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed).`;
     }

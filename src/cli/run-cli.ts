@@ -2,15 +2,21 @@ import type { Config } from "../config/config.js";
 import { ConfigError } from "../config/config.js";
 import { loadConfig } from "../config/load-env.js";
 import { DataError } from "../engine/bootstrap.js";
+import { createLogger } from "../logger.js";
 
-/** Run a command-line entry point: config errors and data errors print plainly and exit non-zero. */
+/**
+ * Run a command-line entry point. A failure before or during start-up is one JSON line on stderr
+ * from the same logger and redactor as everything else (config and data errors by their message,
+ * anything else with its serialised stack), and the exit code is 1.
+ */
 export function runCli(main: (config: Config) => Promise<number>): void {
   (async () => {
     const config = loadConfig();
     process.exitCode = await main(config);
   })().catch((err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DataError) console.error(err.message);
-    else console.error("Unexpected error:", err instanceof Error ? err.stack : err);
+    const logger = createLogger({ level: "error", secrets: [process.env["DISCORD_TOKEN"]] });
+    if (err instanceof ConfigError || err instanceof DataError) logger.error(err.message);
+    else logger.error("start-up failed", { error: err });
     process.exitCode = 1;
   });
 }

@@ -16,8 +16,8 @@ export const configSchema = z.object({
     .pipe(z.array(snowflake)),
   DATA_DIR: z.string().min(1).default("data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(5),
-  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1000).default(10),
+  RATE_LIMIT_REFILL_SECONDS: z.coerce.number().min(0.1).max(86_400).default(6),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHARD_COUNT: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(1000)]).optional(),
   SHARD_IDS: z
@@ -26,12 +26,26 @@ export const configSchema = z.object({
     .transform((s) => (s === undefined || s.trim() === "" ? undefined : s.split(",").map((x) => Number(x.trim()))))
     .pipe(z.array(z.number().int().min(0)).optional()),
   DATA_WATCH: bool.default(false),
+  DATA_WATCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  RELOAD_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  RELOAD_MAX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(1024),
+  RELOAD_MAX_DROP_SHARE: z.coerce.number().min(0).max(1).default(0.2),
   SHARD_SPAWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(5500),
 });
 
 export type Config = z.output<typeof configSchema>;
 
 export class ConfigError extends Error {}
+
+/**
+ * A bad setting's value, shown only when it is short and cannot be a secret: a token pasted into
+ * the wrong setting is described by its length instead (and the redactor would catch it anyway).
+ */
+function shown(value: string | undefined): string {
+  if (value === undefined) return "nothing";
+  if (value.length > 32 || /[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{3,}\./.test(value)) return `a value of ${value.length} characters, not shown`;
+  return JSON.stringify(value);
+}
 
 /** Validate settings; empty strings count as unset, so a blank line in .env means "use the default". */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -40,7 +54,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const name = String(i.path[0] ?? "config");
-      const got = name === "DISCORD_TOKEN" ? "" : ` (got ${JSON.stringify(cleaned[name] ?? null)})`;
+      const got = name === "DISCORD_TOKEN" ? "" : ` (got ${shown(cleaned[name])})`;
       return `  ${name}: ${i.message}${got}`;
     });
     throw new ConfigError(`Invalid settings in the environment or .env:\n${lines.join("\n")}`);

@@ -9,8 +9,17 @@ export function isAdmin(config: Config, userId: string): boolean {
 
 export const NOT_ADMIN = "This command is only for DealDesk's admins.";
 
-export async function runAdminWord(word: "reload" | "status", client: Client, deps: BotDeps): Promise<{ embeds: NonNullable<ReplyPayload["embeds"]> }> {
-  const payload = word === "reload" ? reloadReply(await deps.reloadAll()) : statusFor(client, deps);
+/** The words an allowlisted admin may DM instead of using /admin, matched exactly (case and outer spaces aside). */
+export const ADMIN_WORDS = ["reload", "reload confirm", "status"] as const;
+export type AdminWord = (typeof ADMIN_WORDS)[number];
+
+export function adminWordOf(text: string): AdminWord | undefined {
+  const word = text.trim().toLowerCase().replace(/\s+/g, " ");
+  return (ADMIN_WORDS as readonly string[]).includes(word) ? (word as AdminWord) : undefined;
+}
+
+export async function runAdminWord(word: AdminWord, client: Client, deps: BotDeps): Promise<{ embeds: NonNullable<ReplyPayload["embeds"]> }> {
+  const payload = word === "status" ? statusFor(client, deps) : reloadReply(await deps.reloadAll({ confirm: word === "reload confirm" }), deps.logger.redact);
   return { embeds: payload.embeds ?? [] };
 }
 

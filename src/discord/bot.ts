@@ -1,4 +1,4 @@
-import { type Client, Events } from "discord.js";
+import { type Client, Events, RESTEvents } from "discord.js";
 import type { Config } from "../config/config.js";
 import { ConversationStore } from "../conversation-store.js";
 import { openIndex } from "../engine/bootstrap.js";
@@ -15,9 +15,11 @@ import type { BotDeps, ShardReload } from "./types.js";
 import { watchData } from "../data-watch.js";
 import type { ReloadReport } from "../engine/live-index.js";
 import { formatLoadError } from "../kb/types.js";
+import { FatalGatewayClose } from "./fatal-close.js";
 
 function logReload(logger: Logger, why: string, report: ReloadReport): void {
-  if (report.ok) logger.info("reloaded", { why, deals: report.after.deals, facts: report.after.facts, added: report.added.length, changed: report.changed.length, removed: report.removed.length, ms: Math.round(report.ms) });
+  if (!report.ok && report.held) logger.warn("reload held; still serving the previous data until an admin confirms", { why, errors: report.errors.map(formatLoadError) });
+  else if (report.ok) logger.info("reloaded", { why, deals: report.after.deals, facts: report.after.facts, added: report.added.length, changed: report.changed.length, removed: report.removed.length, ms: Math.round(report.ms) });
   else logger.warn("reload failed; still serving the previous data", { why, errors: report.errors.map(formatLoadError) });
 }
 
@@ -30,8 +32,13 @@ export interface Bot {
 export interface BotOptions {
   readonly logger?: Logger;
   /** Under the ShardingManager: how to reload every shard on this host. */
-  readonly reloadAll?: (live: LiveIndex) => Promise<ShardReload[]>;
+  readonly reloadAll?: (live: LiveIndex, options?: { confirm?: boolean }) => Promise<ShardReload[]>;
   readonly shard?: { shards: number[]; shardCount: number };
+  /**
+   * Called once when the gateway is closed for good (4004, 4014, ...), after the error line is
+   * logged. The process entry point exits non-zero; without it the client just stays offline.
+   */
+  readonly onFatal?: (error: FatalGatewayClose) => void;
 }
 
 /** Build the bot, wire its handlers and log in. Everything it holds is in `deps`. */
@@ -42,31 +49,43 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const managed = process.env["SHARDING_MANAGER"] ? (process.env["SHARDS"] ?? "").split(",").filter(Boolean).map(Number) : undefined;
   const shardIds = options.shard?.shards ?? managed ?? [0];
   const logger = (options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [token] })).child(managed || options.shard ? { shard: shardIds.join(",") } : {});
-  const live = new LiveIndex(await openIndex(config.DATA_DIR), config.DATA_DIR);
+  const live = new LiveIndex(await openIndex(config.DATA_DIR), config.DATA_DIR, {
+    timeoutMs: config.RELOAD_TIMEOUT_SECONDS * 1000,
+    maxHeapGrowthBytes: config.RELOAD_MAX_MEMORY_MB * 1024 * 1024,
+    maxDropShare: config.RELOAD_MAX_DROP_SHARE,
+  });
   const commands = await loadCommands();
   const client = createClient(config, options.shard);
   const deps: BotDeps = {
     live,
     config,
     logger,
-    limiter: new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000),
+    limiter: new RateLimiter({ burst: config.RATE_LIMIT_BURST, refillMs: config.RATE_LIMIT_REFILL_SECONDS * 1000 }),
     conversations: new ConversationStore(config.CONVERSATION_TTL_MINUTES * 60_000),
     version: VERSION,
     startedAt: new Date(),
     now: () => Date.now(),
-    reloadAll: options.reloadAll ? () => options.reloadAll!(live) : () => reloadAllShards(client),
+    reloadAll: options.reloadAll ? (o) => options.reloadAll!(live, o) : (o) => reloadAllShards(client, o),
     shardIds,
   };
 
   installReloadHook(client, live);
   const stopWatching = config.DATA_WATCH
-    ? watchData(config.DATA_DIR, async () => logReload(logger, "data changed", await live.reload()), { debounceMs: 500, logger })
+    ? watchData(config.DATA_DIR, async () => logReload(logger, "data changed", await live.reload()), { debounceMs: 500, pollMs: config.DATA_WATCH_POLL_MS, logger })
     : () => {};
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, deps));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
   client.once(Events.ClientReady, (c) => logger.info("connected to Discord", { user: c.user.tag, guilds: c.guilds.cache.size, commands: commands.size }));
   client.on(Events.Error, (err) => logger.error("client error", { error: err }));
-  client.on(Events.ShardDisconnect, (_event, id) => logger.warn("gateway disconnected", { shard: id }));
+  let fatal: FatalGatewayClose | undefined;
+  client.on(Events.ShardDisconnect, (event, id) => {
+    if (fatal) return;
+    fatal = new FatalGatewayClose(event.code, id);
+    logger.error(fatal.message, { code: event.code, shard: id });
+    options.onFatal?.(fatal);
+  });
+  // A long (e.g. global) 429 holds a response back silently; say so.
+  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn("discord rate limit", { route: info.route, global: info.global, retryAfterMs: info.retryAfter }));
   client.on(Events.ShardResume, (id) => logger.info("gateway resumed", { shard: id }));
 
   logger.info("starting", { version: VERSION, data: live.get().kb.version, deals: live.get().kb.deals.size, facts: live.get().kb.facts.size, api: config.DISCORD_API_BASE });
@@ -76,6 +95,9 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     deps,
     stop: async () => {
       stopWatching();
+      // A reload in progress stops at its next time slice rather than holding up the shutdown.
+      const drained = live.close("the bot is shutting down");
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       await client.destroy();
     },
   };

@@ -1,6 +1,6 @@
 import type { Message } from "discord.js";
 import { ask, rateLimitMessage } from "../ask-service.js";
-import { isAdmin, runAdminWord } from "./admin-actions.js";
+import { adminWordOf, isAdmin, runAdminWord } from "./admin-actions.js";
 import { answerReply } from "./replies.js";
 import { isExpectedDiscordError } from "./respond.js";
 import type { BotDeps } from "./types.js";
@@ -23,15 +23,17 @@ export async function handleMessage(message: Message, deps: BotDeps): Promise<vo
   if (question === undefined) return;
   const context = { user: message.author.id, channel: message.channelId, guild: message.guildId ?? "dm" };
   try {
-    const word = question.trim().toLowerCase();
-    if (!message.inGuild() && (word === "reload" || word === "status") && isAdmin(deps.config, message.author.id)) {
+    const word = adminWordOf(question);
+    if (!message.inGuild() && word !== undefined && isAdmin(deps.config, message.author.id)) {
       await message.reply(await runAdminWord(word, message.client, deps));
       return;
     }
     const key = message.inGuild() ? `mention:${message.channelId}:${message.author.id}` : `dm:${message.author.id}`;
     const outcome = ask(deps, deps.live.get(), message.author.id, key, question.slice(0, MAX_MESSAGE_QUESTION));
     if (outcome.kind === "limited") {
-      await message.reply({ content: rateLimitMessage(outcome.retryAfterMs) });
+      // One notice per wait: a flood of messages must not be mirrored back one for one.
+      if (outcome.notify) await message.reply({ content: rateLimitMessage(outcome.retryAfterMs) });
+      else deps.logger.debug("rate-limited message dropped", context);
       return;
     }
     const { flags: _noEphemeralInMessages, ...payload } = answerReply(outcome.answer, deps.live.get());

@@ -30,7 +30,15 @@ export function notice(text: string): ReplyPayload {
 
 export const GENERIC_ERROR = "Sorry, something went wrong on my side. It has been logged; please try again.";
 
-export function reloadReply(reports: readonly ShardReload[]): ReplyPayload {
+/** One error line at most this long, so the first error (and its file) always fits the embed. */
+const MAX_ERROR_LINE = 300;
+
+/**
+ * The report of a reload on each shard. Every error line starts with its file and is cut to a
+ * fixed length, so a long first error can never push the file name out; the whole text passes
+ * through the logger's redactor, since error text can quote data a link pulled in.
+ */
+export function reloadReply(reports: readonly ShardReload[], redact: (text: string) => string): ReplyPayload {
   const lines: string[] = [];
   for (const r of reports) {
     const who = reports.length > 1 ? `Shard ${r.shard}: ` : "";
@@ -40,15 +48,29 @@ export function reloadReply(reports: readonly ShardReload[]): ReplyPayload {
           `${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed (data version ${r.version}).`,
       );
     } else {
-      lines.push(`${who}reload failed; still answering from the previous data. ${r.errors.length} error${r.errors.length === 1 ? "" : "s"}:`);
-      for (const e of r.errors) lines.push(`• ${formatLoadError(e)}`);
+      const what = r.held ? "reload held, not applied" : "reload failed";
+      lines.push(`${who}${what}; still answering from the previous data. ${r.errors.length} error${r.errors.length === 1 ? "" : "s"}:`);
+      for (const e of r.errors) lines.push(`• ${cut(formatLoadError(e), MAX_ERROR_LINE)}`);
     }
   }
   const ok = reports.every((r) => r.ok);
+  const held = !ok && reports.every((r) => r.ok || r.held);
   return {
-    embeds: [{ title: ok ? "Reload complete" : "Reload failed", description: fitLines(lines, LIMITS.description), color: ok ? 0x2f855a : 0xc53030, fields: [], footer: { text: "DealDesk admin" } }],
+    embeds: [
+      {
+        title: ok ? "Reload complete" : held ? "Reload held" : "Reload failed",
+        description: redact(fitLines(lines, LIMITS.description)),
+        color: ok ? 0x2f855a : held ? 0xd69e2e : 0xc53030,
+        fields: [],
+        footer: { text: "DealDesk admin" },
+      },
+    ],
     flags: MessageFlags.Ephemeral,
   };
+}
+
+function cut(line: string, max: number): string {
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 export function statusReply(index: SearchIndex, info: { version: string; startedAt: Date; reloadedAt: Date; shardIds: readonly number[]; guilds: number; pingMs: number }): ReplyPayload {

@@ -37,7 +37,7 @@ export async function handleInteractionError(err: unknown, interaction: Repliabl
     logger.warn("discord refused a response", { ...context, code: err.code, error: err.message });
     return;
   }
-  const payload = err instanceof UserError ? notice(err.message) : notice(GENERIC_ERROR);
+  const payload = err instanceof UserError ? notice(logger.redact(err.message)) : notice(GENERIC_ERROR);
   if (!(err instanceof UserError)) logger.error("command failed", { ...context, error: err });
   try {
     await send(interaction, payload);

@@ -19,7 +19,7 @@ export interface BotDeps {
   readonly startedAt: Date;
   readonly now: () => number;
   /** Reload every shard on this host; without sharding, just this process. */
-  readonly reloadAll: () => Promise<ShardReload[]>;
+  readonly reloadAll: (options?: { confirm?: boolean }) => Promise<ShardReload[]>;
   readonly shardIds: readonly number[];
 }
 

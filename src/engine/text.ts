@@ -1,4 +1,5 @@
 /** Text helpers shared by the question parser and the search index. */
+import { LRUCache } from "lru-cache";
 
 /** Fold case, typographic quotes and dashes, so "OpenAI’s" and "openai's" read the same. */
 export function normalize(s: string): string {
@@ -77,13 +78,16 @@ export function moneyMentions(s: string): number[] {
  * A light suffix stemmer so "approved" finds "approval" and "relying" finds "relied". Figures and
  * short words pass through untouched.
  */
-const stems = new Map<string, string>();
+const stems = new LRUCache<string, string>({ max: 50_000, maxSize: 4_000_000, sizeCalculation: (v, k) => v.length + k.length });
+
+/** Entries and characters held by the stem cache (an LRU: user terms cannot pile up). */
+export const stemCacheStats = () => ({ entries: stems.size, chars: stems.calculatedSize });
 
 export function stem(term: string): string {
   const cached = stems.get(term);
   if (cached !== undefined) return cached;
   const result = stemUncached(term);
-  if (stems.size < 200_000) stems.set(term, result);
+  stems.set(term, result);
   return result;
 }
 

@@ -77,7 +77,8 @@ function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, e
 }
 
 export function formatPath(p: ReadonlyArray<PropertyKey>): string {
-  return p.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i === 0 ? "" : "."}${String(k)}`)).join("");
+  const key = (k: PropertyKey) => (String(k).length > 40 ? `${String(k).slice(0, 40)}…` : String(k));
+  return p.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i === 0 ? "" : "."}${key(k)}`)).join("");
 }
 
 function valueAt(data: unknown, p: ReadonlyArray<PropertyKey>): unknown {
@@ -86,12 +87,32 @@ function valueAt(data: unknown, p: ReadonlyArray<PropertyKey>): unknown {
   return v;
 }
 
+/**
+ * What was wrong, never what the value was: a value can be huge (an alias bomb expands to
+ * gigabytes when printed) or secret (a linked .env), so it is described by its type and size.
+ */
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   if ((issue.code === "invalid_type" || issue.code === "invalid_value") && input === undefined) return "is required but missing";
-  if (issue.code === "invalid_type") return `must be a ${issue.expected} (got ${JSON.stringify(input)})`;
+  if (issue.code === "invalid_type") return `must be a ${issue.expected} (got ${describeValue(input)})`;
   if (issue.code === "invalid_value" && "values" in issue) {
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(input)})`;
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${describeValue(input)})`;
   }
-  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
+  if (issue.code === "unrecognized_keys") {
+    const shown = issue.keys.slice(0, 10).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${shown.join(", ")}${issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : ""}`;
+  }
   return issue.message;
+}
+
+/** A value's kind and size in O(1): "a string of 12 characters", "a list of 3 items", "a mapping of 2 keys". */
+export function describeValue(v: unknown): string {
+  if (v === null) return "null";
+  if (typeof v === "string") return `a string of ${v.length} character${v.length === 1 ? "" : "s"}`;
+  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? "" : "s"}`;
+  if (typeof v === "object") {
+    const n = Object.keys(v).length;
+    return `a mapping of ${n} key${n === 1 ? "" : "s"}`;
+  }
+  if (typeof v === "number" || typeof v === "boolean") return `a ${typeof v}`;
+  return `a ${typeof v}`;
 }

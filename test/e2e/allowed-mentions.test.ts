@@ -15,7 +15,7 @@ let data: Awaited<ReturnType<typeof copyDataDir>>;
 
 beforeAll(async () => {
   data = await copyDataDir();
-  h = await startHarness({ env: { DATA_DIR: data.dir, ADMIN_USER_IDS: ADMIN.id, RATE_LIMIT_MAX: "3" } });
+  h = await startHarness({ env: { DATA_DIR: data.dir, ADMIN_USER_IDS: ADMIN.id, RATE_LIMIT_BURST: "3" } });
 });
 
 afterAll(async () => {

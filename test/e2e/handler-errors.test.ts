@@ -41,7 +41,7 @@ describe("a handler that throws", () => {
 
     expect(line).toMatchObject({
       msg: "command failed", command: "ask", user: ALICE.id, guild: GUILD.id,
-      error: { name: "Error", message: "index exploded again", stack: expect.stringContaining("index exploded again") },
+      error: { type: "Error", message: "index exploded again", stack: expect.stringContaining("index exploded again") },
     });
   });
 

@@ -46,7 +46,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  /** Extra settings for parseConfig, e.g. RATE_LIMIT_MAX. */
+  /** Extra settings for parseConfig, e.g. RATE_LIMIT_BURST. */
   readonly env?: Record<string, string>;
   readonly fake?: FakeDiscordOptions;
 }
@@ -62,7 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DISCORD_API_BASE: fake.apiBase,
     ADMIN_USER_IDS: ADMIN.id,
     DATA_DIR: path.join(REPO_ROOT, "data"),
-    RATE_LIMIT_MAX: "1000",
+    RATE_LIMIT_BURST: "1000",
     LOG_LEVEL: "debug",
     ...options.env,
   });

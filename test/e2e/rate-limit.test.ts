@@ -1,4 +1,4 @@
-/** The per-user question limit (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) as users meet it. */
+/** The per-user token bucket (RATE_LIMIT_BURST at once, one more every RATE_LIMIT_REFILL_SECONDS) as users meet it. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser } from "../fake-discord/index.js";
 import { askSlash, EPHEMERAL, expectSilentMentions, QUESTION, startHarness, type Harness } from "./harness.js";
@@ -6,7 +6,7 @@ import { askSlash, EPHEMERAL, expectSilentMentions, QUESTION, startHarness, type
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ env: { RATE_LIMIT_MAX: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
+  h = await startHarness({ env: { RATE_LIMIT_BURST: "2", RATE_LIMIT_REFILL_SECONDS: "60" } });
 });
 
 afterAll(async () => {
@@ -61,6 +61,24 @@ describe("rate limit", () => {
     expect(reply.body.content).toMatch(RETRY);
     expect(reply.body.embeds ?? []).toEqual([]);
   });
+
+  it("D6: a flood of 200 DMs from one user gets 2 answers and one notice, not 200 replies", async () => {
+    const user = freshUser();
+    const channel = h.fake.dmChannelId(user.id);
+    const sent = Array.from({ length: 200 }, (_, i) => h.fake.sendDirectMessage({ user, content: `${QUESTION} ${i}` }));
+    const last = sent.at(-1)!;
+    // The handlers run in order; a question after the flood from another user marks the end.
+    const marker = freshUser();
+    const after = h.fake.sendDirectMessage({ user: marker, content: QUESTION });
+    await h.fake.waitForRequest((r) => r.method === "POST" && r.body?.message_reference?.message_id === after.id, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const replies = h.fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${channel}/messages`);
+    expect(replies.filter((r) => (r.body?.embeds ?? []).length > 0)).toHaveLength(2);
+    expect(replies.filter((r) => RETRY.test(r.body?.content ?? ""))).toHaveLength(1);
+    expect(replies).toHaveLength(3);
+    expect(last.delivered).toBe(true);
+  }, 30_000);
 
   it("sent allowed_mentions {parse: []} on every message it wrote in this file", () => {
     expect(expectSilentMentions(h.fake.requests)).toBeGreaterThanOrEqual(10);

@@ -86,7 +86,8 @@ describe("sharding", () => {
       const file = path.join(data.dir, "deals", "openai-aws-2025.yaml");
       const { readFile } = await import("node:fs/promises");
       await writeFile(file, (await readFile(file, "utf8")).replace("value: 38000000000", "value: 38000000000 # checked"));
-      await child.waitForOutput('"msg":"reloaded","why":"data changed"', 10_000);
+      await child.waitForOutput('"why":"data changed"', 10_000);
+      expect(child.stderr()).toMatch(/"why":"data changed".*"msg":"reloaded"/);
       child.kill("SIGTERM");
       await within(child.exited, "exit", 10_000);
     } finally {

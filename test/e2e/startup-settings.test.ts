@@ -13,13 +13,14 @@ afterEach(async () => {
 });
 
 describe("start-up settings", () => {
-  it("exits with code 1 and a plain message naming DISCORD_API_BASE when it is not a URL", async () => {
+  it("exits with code 1 and one JSON error line naming DISCORD_API_BASE when it is not a URL", async () => {
     const child = spawnTsx("src/main.ts", childEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: "not-a-url" }));
 
     const run = await within(child.exited, "the process exiting", 15_000);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/DISCORD_API_BASE: .*"not-a-url"/);
+    const lines = run.stderr.trim().split("\n").map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(lines).toEqual([expect.objectContaining({ level: "error", msg: expect.stringMatching(/DISCORD_API_BASE: .*"not-a-url"/) })]);
     expect(run.stderr).not.toContain("    at ");
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
   });

@@ -52,7 +52,7 @@ describe("loadKnowledgeBase", () => {
 
   it("rejects an unknown metric and lists the allowed ones", async () => {
     const errors = errorsOf(await loadKnowledgeBase(await makeDataDir(dealWith("metric: duration", "metric: vibes"))));
-    expect(errors.join("\n")).toMatch(/facts\[1\]\.metric: must be one of .*"duration".*\(got "vibes"\)/);
+    expect(errors.join("\n")).toMatch(/facts\[1\]\.metric: must be one of .*"duration".*\(got a string of 5 characters\)/);
   });
 
   it("rejects an unknown unit", async () => {
@@ -106,11 +106,11 @@ describe("loadKnowledgeBase", () => {
     expect(errors.join("\n")).toMatch(/no data files found/);
   });
 
-  it("reports a file it cannot read", async () => {
+  it("refuses a dangling link by name without opening it", async () => {
     const dir = await makeDataDir();
     await symlink(path.join(dir, "does-not-exist.yaml"), path.join(dir, "deals", "broken.yaml"));
     const errors = errorsOf(await loadKnowledgeBase(dir));
-    expect(errors.join("\n")).toMatch(/data\/deals\/broken\.yaml: cannot read file: ENOENT/);
+    expect(errors.join("\n")).toMatch(/data\/deals\/broken\.yaml: is a symbolic link/);
   });
 
   it("refuses a 50 MB file by its size without reading it", async () => {
