@@ -296,7 +296,7 @@ function monthsOf(lower: string): number[] {
 
 /** Which part of a deal a question asks about: its first stage, a later addition, a second stage, or its eventual whole. */
 function phaseOf(lower: string): StructuredQuery["phase"] {
-  if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b/.test(lower)) return "first";
+  if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:one|deal|contract|agreement|part|round|investment|commitment)\b/.test(lower)) return "first";
   if (/\b(?:second|2nd|phase (?:2|two|ii))\b/.test(lower)) return "second";
   if (/\b(?:additional|added|add-on|top-?up|tack(?:ed)? on|extra|on top)\b/.test(lower)) return "added";
   if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|ceiling|in the end)\b/.test(lower)) return "eventual";

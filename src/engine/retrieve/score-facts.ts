@@ -43,7 +43,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       if (q.phase !== null) score += phaseMatches(q.phase, fact) ? 8 : -3;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
-      if (q.months.length > 0 && q.months.includes(fact.asOf.month ?? 0)) score += 6;
+      if (q.months.length > 0 && (q.months.includes(fact.asOf.month ?? 0) || mentionsMonth(fact, q.months))) score += 6;
       if (q.premise.actor !== null && q.relation !== null) score += Math.max(0, roleFit(index, deal, q.premise.actor, q.relation));
       if (subjects.size > 0 && fact.subject !== undefined && subjects.has(index.matcher.groupOf(fact.subject))) score += 4;
       const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;
@@ -97,4 +97,12 @@ export function phaseMatches(phase: string, fact: Fact): boolean {
   if (phase === "added" && fact.metric === "expansion-value") return true;
   if (phase === "eventual" && ["up to", "as much as", "potential", "may"].includes(fact.qualifier)) return true;
   return re.test(`${fact.label ?? ""} ${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`);
+}
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** The fact's own wording names one of the months ("the initial March contract", "a $4 billion add-on in May"). */
+export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
+  const text = `${fact.label ?? ""} ${fact.text ?? ""} ${fact.scope ?? ""} ${fact.quote}`.toLowerCase();
+  return months.some((m) => new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`).test(text));
 }

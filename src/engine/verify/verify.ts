@@ -7,7 +7,7 @@ import type { ScoredFact } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
-import { phaseMatches } from "../retrieve/score-facts.js";
+import { mentionsMonth, phaseMatches } from "../retrieve/score-facts.js";
 import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
 
 /**
@@ -110,7 +110,13 @@ function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
 /** An estimate answers only a question about estimates; an other-scope figure only a question about that scope. */
 function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact): boolean {
   if (fact.basis === "estimate") return /\bestimat\w*|\banalysts?\b|\bprojected\b|\bpotential\b/.test(q.lower);
-  return q.specifics.some((w) => own.has(lemma(w)) && new RegExp(`\\b${w}`, "i").test(`${fact.scope ?? ""} ${fact.label ?? ""}`));
+  // The question names the scope the figure is for: "the Vineland build", "the first one from March", "IREN's whole campus".
+  const scope = `${fact.scope ?? ""} ${fact.label ?? ""}`;
+  const scopeWords = new Set(scope.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w)));
+  if ([...q.specifics, ...q.keywords].some((w) => scopeWords.has(lemma(w)))) return true;
+  if (q.months.length > 0 && mentionsMonth(fact, q.months)) return true;
+  if (q.phase !== null && phaseMatches(q.phase, { ...fact, quote: "", note: undefined } as Fact)) return true;
+  return /\b(?:whole|entire|all of|overall|company|campus|total|combined)\b/.test(q.lower) && /\b(?:whole|entire|company|campus|total|combined|all)\b/i.test(scope);
 }
 
 /** The first candidate that passes every check, else the verdicts of the best few, for the decline. */
