@@ -1,12 +1,12 @@
 import type { Deal, Fact } from "../kb/types.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
 import { composeCompare, composeList, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
-import { composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
+import { comparableFact, composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
 import { specOf } from "./read/cues.js";
 import type { Quantity } from "./read/lexicon.js";
 import { composeAnnounced, composeFigure, composeStatus } from "./compose/figure.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
-import { entityName, joinAnd } from "./compose/sentences.js";
+import { entityName, factSentence, joinAnd } from "./compose/sentences.js";
 import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus } from "./focus.js";
 import type { StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
@@ -127,9 +127,13 @@ class Turnwise {
   private refuse(): Outcome {
     composeRefusal(this.b, this.q);
     const groups = [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
-    if (this.q.refusal === "injection" && groups.length > 0) {
-      const cands = findCandidates(this.index, this.q, { groups, carried: [], years: [] });
-      if (cands.deals.length > 0) offer(this.b, this.index, cands.deals.slice(0, 1), "What my sources actually report:");
+    if (this.q.refusal === "injection" && (groups.length > 0 || this.ctx.dealIds.length > 0)) {
+      const focus = groups.length > 0 ? { groups, carried: [], years: [] } : { groups: this.ctx.entities, carried: this.ctx.dealIds, years: [] };
+      const deal = findCandidates(this.index, this.q, focus).deals[0];
+      const stated = this.q.premise.figures[0] ?? (/%|percent/.test(this.q.lower) ? { unit: "percent" as const, value: 0 } : undefined);
+      const same = deal && stated ? comparableFact(this.index, deal, stated.unit, this.q) : undefined;
+      if (deal && same) this.b.line("What my sources actually report: ", ...factSentence(this.b, this.index.kb, same, deal, false));
+      else if (deal) offer(this.b, this.index, [deal], "What my sources actually report:");
     }
     return "refused";
   }

@@ -127,7 +127,9 @@ export class EntityMatcher {
   }
 }
 
+/** A company's group is the top of its parent chain (AWS -> Amazon); a project or a person's is its own. */
 function rootOf(e: Entity, byId: Map<string, Entity>): string {
+  if (e.kind === "project") return e.id;
   let current = e;
   const seen = new Set<string>();
   while (current.parent !== undefined && !seen.has(current.id)) {

@@ -96,13 +96,12 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
   const figure = failure("figure");
   if (figure && figure.kind === "figure") {
     const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });
-    const elsewhere = holderOf(index, figure.stated, deal.id);
-    if (elsewhere) {
-      b.line(`The ${stated} figure in my sources is not about ${groups.length > 0 ? names(groups) : theDeal(deal)}: `, ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
-      return "corrected";
-    }
-    b.line(`My sources don't report a ${stated} figure for ${theDeal(deal)}.`);
-    b.line("They report: ", ...factSentence(b, kb, fact, deal, false));
+    b.line(`My sources don't report ${stated} for ${theDeal(deal)}.`);
+    // What the deal does report for the same kind of figure, then who the stated figure belongs to, if anyone named.
+    const same = comparableFact(index, deal, figure.unit, q) ?? fact;
+    b.line("They report: ", ...factSentence(b, kb, same, deal, false));
+    const elsewhere = holderOf(index, figure.stated, deal.id, groups);
+    if (elsewhere) b.line(`The ${stated} figure in my sources is this one: `, ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
     return "corrected";
   }
   const party = failure("entity-not-party");
@@ -166,11 +165,12 @@ export function cancellationPremiseHolds(deal: Deal): boolean {
   return isCancelled(deal);
 }
 
-/** The fact, in another deal, that holds a stated figure: "the $38 billion deal is OpenAI's with AWS". */
-function holderOf(index: SearchIndex, value: number, notDeal: string): Fact | undefined {
+/** The fact, in another deal involving a company named, that holds a stated figure: "the $38 billion deal is OpenAI's with AWS". */
+function holderOf(index: SearchIndex, value: number, notDeal: string, groups: readonly string[] = []): Fact | undefined {
   for (const dealId of index.dealsByValue.get(value) ?? []) {
     if (dealId === notDeal) continue;
     const deal = index.kb.deals.get(dealId);
+    if (groups.length > 0 && !(index.dealShape.get(dealId)?.partyGroups ?? []).some((g) => groups.includes(g))) continue;
     const f = deal?.factIds.map((id) => index.kb.facts.get(id)).find((x): x is Fact => x !== undefined && x.unit === "USD" && x.value === value);
     if (f) return f;
   }
@@ -180,4 +180,14 @@ function holderOf(index: SearchIndex, value: number, notDeal: string): Fact | un
 function possessiveName(kb: SearchIndex["kb"], group: string): string {
   const n = entityName(kb, group);
   return /s$/.test(n) ? `${n}’` : `${n}’s`;
+}
+
+/** The deal's own figure of the same kind as a stated one: its value for dollars, its stake for a percentage. */
+export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: StructuredQuery): Fact | undefined {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f));
+  const sameUnit = facts.filter((f) => f.unit === unit || (unit === "USD" && ["GBP", "AUD", "EUR"].includes(f.unit)) || (unit === "GW" && f.unit === "MW") || (unit === "MW" && f.unit === "GW"));
+  const wanted = q.metrics.length > 0 ? sameUnit.filter((f) => q.metrics.includes(f.metric)) : [];
+  const pool = wanted.length > 0 ? wanted : sameUnit;
+  const rank = (f: Fact) => (HEADLINE_METRICS.indexOf(f.metric) + 100) % 100;
+  return pool.sort((a, b) => rank(a) - rank(b))[0];
 }

@@ -119,7 +119,8 @@ export const NOT_NAMES = new Set(
     "monday tuesday wednesday thursday friday saturday sunday i im i'm tell give show what which who how when where why whats hows " +
     "also and or but the a an is was are were do does did can could would should will it its it's that this these those there their they them " +
     "so just only even still yet again too very really actually basically literally exactly roughly about around approx approximately " +
-    "deal's total overall combined biggest largest smallest top first second third last next previous new old hi hello").split(" "),
+    "deal's total overall combined biggest largest smallest top first second third last next previous new old hi hello " +
+    "didnt doesnt isnt wasnt cant wont arent werent hasnt havent shouldnt wouldnt couldnt right ok yeah yep nope").split(" "),
 );
 
 /** Words that mark a follow-up on the previous question. */

@@ -109,6 +109,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     let p = 0;
     if (byName.has(d.id)) p += 4;
     if (q.relation !== null && (RELATION_TYPES[q.relation] ?? []).includes(d.type)) p += 2;
+    if (q.dealTypes.includes(d.type)) p += 1.5;
     if (carried.has(d.id)) p += 3;
     if (years.length > 0 && years.includes(yearOf(d))) p += 2;
     const titled = index.titleGroups.get(d.id);
