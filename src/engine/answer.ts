@@ -183,6 +183,7 @@ class Turnwise {
   private announced(cands: Candidates): Outcome {
     const deal = cands.deals[0]!;
     composeAnnounced(this.b, this.index, deal);
+    for (const extra of this.q.alsoAsked) if (extra !== "announced") this.alsoAnswer(extra, deal);
     this.answeredDeals = [deal.id];
     return this.b.primary.length > 0 ? "answered" : "declined";
   }

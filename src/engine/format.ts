@@ -22,15 +22,17 @@ const CURRENCY_SIGNS: Record<Currency, string> = { USD: "$", GBP: "£", EUR: "�
 /** $38 billion, $1.4 trillion, $23.28; £22 billion with another currency sign. */
 export function formatUsd(value: number, sign = "$"): string {
   const abs = Math.abs(value);
-  if (abs >= 1e12) return `${sign}${trimNumber(value / 1e12)} trillion`;
-  if (abs >= 1e9) return `${sign}${trimNumber(value / 1e9)} billion`;
-  if (abs >= 1e6) return `${sign}${trimNumber(value / 1e6)} million`;
+  // Three decimals, trailing zeros dropped: $3.375 billion stays what the quote says, not "$3.38 billion".
+  if (abs >= 1e12) return `${sign}${trimNumber(value / 1e12, 3)} trillion`;
+  if (abs >= 1e9) return `${sign}${trimNumber(value / 1e9, 3)} billion`;
+  if (abs >= 1e6) return `${sign}${trimNumber(value / 1e6, 3)} million`;
   return `${sign}${withCommas(value)}`;
 }
 
 /** 400,000 / 2 million / 1.2 million */
 export function formatCount(value: number): string {
-  if (Math.abs(value) >= 1e6) return `${trimNumber(value / 1e6)} million`;
+  if (Math.abs(value) >= 1e9) return `${trimNumber(value / 1e9, 3)} billion`;
+  if (Math.abs(value) >= 1e6) return `${trimNumber(value / 1e6, 3)} million`;
   return withCommas(value);
 }
 
