@@ -46,7 +46,7 @@ export function formatValue(value: number, unit: Unit): string {
       return formatUsd(value, CURRENCY_SIGNS[unit]);
     case "GW":
     case "MW":
-      return `${trimNumber(value, 3)} ${unit}`;
+      return `${withCommas(Number(value.toFixed(3)))} ${unit}`;
     case "GW/week":
       return `${trimNumber(value, 3)} GW a week`;
     case "percent":

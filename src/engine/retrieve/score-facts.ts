@@ -38,7 +38,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const metricFits = at >= 0;
       let score = metricFits ? 20 - Math.min(at, 10) : 0;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
-      score += wordScore(index, q, fact);
+      score += wordScore(index, q, fact) + labelScore(q, fact);
       const own = factWordSet(index, fact);
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       if (q.phase !== null) score += phaseMatches(q.phase, fact) ? 8 : -3;
@@ -105,13 +105,24 @@ export function phaseMatches(phase: string, fact: Fact): boolean {
   if (!re) return true;
   if (phase === "added" && fact.metric === "expansion-value") return true;
   if (phase === "eventual" && ["up to", "as much as", "potential", "may"].includes(fact.qualifier)) return true;
-  return re.test(`${fact.label ?? ""} ${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`);
+  // A label says which figure of a shared quote this is ("the May add-on" vs "the initial March contract").
+  return re.test(fact.label !== undefined ? `${fact.label} ${fact.text ?? ""}` : `${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`);
 }
 
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** The fact's own wording names one of the months ("the initial March contract", "a $4 billion add-on in May"). */
 export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
-  const text = `${fact.label ?? ""} ${fact.text ?? ""} ${fact.scope ?? ""} ${fact.quote}`.toLowerCase();
+  const text = (fact.label !== undefined ? `${fact.label} ${fact.text ?? ""} ${fact.scope ?? ""}` : `${fact.text ?? ""} ${fact.scope ?? ""} ${fact.quote}`).toLowerCase();
   return months.some((m) => new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`).test(text));
 }
+
+/** Question words in the fact's own label: the label is what tells figures of one quote apart. */
+function labelScore(q: StructuredQuery, fact: Fact): number {
+  if (fact.label === undefined) return 0;
+  const label = new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
+  const words = q.lemmas.filter((w, i, all) => w.length > 2 && all.indexOf(w) === i);
+  return Math.min(9, 3 * words.filter((w) => label.has(w) && !LABEL_NOISE.has(w)).length);
+}
+
+const LABEL_NOISE = new Set(["the", "and", "for", "with", "value", "deal", "of", "what", "how", "much"].map((w) => lemma(w)));
