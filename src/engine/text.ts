@@ -78,7 +78,7 @@ export function moneyMentions(s: string): number[] {
  * A light suffix stemmer so "approved" finds "approval" and "relying" finds "relied". Figures and
  * short words pass through untouched.
  */
-const stems = new LRUCache<string, string>({ max: 50_000, maxSize: 4_000_000, sizeCalculation: (v, k) => v.length + k.length });
+const stems = new LRUCache<string, string>({ max: 50_000, maxSize: 4_000_000, sizeCalculation: (v, k) => Math.max(1, v.length + k.length) });
 
 /** Entries and characters held by the stem cache (an LRU: user terms cannot pile up). */
 export const stemCacheStats = () => ({ entries: stems.size, chars: stems.calculatedSize });

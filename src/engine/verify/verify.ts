@@ -28,7 +28,9 @@ export type Failure =
   /** A specific word of the question ("hydro", "El Paso") that the deal, or the figure, never mentions. */
   | { readonly kind: "specific"; readonly word: string; readonly level: "deal" | "fact" }
   /** The question asks for a part of the deal (first phase, addition, whole) that this figure is not. */
-  | { readonly kind: "phase" };
+  | { readonly kind: "phase" }
+  /** Nothing but a loose money word ties the figure to the question, and it is not the deal's headline. */
+  | { readonly kind: "weak" };
 
 export interface Verdict {
   readonly candidate: ScoredFact;
@@ -60,6 +62,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   failures.push(...attributionFailures(index, q, deal));
+  if (failures.length === 0 && !strongEnough(index, q, c)) failures.push({ kind: "weak" });
   return { candidate: c, failures };
 }
 
@@ -150,4 +153,33 @@ function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
 export function figureMatches(stated: number, fact: Fact): boolean {
   const candidates = [fact.value, fact.range?.min, fact.range?.max].filter((v): v is number => v !== undefined);
   return candidates.some((v) => Math.abs(v - stated) <= Math.max(Math.abs(v) * 0.02, 1));
+}
+
+/**
+ * A figure is given as the answer only when something in the question points at it: a precise
+ * quantity it measures, words of its label, a month or part of the deal it names, or, for a plain
+ * "how much is it worth", being the deal's own headline figure.
+ */
+function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): boolean {
+  const { fact, deal } = c;
+  if (q.precise && c.metricFits) return true;
+  if (q.metrics.length === 0 && q.quantity === null) return true;
+  const own = factWordSet(index, fact);
+  const label = fact.label !== undefined ? new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w))) : new Set<string>();
+  if ([...q.specifics, ...q.keywords].some((w) => label.has(lemma(w)))) return true;
+  if (q.phase !== null || q.months.length > 0 || q.premise.figures.length > 0) return true;
+  if (fact.subject !== undefined && q.premise.actor !== null && index.matcher.groupOf(fact.subject) === q.premise.actor) return true;
+  const head = headlineOf(index, deal, q.metrics);
+  if (head === fact.id) return true;
+  return c.metricFits && q.keywords.length === 0 && own.size > 0 && head === undefined;
+}
+
+/** The deal's headline among the metrics asked: the first metric present, its largest current reported figure. */
+function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[]): string | undefined {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined);
+  for (const m of metrics) {
+    const hits = facts.filter((f) => f.metric === m);
+    if (hits.length > 0) return hits.sort((a, b) => (b.value ?? b.range?.max ?? 0) - (a.value ?? a.range?.max ?? 0))[0]!.id;
+  }
+  return undefined;
 }
