@@ -141,7 +141,7 @@ class Turnwise {
   private figure(cands: Candidates): Outcome {
     const { q, b, index } = this;
     // A follow-up that points back stays on the deal just discussed.
-    const pointing = (q.followUp || q.pointsBack) && q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
+    const pointing = q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
     const deals = pointing ? cands.deals.filter((d) => this.focus.carried.includes(d.id)) : cands.deals;
     const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
     const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 40, subjects);

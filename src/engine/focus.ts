@@ -52,6 +52,10 @@ export function resolveFocus(index: SearchIndex, q: StructuredQuery, ctx: Conver
 
 /** A follow-up that names no quantity asks for the one asked last ("and AMD?"). */
 export function inheritQuantity(q: StructuredQuery, ctx: ConversationContext): StructuredQuery {
+  // "and what's that worth?" after a stake: the value of that stake.
+  if (ctx.quantity === "stake" && (q.quantity === "value" || q.quantity === "size") && (q.pointsBack || q.followUp)) {
+    return { ...q, metrics: ["stake-value", ...q.metrics.filter((m) => m !== "stake-value")] };
+  }
   if (q.quantity !== null || !(q.followUp || q.keywords.length === 0) || ctx.metrics.length === 0 || q.kind !== "figure") return q;
   return { ...q, quantity: ctx.quantity ?? null, metrics: ctx.metrics, precise: false };
 }
