@@ -77,7 +77,7 @@ class Turnwise {
     }
     this.focus = resolveFocus(index, q, this.ctx);
     let cands = findCandidates(index, q, this.focus);
-    const global = this.focus.groups.length === 0 && cands.byName.size === 0;
+    const global = this.focus.groups.length === 0 && cands.byName.size === 0 && this.focus.carried.length === 0;
     if (cands.noJointDeal) {
       composeNoJointDeal(b, index, this.focus.groups);
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";

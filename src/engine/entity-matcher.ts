@@ -19,6 +19,8 @@ export interface EntityMention {
  */
 const DOMAIN_EVERYDAY = new Set(["related", "aligned", "core", "open", "blue", "owl", "frontier", "digital", "capital", "global", "power", "energy", "cloud", "compute", "data", "partners", "group", "infrastructure", "first", "new", "one", "ai", "lambda"]);
 
+const DEAL_NOUNS = new Set(["deal", "deals", "acquisition", "buyout", "takeover", "contract", "agreement", "merger", "campus", "lease", "bond", "bonds", "investment", "stake", "jv", "venture", "pledge", "ppa"]);
+
 /** A word alias or short ticker that must be written as the data writes it to count. */
 function needsCase(alias: string): boolean {
   const w = alias.toLowerCase();
@@ -93,7 +95,9 @@ export class EntityMatcher {
         const ids = this.byKey.get(key) ?? (n === 2 ? this.byKey.get(key.replace(/ /g, "")) : undefined);
         if (!ids) continue;
         const forms = this.caseSensitive.get(key);
-        if (forms && !forms.has(span.map((t) => t.original).join(" "))) continue;
+        // "aligned" counts as Aligned only when written so, or right before a deal word ("the aligned deal").
+        const next = tokens[i + n]?.lower ?? "";
+        if (forms && !forms.has(span.map((t) => t.original).join(" ")) && !(n === 1 && key.length > 3 && DEAL_NOUNS.has(next) && !/^(?:arm|son|sam|open|core|blue|owl|first|new|one)$/.test(key))) continue;
         ids.forEach((id) => add(id, i, true, key));
         matched = n;
       }

@@ -56,6 +56,6 @@ export function inheritQuantity(q: StructuredQuery, ctx: ConversationContext): S
   if (ctx.quantity === "stake" && (q.quantity === "value" || q.quantity === "size") && (q.pointsBack || q.followUp)) {
     return { ...q, metrics: ["stake-value", ...q.metrics.filter((m) => m !== "stake-value")] };
   }
-  if (q.quantity !== null || !(q.followUp || q.keywords.length === 0) || ctx.metrics.length === 0 || q.kind !== "figure") return q;
+  if (q.quantity !== null || !(q.followUp || q.keywords.length === 0) || ctx.metrics.length === 0 || !["figure", "total", "compare", "rank"].includes(q.kind)) return q;
   return { ...q, quantity: ctx.quantity ?? null, metrics: ctx.metrics, precise: false };
 }

@@ -85,10 +85,17 @@ export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: reado
  * A total over deals: each deal's own headline figure in the metrics asked, added up and labelled
  * as computed; hedged ("up to") parts and facts that may count the same money are named apart.
  */
-export function composeTotal(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], who: string): Fact[] | null {
+export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: readonly Deal[], metrics: readonly Metric[], who: string): Fact[] | null {
+  let deals = dealsIn;
   const firm: Fact[] = [];
   const hedged: Fact[] = [];
   const taken = new Set<string>();
+  // One deal: its parts ("Texas" and "Wisconsin" loans), unless it states its own total.
+  if (deals.length === 1) {
+    const parts = partsOf(index, deals[0]!, metrics);
+    if (parts.length >= 2) deals = [];
+    for (const f of parts) (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
+  }
   for (const d of deals) {
     if (["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string)) continue;
     const f = headlineFact(index, d, metrics, ["USD"]);
@@ -133,4 +140,22 @@ export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: reado
     b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
   } else if (units.size > 1) b.line("The figures are in different units, so they can't be ranked against each other.");
   return true;
+}
+
+/** A deal's separate current figures of one metric that add up: one per dispute group, no totals, no overlaps. */
+function partsOf(index: SearchIndex, deal: Deal, metrics: readonly Metric[]): Fact[] {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.unit === "USD" && f.value !== undefined && !isOtherBasis(f));
+  for (const m of metrics) {
+    const same = facts.filter((f) => f.metric === m);
+    if (same.some((f) => /\b(?:total|combined|overall|in all)\b/i.test(f.label ?? ""))) return [];
+    const seen = new Set<string>();
+    const parts = same.filter((f) => {
+      const key = f.dispute ?? f.id;
+      if (seen.has(key) || f.overlaps.some((o) => seen.has(o))) return false;
+      seen.add(key);
+      return true;
+    });
+    if (parts.length >= 2) return parts;
+  }
+  return [];
 }

@@ -117,6 +117,8 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bw\/(?=\s|\w)/g, "with "],
   [/\bgonna\b/g, "going to"],
   [/\bincl\.?(?=\s|$)/g, "including"],
+  [/\bdata ?cent(?:er|re)s\b/g, "data centers"],
+  [/\bdatacent(?:er|re)\b/g, "data center"],
   [/\bw\/o\b/g, "without"],
   [/\bwanna\b/g, "want to"],
 ];

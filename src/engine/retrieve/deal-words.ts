@@ -47,7 +47,9 @@ export function dealWords(index: SearchIndex, deal: Deal): DealWords {
     const header = new Set<string>();
     addWords(header, deal.title);
     addWords(header, deal.summary);
+    addWords(header, `${deal.type.replace(/-/g, " ")} ${deal.status.replace(/-/g, " ")}`);
     for (const p of deal.parties) {
+      addWords(header, p.role);
       const e = index.kb.entities.get(p.entity);
       addWords(header, e?.name);
       for (const a of e?.aliases ?? []) addWords(header, a);
