@@ -119,6 +119,14 @@ describe("readQuestion: the quantity asked", () => {
     expect(q.metrics[0]).toBe(metric);
   });
 
+  it("reads 'deal value' as what the deal is worth, not a company's valuation", () => {
+    for (const text of ["openai aws deal value", "What is the value of the OpenAI AWS deal?"]) {
+      const q = read(text);
+      expect(q.quantity, text).not.toBe("valuation");
+      expect(q.metrics[0], text).toBe("deal-value");
+    }
+  });
+
   it("takes 'how much is X paying for Y capacity' as money, with capacity only what is bought", () => {
     const q = read("how much is microsoft paying for the nscale norway capacity");
     expect(["capacity", "chips", "servers", "size"]).not.toContain(q.quantity);
