@@ -144,7 +144,7 @@ class Turnwise {
     const pointing = q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
     const deals = pointing ? cands.deals.filter((d) => this.focus.carried.includes(d.id)) : cands.deals;
     const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
-    const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 40, subjects);
+    const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 25, subjects);
     const { pass, tried } = choose(index, q, this.focus.groups, scored);
     if (pass) {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));

@@ -134,16 +134,24 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
 
 const REVISION_CUE = /\b(?:new|newer|newest|latest|expan\w*|extend\w*|revis\w*|updated|second|bigger|larger|additional|follow-on|top-up|more)\b/;
 
+const titleNounCache = new WeakMap<SearchIndex, Map<string, readonly string[]>>();
+
+/** Capitalised words of a deal's title that name no entity ("Michigan", "Norway"), computed once per deal. */
+function titleNouns(index: SearchIndex, deal: Deal): readonly string[] {
+  let map = titleNounCache.get(index);
+  if (!map) titleNounCache.set(index, (map = new Map()));
+  let nouns = map.get(deal.id);
+  if (!nouns) {
+    nouns = [...deal.title.matchAll(/\p{Lu}[\p{L}]{2,}/gu)].map((m) => m[0]).filter((w) => !GENERIC_TITLE_WORDS.has(w.toLowerCase()) && index.matcher.recognise(w).length === 0).map((w) => w.toLowerCase());
+    if (map.size > 50_000) map.clear();
+    map.set(deal.id, nouns);
+  }
+  return nouns;
+}
+
 /** Capitalised words of a deal's title that name neither a party nor anything in the question. */
 function unmatchedTitleWords(index: SearchIndex, deal: Deal, lower: string): number {
-  let n = 0;
-  for (const m of deal.title.matchAll(/\p{Lu}[\p{L}]{2,}/gu)) {
-    const w = m[0].toLowerCase();
-    if (lower.includes(w) || GENERIC_TITLE_WORDS.has(w)) continue;
-    if (index.matcher.recognise(m[0]).length > 0) continue;
-    n++;
-  }
-  return n;
+  return titleNouns(index, deal).filter((w) => !lower.includes(w)).length;
 }
 
 const GENERIC_TITLE_WORDS = new Set(["the", "and", "cloud", "data", "center", "agreement", "deal", "joint", "venture", "project", "gpu", "ai", "investment", "capacity", "compute", "contract", "partnership", "equity", "group", "infrastructure", "tpu", "instinct"]);
