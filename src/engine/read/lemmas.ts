@@ -28,7 +28,7 @@ export const IRREGULAR: Readonly<Record<string, string>> = {
   invested: "invest", investing: "invest", invests: "invest", committed: "commit", committing: "commit",
   scrapped: "scrap", scrapping: "scrap", dropped: "drop", dropping: "drop", planned: "plan", planning: "plan",
   shipped: "ship", shipping: "ship", stopped: "stop", acquired: "acquire", acquiring: "acquire", closing: "close",
-  closed: "close", raised: "raise", raising: "raise", valued: "value", valuing: "value", owned: "own", owning: "own",
+  closed: "close", raised: "raise", raising: "raise", owned: "own", owning: "own",
   supplied: "supply", supplies: "supply", supplying: "supply", merged: "merge", merging: "merge", pledged: "pledge",
   pledging: "pledge", backed: "back", backing: "back", funded: "fund", funding: "fund", named: "name",
 };
