@@ -2,7 +2,7 @@ import type { Unit } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
-import { lemma, readWords, type Word } from "./lemmas.js";
+import { baseForms, lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
 import { ADVICE, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
@@ -56,8 +56,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   let kind = readKind(lemmas, lower, quantity);
   // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
-  const multi = /\band\b|,|&|\bplus\b|\balso\b/.test(lower);
-  const alsoAsked = multi && quantity !== null ? allQuantities(lemmas, lower).filter((x) => x !== quantity && !["value", "size", "count", "spending", "investment", "debt", "pledge"].includes(x) || (x === "value" && quantity !== "value" && /\b(?:worth|value|cost)\b/.test(lower) && !/\bhow much\b/.test(lower.split(/\band\b/)[0] ?? ""))) : [];
+  const alsoAsked = quantity !== null ? laterClauses(lower).map((c) => clauseQuantity(c)).filter((x): x is Quantity => x !== null && x !== quantity) : [];
   const figures = figuresStated;
   const premise: Premise = { relation, ...actorAndTarget(entities, words, relationAt, relation), figures };
   const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
@@ -303,4 +302,16 @@ function phaseOf(lower: string): StructuredQuery["phase"] {
   if (/\b(?:additional|added|add-on|top-?up|tack(?:ed)? on|extra|on top)\b/.test(lower)) return "added";
   if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|ceiling|in the end)\b/.test(lower)) return "eventual";
   return null;
+}
+
+/** The parts after the first of a multi-part question: "when was it signed, and how much did they spend". */
+function laterClauses(lower: string): string[] {
+  return lower.split(/,\s*(?:and\s+)?|\s+(?:and|plus|also)\s+(?=(?:how|what|when|who|where|which|is|are|did|does|its|it's|the|by)\b)/).slice(1);
+}
+
+/** The quantity one clause asks for: a date for "when...", else the first quantity named. */
+function clauseQuantity(clause: string): Quantity | null {
+  const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
+  if (WHEN.test(clause)) return readQuantity(forms, clause, []).quantity;
+  return allQuantities(forms, clause)[0] ?? null;
 }

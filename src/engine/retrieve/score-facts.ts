@@ -121,7 +121,9 @@ export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
 function labelScore(q: StructuredQuery, fact: Fact): number {
   if (fact.label === undefined) return 0;
   const label = new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
-  const words = q.lemmas.filter((w, i, all) => w.length > 2 && all.indexOf(w) === i);
+  // Names say which deal, not which figure: "AWS" in "length of the expanded AWS agreement" is no evidence.
+  const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
+  const words = q.lemmas.filter((w, i, all) => w.length > 2 && all.indexOf(w) === i && !names.has(w));
   return Math.min(9, 3 * words.filter((w) => label.has(w) && !LABEL_NOISE.has(w)).length);
 }
 
