@@ -5,6 +5,7 @@ import { comparableFact, composeFailed, composeNoJointDeal, composeUnknownPartie
 import { specOf } from "./read/cues.js";
 import type { Quantity } from "./read/lexicon.js";
 import { composeAnnounced, composeFigure, composeStatus } from "./compose/figure.js";
+import { composeLocation } from "./compose/location.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
 import { entityName, factSentence, joinAnd } from "./compose/sentences.js";
 import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus } from "./focus.js";
@@ -118,6 +119,7 @@ class Turnwise {
       if (ok.d !== cands.deals[0]) cands = { ...cands, deals: [ok.d, ...cands.deals.filter((d) => d !== ok.d)] };
     }
     if (q.kind === "who") return this.who(cands);
+    if (q.quantity === "location") return this.location(cands);
     if (q.kind === "status" || (q.relation === "cancel" && q.yesNo)) return this.status(cands);
     if (q.quantity === "announced" || (q.kind === "when" && q.metrics.length === 0)) return this.announced(cands);
     if (q.kind === "overview" || (q.metrics.length === 0 && q.quantity === null && q.relation === null)) return this.overview(cands);
@@ -199,6 +201,17 @@ class Turnwise {
     composeOverview(b, index, deals[0]!);
     this.answeredDeals = [deals[0]!.id];
     return "answered";
+  }
+
+  private location(cands: Candidates): Outcome {
+    for (const deal of cands.deals.slice(0, 3)) {
+      if (composeLocation(this.b, this.index, deal)) {
+        this.answeredDeals = [deal.id];
+        return "answered";
+      }
+    }
+    this.b.line("My sources don't say where that is.");
+    return "declined";
   }
 
   private who(cands: Candidates): Outcome {

@@ -28,7 +28,7 @@ export type Quantity =
   | "share-price" | "share-move" | "capacity" | "chips" | "servers" | "duration" | "start" | "completion"
   | "announced" | "revenue" | "backlog" | "debt" | "bond-orders" | "interest" | "spending" | "pledge"
   | "jobs" | "land" | "homes" | "sites" | "buildings" | "cost-per-unit" | "backstop" | "prepayment" | "statement"
-  | "expansion" | "build-rate" | "growth" | "size" | "count" | "term";
+  | "expansion" | "build-rate" | "growth" | "size" | "count" | "term" | "location";
 
 export interface QuantitySpec {
   readonly cues: readonly string[];
@@ -82,6 +82,7 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["size", { cues: ["how big", "how large", "size", "how much of", "scale", "magnitude"], metrics: [...MONEY, "capacity", "chip-count", "server-count"] as Metric[], precise: false }],
   ["value", { cues: ["worth", "value", "price tag", "price", "cost", "dollar", "how much money", "$", "amount", "how much", "billion", "trillion", "bn"], metrics: MONEY, units: CURRENCIES, precise: false }],
   ["count", { cues: ["how many", "number of", "count"], metrics: ["chip-count", "server-count", "sites", "buildings", "jobs", "homes-equivalent", "share-count"] as Metric[], precise: true }],
+  ["location", { cues: ["where", "which site", "what site", "location", "located", "which state", "which city", "which country", "what city", "what state"], metrics: [], precise: true }],
 ];
 
 /** The kind of answer wanted. */
