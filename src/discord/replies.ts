@@ -1,7 +1,7 @@
 import { MessageFlags } from "discord.js";
 import type { Answer } from "../engine/answer-model.js";
 import type { SearchIndex } from "../engine/search-index.js";
-import { EXAMPLE_QUESTIONS } from "../engine/compose-misc.js";
+import { EXAMPLE_QUESTIONS } from "../engine/compose/misc.js";
 import { formatLoadError } from "../kb/types.js";
 import { summarize } from "../kb/summary.js";
 import { fitLines, LIMITS, renderEmbed, type EmbedJson } from "../render/discord.js";

@@ -1,7 +1,6 @@
 import type { Fact, KnowledgeBase, PrecisionDate } from "../kb/types.js";
 import type { Metric, Qualifier, Tier, Unit } from "../kb/vocabulary.js";
 import { formatFact, formatValue } from "./format.js";
-import type { QuestionKind } from "./intent.js";
 
 /** A piece of a reply line: plain text, a figure (rendered bold on Discord) or citation markers. */
 export type Part = string | { readonly figure: number } | { readonly cite: readonly number[] };
@@ -32,11 +31,23 @@ export interface AnswerSource {
   readonly quote: string;
 }
 
+/**
+ * What the reply does with the question: answers it with a cited figure or list, declines (the
+ * data does not hold it), corrects a false premise, or refuses (advice, predictions, injections).
+ */
+export type Outcome = "answered" | "declined" | "corrected" | "refused" | "help";
+
+export type AnswerKindLabel = string;
+
 /** The structured answer. Renderers (plain text, Discord embeds) turn it into output. */
 export interface Answer {
   readonly question: string;
+  /** Same as outcome === "answered". */
   readonly answered: boolean;
-  readonly kind: QuestionKind | "unknown";
+  readonly outcome: Outcome;
+  readonly kind: AnswerKindLabel;
+  /** Indices into figures of the figures that ARE the answer; other figures are context or offers. */
+  readonly primary: readonly number[];
   readonly lines: ReadonlyArray<readonly Part[]>;
   readonly figures: readonly AnswerFigure[];
   readonly sources: readonly AnswerSource[];
@@ -49,6 +60,7 @@ export class ReplyBuilder {
   readonly lines: Part[][] = [];
   readonly figures: AnswerFigure[] = [];
   readonly sources: AnswerSource[] = [];
+  readonly primary: number[] = [];
   private readonly citeKeys = new Map<string, number>();
   private readonly figureKeys = new Map<string, number>();
 
@@ -120,7 +132,14 @@ export class ReplyBuilder {
     this.lines.push(parts.flat());
   }
 
-  build(question: string, answered: boolean, kind: Answer["kind"], suggestions: readonly string[] = []): Answer {
-    return { question, answered, kind, lines: this.lines, figures: this.figures, sources: this.sources, suggestions };
+  /** Mark the figure parts just made as the answer itself. */
+  answer(parts: readonly Part[]): Part[] {
+    for (const p of parts) if (typeof p === "object" && "figure" in p && !this.primary.includes(p.figure)) this.primary.push(p.figure);
+    return [...parts];
+  }
+
+  build(question: string, outcome: Outcome, kind: AnswerKindLabel, suggestions: readonly string[] = []): Answer {
+    return { question, answered: outcome === "answered", outcome, kind, primary: this.primary, lines: this.lines, figures: this.figures, sources: this.sources, suggestions };
   }
 }
+

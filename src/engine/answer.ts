@@ -1,31 +1,25 @@
 import type { Deal, Fact } from "../kb/types.js";
-import type { Metric } from "../kb/vocabulary.js";
-import { type Answer, ReplyBuilder } from "./answer-model.js";
-import { composeDealMetric, composeOverview, composeStanding, composeStatus, composeSubjectFacts } from "./compose-figure.js";
-import { composeCompare, composeList, composeRanking, composeTotal } from "./compose-lists.js";
-import { composeHelp, composeOffTopic, composeQuotes, composeSources, composeUnknown, EXAMPLE_QUESTIONS, suggestDeals } from "./compose-misc.js";
-import type { EntityMention } from "./entity-matcher.js";
-import { formatDate } from "./format.js";
-import { type Intent, parseIntent } from "./intent.js";
-import { entityName, theDeal } from "./phrases.js";
-import { DATE_METRICS, THRESHOLD, MANIPULATION, PLAN_WORDS, PRECISE, REFERS_BACK, rolesAsked, SIZE_FIRST, SPEND_FIRST, STATUS_WORDS_RE, WHEN } from "./question-cues.js";
-import { compareTargets } from "./compare-targets.js";
-import { unknownNames } from "./unknown-names.js";
-import { lexicalScores, scoreFacts } from "./fact-scoring.js";
-import { moneyMentions } from "./text.js";
-import { contentWords, dealKeywords, dealsWithAll, factsOf, headlineFacts, keywordDeals, MONEY_METRICS, rankDeals, SUBJECT_METRICS } from "./retrieve.js";
+import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
+import { composeCompare, composeList, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
+import { comparableFact, composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
+import { specOf } from "./read/cues.js";
+import type { Quantity } from "./read/lexicon.js";
+import { composeAnnounced, composeFigure, composeStatus } from "./compose/figure.js";
+import { composeLocation } from "./compose/location.js";
+import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
+import { entityName, factSentence, joinAnd } from "./compose/sentences.js";
+import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus } from "./focus.js";
+import type { StructuredQuery } from "./read/query.js";
+import { readQuestion } from "./read/read-question.js";
+import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
+import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
+import { choose, premiseFailures } from "./verify/verify.js";
+import { readerKnowledge } from "./reader-knowledge.js";
 
-/** What a conversation remembers between turns. The caller keeps it and passes it back. */
-export interface ConversationContext {
-  readonly entities: readonly string[];
-  readonly dealIds: readonly string[];
-  readonly metrics: readonly Metric[];
-}
+export { type ConversationContext, EMPTY_CONTEXT } from "./focus.js";
 
-export const EMPTY_CONTEXT: ConversationContext = { entities: [], dealIds: [], metrics: [] };
-
-/** Longer input is cut before parsing: no real question needs more, and it bounds the work. */
+/** Longer input is cut before reading: no real question needs more, and it bounds the work. */
 export const MAX_QUESTION_CHARS = 500;
 
 export interface Turn {
@@ -33,522 +27,292 @@ export interface Turn {
   readonly context: ConversationContext;
 }
 
-/** Answer one question. Pure: the same index, question and context give the same answer. */
+/**
+ * Answer one question: read it into a structured query, retrieve candidate facts, verify them
+ * against every part of the query, compose. Pure: the same index, question and context give the
+ * same answer.
+ */
 export function answerQuestion(index: SearchIndex, rawQuestion: string, context: ConversationContext = EMPTY_CONTEXT): Turn {
-  // Discord mention markup and @everyone/@here carry no meaning for the question.
   const question = rawQuestion
     .replace(/<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/g, " ")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, MAX_QUESTION_CHARS);
-  return new Turnwise(index, question, context).run();
+  const read = readQuestion(readerKnowledge(index), question);
+  const q = inheritQuantity(read, context);
+  const b = new ReplyBuilder(index.kb);
+  const run = new Turnwise(index, q, context, b);
+  const outcome = run.run();
+  const answer = b.build(question, outcome, q.refusal ?? q.kind);
+  return { answer, context: run.nextContext(answer) };
 }
 
 class Turnwise {
-  private readonly b: ReplyBuilder;
-  private readonly intent: Intent;
-  private mentions: EntityMention[];
-  private groups: string[];
-  private metrics: Metric[];
-  private readonly keywordHits: Map<string, number>;
+  private focus: Focus = { groups: [], carried: [], years: [] };
   private answeredDeals: string[] = [];
+  private givenFacts: string[] = [];
 
-  constructor(private readonly index: SearchIndex, private readonly question: string, private readonly ctx: ConversationContext) {
-    this.b = new ReplyBuilder(index.kb);
-    this.intent = parseIntent(question);
-    this.mentions = index.matcher.recognise(question);
-    this.groups = unique(this.mentions.map((m) => m.group));
-    this.metrics = [...this.intent.metrics];
-    this.keywordHits = keywordDeals(index, dealKeywords(this.intent.tokens, this.mentions, index));
-    for (const value of moneyMentions(question)) {
-      const deals = index.dealsByValue.get(value);
-      if (deals && deals.size <= 5) for (const d of deals) this.keywordHits.set(d, (this.keywordHits.get(d) ?? 0) + 1);
-    }
-  }
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly q: StructuredQuery,
+    private readonly ctx: ConversationContext,
+    private readonly b: ReplyBuilder,
+  ) {}
 
-  run(): Turn {
-    const { kind } = this.intent;
-    if (kind === "empty") {
-      this.b.line("Ask me about an AI or cloud infrastructure deal.");
-      composeHelp(this.b);
-      return this.finish(false, "empty");
+  run(): Outcome {
+    const { q, b, index } = this;
+    if (q.lemmas.length === 0) {
+      composeHelp(b);
+      return "help";
     }
-    // "What do you know about Microsoft and OpenAI?" is about them, not about the bot.
-    if (kind === "help" && this.mentions.length > 0) return this.figure(this.inheritContext());
-    if (kind === "help" || kind === "greeting") {
-      composeHelp(this.b);
-      return this.finish(kind === "help", kind);
+    if (q.refusal !== null) return this.refuse();
+    if ((q.kind === "help" || q.kind === "greeting") && q.entities.length === 0) {
+      composeHelp(b);
+      return "help";
     }
-    if (MANIPULATION.test(this.question.toLowerCase())) {
-      this.b.line("I only give figures from my cited sources, and I can't change, invent or estimate them.");
-      this.b.line(`Ask me about a deal instead, for example “${EXAMPLE_QUESTIONS[0]}”`);
-      return this.finish(false, "unknown");
+    const noDeals = [...new Set(q.entities.filter((e) => !e.hasDeals && e.kind !== "person").map((e) => e.group))];
+    if (q.unknownNames.length > 0 || noDeals.length > 0) {
+      const known = [...new Set(q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
+      composeUnknownParties(b, index, q.unknownNames, noDeals, known);
+      return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
     }
-    const strangers = unknownNames(this.index, this.question, this.mentions);
-    if (strangers.length > 0 && kind !== "sources") return this.strangers(strangers);
-    const inherited = this.inheritContext();
-    const datedList = /\b(?:announced|signed|struck)\b.*\b20[0-3]\d\b/.test(this.question.toLowerCase()) && kind === "list";
-    if ((this.intent.recent || datedList) && this.groups.length === 0) return this.byDate();
-    const threshold = THRESHOLD.test(this.question.toLowerCase()) ? moneyMentions(this.question)[0] : undefined;
-    if (threshold !== undefined && this.groups.length === 0) return this.overThreshold(threshold);
-    switch (kind) {
+    this.focus = resolveFocus(index, q, this.ctx);
+    let cands = findCandidates(index, q, this.focus);
+    const global = this.focus.groups.length === 0 && cands.byName.size === 0 && this.focus.carried.length === 0;
+    if (cands.noJointDeal) {
+      composeNoJointDeal(b, index, this.focus.groups);
+      return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
+    }
+    const lead = cands.deals[0];
+    if (lead && (q.kind === "total" || q.kind === "compare") && q.premise.figures.length > 0) {
+      const premise = premiseFailures(index, q, lead).filter((f) => f.kind !== "specific");
+      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, lead), deal: lead, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
+    }
+    switch (q.kind) {
       case "sources":
-        return this.sources(inherited);
+        return this.sources(cands);
       case "list":
-        return this.list();
+        return this.list(cands, global);
+      case "rank":
+        return this.rank(cands, global);
       case "total":
-        return this.total();
-      case "ranking":
-        return this.ranking(inherited);
+        return this.total(cands, global);
       case "compare":
-        return this.compare(inherited);
-      case "quote":
-        return this.quotes(inherited);
+        return this.compare(cands);
       default:
-        return this.figure(inherited);
+        break;
     }
+    if (cands.deals.length === 0) return this.nothing(global);
+    // A premise about who did what ("why did Oracle pay OpenAI", "why did SpaceX call off the merger")
+    // is checked against the deal the question is most about, before any figure is chosen.
+    const premised = q.premise.relation !== null && !["value", "partner", "supply"].includes(q.premise.relation) && (q.premise.actor !== null || q.premise.relation === "cancel" || q.premise.relation === "acquire");
+    if (q.kind === "figure" && premised) {
+      const top = cands.deals[0]!;
+      const premise = premiseFailures(index, q, top).filter((f) => f.kind !== "specific");
+      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
+    }
+    if (q.kind !== "figure") {
+      // The first of the top deals whose premise holds; if none holds, say what the best one gets wrong.
+      const checked = cands.deals.slice(0, 5).map((d) => ({ d, f: premiseFailures(index, q, d) }));
+      const ok = checked.find((c) => c.f.length === 0);
+      if (!ok) return composeFailed(b, index, q, checked.slice(0, 1).map((c) => ({ candidate: { fact: firstFact(index, c.d), deal: c.d, score: 0, metricFits: false }, failures: c.f })), this.focus.groups);
+      if (ok.d !== cands.deals[0]) cands = { ...cands, deals: [ok.d, ...cands.deals.filter((d) => d !== ok.d)] };
+    }
+    if (q.kind === "who") return this.who(cands);
+    if (q.quantity === "location") return this.location(cands);
+    if (q.kind === "status" || (q.relation === "cancel" && q.yesNo)) return this.status(cands);
+    if (q.quantity === "announced" || (q.kind === "when" && q.metrics.length === 0)) return this.announced(cands);
+    if (q.kind === "overview" || (q.metrics.length === 0 && q.quantity === null && q.relation === null)) return this.overview(cands);
+    return this.figure(cands);
   }
 
-  /**
-   * Follow-ups: "and AMD?" keeps the last question's metric and pairs AMD with the last company;
-   * "what about the chips?" keeps the last deal.
-   */
-  private inheritContext(): Deal[] {
-    const { ctx, intent } = this;
-    const shortQuestion = intent.tokens.length <= 5;
-    const pointsBack = intent.followUp || REFERS_BACK.test(intent.tokens.join(" "));
-    if (this.mentions.length === 0 && (this.keywordHits.size === 0 || pointsBack) && ctx.dealIds.length > 0) {
-      if (this.metrics.length === 0 && !pointsBack && intent.tokens.length > 3) return [];
-      this.mentions = ctx.entities.map((id, position) => ({ entityId: id, group: this.index.matcher.groupOf(id), position, exact: true, text: "" }));
-      this.groups = unique(this.mentions.map((m) => m.group));
-      // The deals talked about, then the deals that later revised them ("over how many years?" of an expanded deal).
-      const talked = this.toDeals(ctx.dealIds);
-      const revisions = this.toDeals(talked.flatMap((d) => d.revisedBy));
-      const all = unique([...talked, ...revisions]);
-      return this.keywordHits.size > 0 ? rankDeals(this.index, all.map((d) => d.id), this.mentions, this.keywordHits) : all;
+  private refuse(): Outcome {
+    composeRefusal(this.b, this.q);
+    const groups = [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
+    if (this.q.refusal === "injection" && (groups.length > 0 || this.ctx.dealIds.length > 0)) {
+      const focus = groups.length > 0 ? { groups, carried: [], years: [] } : { groups: this.ctx.entities, carried: this.ctx.dealIds, years: [] };
+      const deal = findCandidates(this.index, this.q, focus).deals[0];
+      const stated = this.q.premise.figures[0] ?? (/%|percent/.test(this.q.lower) ? { unit: "percent" as const, value: 0 } : undefined);
+      const same = deal && stated ? comparableFact(this.index, deal, stated.unit, this.q) : undefined;
+      if (deal && same) this.b.line("What my sources actually report: ", ...factSentence(this.b, this.index.kb, same, deal, false));
+      else if (deal) offer(this.b, this.index, [deal], "What my sources actually report:");
     }
-    if (this.mentions.length > 0 && this.metrics.length === 0 && (intent.followUp || shortQuestion) && ctx.metrics.length > 0) {
-      this.metrics = [...ctx.metrics];
-      for (const prev of ctx.entities) {
-        const g = this.index.matcher.groupOf(prev);
-        if (this.groups.includes(g)) continue;
-        if (dealsWithAll(this.index, [g, ...this.groups]).length > 0) {
-          this.groups = [g, ...this.groups];
-          this.mentions = [{ entityId: prev, group: g, position: -1, exact: true, text: "" }, ...this.mentions];
-          break;
-        }
-      }
-    }
-    return [];
+    return "refused";
   }
 
-  private toDeals(ids: readonly string[]): Deal[] {
-    return ids.map((id) => this.index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+  private figure(cands: Candidates): Outcome {
+    const { q, b, index } = this;
+    // A follow-up that points back stays on the deal just discussed.
+    const pointing = q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
+    const deals = pointing ? cands.deals.filter((d) => this.focus.carried.includes(d.id)) : cands.deals;
+    const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
+    const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 25, subjects);
+    const { pass, tried } = choose(index, q, this.focus.groups, scored);
+    if (pass) {
+      if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
+      else composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
+      for (const extra of q.alsoAsked) this.alsoAnswer(extra, pass.candidate.deal);
+      this.answeredDeals = [pass.candidate.deal.id];
+      this.givenFacts = [pass.candidate.fact.id];
+      return "answered";
+    }
+    this.answeredDeals = [...new Set(tried.map((v) => v.candidate.deal.id))].slice(0, 2);
+    return composeFailed(b, index, q, tried, this.focus.groups);
   }
 
-  /** Deals matching the named companies and deal-name keywords, best first. */
-  private candidates(): Deal[] {
-    let ids = dealsWithAll(this.index, this.groups);
-    if (ids.length === 0 && this.groups.length > 2) ids = dealsWithAll(this.index, this.groups.slice(0, 2));
-    if (this.keywordHits.size > 0) {
-      const both = ids.filter((id) => this.keywordHits.has(id));
-      if (both.length > 0) ids = both;
-      else if (this.groups.length === 0) ids = [...this.keywordHits.keys()];
-    }
-    const ranked = rankDeals(this.index, ids, this.mentions, this.keywordHits);
-    // A short follow-up naming a party of the deal just discussed ("how much is Nvidia putting in") stays on it.
-    const recent = new Set(this.ctx.dealIds.slice(0, 2));
-    const stay = this.intent.tokens.length <= 8 && this.keywordHits.size === 0 ? ranked.filter((d) => recent.has(d.id)) : [];
-    // "What does OpenAI plan to spend" is about its stated plan.
-    const plans = PLAN_WORDS.test(this.question.toLowerCase()) ? ranked.filter((d) => d.type === "plan") : [];
-    return unique([...plans, ...stay, ...ranked]);
+  /** The second part of a two-part question, about the same deal. */
+  private alsoAnswer(extra: Quantity, deal: Deal): void {
+    const spec = specOf(extra);
+    if (!spec) return;
+    const sub: StructuredQuery = { ...this.q, quantity: extra, metrics: spec.metrics, units: spec.units ?? [], precise: spec.precise, alsoAsked: [] };
+    const { pass } = choose(this.index, sub, this.focus.groups, scoreFacts(this.index, sub, [deal], this.focus.groups));
+    if (pass) composeFigure(this.b, this.index, pass.candidate.fact, pass.candidate.deal);
+    else this.b.line(`I don't have ${quantityWords(sub)} for that deal in my sources.`);
   }
 
-  private figure(inherited: Deal[]): Turn {
-    const { intent } = this;
-    let memo: Deal[] | undefined;
-    const dealsNow = () => (memo ??= inherited.length > 0 ? inherited : this.candidates());
+  private who_(): string {
+    return joinAnd(this.focus.groups.map((g) => entityName(this.index.kb, g)));
+  }
 
-    const subjectMetrics = this.subjectMetricsAsked();
-    if (subjectMetrics.length > 0) {
-      for (const metric of subjectMetrics) {
-        const facts = this.subjectFacts(metric, dealsNow);
-        if (facts.length > 0) {
-          composeSubjectFacts(this.b, this.index, facts, metric);
-          this.answeredDeals = unique(facts.map((f) => f.dealId));
-          this.metrics = [metric];
-          return this.finish(true, "figure");
-        }
-      }
-    }
-
-    const deals = dealsNow();
-    if (deals.length === 0) return this.nothingFound();
-
-    if (intent.yesNo && STATUS_WORDS_RE.test(this.question.toLowerCase())) {
-      composeStatus(this.b, deals[0]!);
-      // With the headline figure, and whatever later replaced it.
-      const headline = headlineFacts(this.index, deals[0]!.id, MONEY_METRICS)[0];
-      if (headline) composeDealMetric(this.b, this.index, deals[0]!, headline.metric, false, headline.id, this.groups);
-      composeStanding(this.b, this.index, deals[0]!, headline?.metric, false);
-      this.answeredDeals = [deals[0]!.id];
-      return this.finish(true, "figure");
-    }
-    const keywords = contentWords(this.intent.tokens, this.mentions, this.index);
-    if (this.metrics.length === 0 && !intent.moneyAsked && (keywords.length === 0 || intent.units.size === 0 && !this.hasLexicalHit(deals, keywords))) {
-      const aboutProject = this.mentions.some((m) => this.index.kb.entities.get(m.entityId)?.kind === "project");
-      if (this.groups.length === 1 && !aboutProject && (!intent.mentionsDeal || /\b(?:deals|agreements|contracts)\b/.test(this.question.toLowerCase())) && this.keywordHits.size === 0 && deals.length > 1) {
-        composeList(this.b, this.index, deals, this.groups);
-        this.answeredDeals = deals.map((d) => d.id);
-        return this.finish(true, "list");
-      }
-      composeOverview(this.b, this.index, deals[0]!);
-      this.answeredDeals = [deals[0]!.id];
-      return this.finish(true, "figure");
-    }
-
-    // "What's that worth?" asks the worth of what was just discussed, not a deal value.
-    const valueNamed = intent.valueAsked && !REFERS_BACK.test(intent.tokens.join(" "));
-    const explicit = this.metrics.filter((m) => !(intent.genericMoney && !valueNamed && m === "deal-value"));
-    const scored = scoreFacts(this.index, {
-      deals,
-      explicit,
-      fallback: intent.sizeAsked
-        ? SIZE_FIRST
-        : intent.moneyAsked || intent.genericMoney || explicit.includes("spending")
-          ? intent.spendAsked
-            ? SPEND_FIRST
-            : MONEY_METRICS
-          : [],
-      units: intent.units,
-      keywords,
-      groups: this.groups,
-      entities: this.mentions.map((m) => m.entityId),
-      extraFacts: this.groups.flatMap((g) => this.index.factsBySubject.get(g) ?? []).slice(0, 200),
-      previous: inherited.length > 0 || REFERS_BACK.test(intent.tokens.join(" ")) ? this.ctx.metrics : [],
-      previousWeight: explicit.length === 0 && (intent.followUp || REFERS_BACK.test(intent.tokens.join(" "))) ? 2 : 0.8,
-      lexicalWeight: intent.yesNo ? 3.5 : 2.5,
-      explicitWeight: intent.yesNo && keywords.length > 0 ? 1.5 : 3,
-      yesNo: intent.yesNo,
-      when: WHEN.test(this.question.toLowerCase()),
-    });
-    const best = scored[0];
-    const first = explicit[0];
-    // A figure the question did not name only answers it when the fact's own words match the question's.
-    const whenQuestion = WHEN.test(this.question.toLowerCase());
-    const strong =
-      best !== undefined &&
-      (best.explicitRank >= 0 || best.related || (explicit.length === 0 ? best.score >= 1.9 : best.lexical >= 0.99) || (whenQuestion && best.fact.unit === "date")) &&
-      !(intent.strongMoney && explicit.length === 0 && best.fact.unit !== "USD" && !MONEY_METRICS.includes(best.fact.metric));
-    if (!best || !strong || (first !== undefined && PRECISE.has(first) && best.explicitRank !== 0 && !(DATE_METRICS.has(first) && best.fact.unit === "date" && best.explicitRank > 0))) {
-      if (first === "announcement-date" || (explicit.length === 0 && intent.units.has("date"))) return this.announced(deals[0]!);
-      const label = (first ?? "deal-value").replace(/-/g, " ");
-      composeUnknown(this.b, this.index, this.question, this.groups, deals[0], label);
-      this.answeredDeals = [deals[0]!.id];
-      return this.finish(false, "unknown", deals.slice(0, 5).map((d) => d.title));
-    }
-    const deal = this.index.kb.deals.get(best.fact.dealId)!;
-    const metric = best.fact.metric;
-    composeDealMetric(this.b, this.index, deal, metric, intent.yesNo, best.fact.id, this.groups);
-    // "How much compute, and over how many years?": the other metrics named, from the same deal.
-    if (/\band\b/.test(this.question.toLowerCase())) {
-      for (const other of explicit.filter((m) => m !== metric).slice(0, 2)) {
-        if (factsOf(this.index, deal.id, other).length > 0) composeDealMetric(this.b, this.index, deal, other, false, undefined, this.groups);
-      }
-    }
-    composeStanding(this.b, this.index, deal, metric);
-    if (this.groups.length >= 2 && !DATE_METRICS.has(metric)) {
-      this.alsoIn(deals.filter((d) => d !== deal && !deal.revisedBy.includes(d.id) && !d.revises.includes(deal.id)), metric);
-    }
+  private status(cands: Candidates): Outcome {
+    const deal = cands.deals[0]!;
+    const head = deal.factIds.map((id) => this.index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && HEADLINE_METRICS.includes(f.metric) && f.subject === undefined);
+    composeStatus(this.b, this.index, deal, head);
     this.answeredDeals = [deal.id];
-    this.metrics = [metric];
-    return this.finish(true, "figure");
+    return "answered";
   }
 
-  private hasLexicalHit(deals: readonly Deal[], keywords: readonly string[]): boolean {
-    const ids = new Set(deals.slice(0, 12).flatMap((d) => d.factIds));
-    const facts = [...ids].map((id) => this.index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
-    return lexicalScores(this.index, facts, keywords).size > 0;
-  }
-
-  private subjectMetricsAsked(): Metric[] {
-    const asked = this.metrics.filter((m) => SUBJECT_METRICS.has(m) && m !== "statement" && !(m === "stake" && this.groups.length >= 2));
-    const companyOnly =
-      this.groups.length === 1 && !this.intent.mentionsDeal && this.keywordHits.size === 0 && this.mentions.every((m) => this.index.kb.entities.get(m.entityId)?.kind === "company");
-    if (this.intent.genericMoney && companyOnly) asked.push("valuation", "market-value");
-    // "What was Amazon worth after the OpenAI deal news?": the company right before "worth" is valued.
-    const worthOf = /\b(?:is|was|are|were)\s+([\p{L}][\p{L}.]*)\s+(?:now\s+|really\s+)?worth\b/u.exec(this.question.toLowerCase())?.[1];
-    const valued = worthOf ? this.mentions.find((m) => m.text === worthOf && this.index.kb.entities.get(m.entityId)?.kind === "company") : undefined;
-    if (valued && !companyOnly) {
-      this.groups = [valued.group, ...this.groups.filter((g) => g !== valued.group)];
-      asked.push("market-value", "valuation");
-    }
-    return asked;
-  }
-
-  private subjectFacts(metric: Metric, dealsNow: () => readonly Deal[]): Fact[] {
-    const kb = this.index.kb;
-    const bySubject = this.groups.flatMap((g) => this.index.factsBySubject.get(g) ?? []);
-    const facts = bySubject.map((id) => kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.metric === metric);
-    if (this.groups.length < 2 && facts.length > 0) return unique(facts);
-    const inDeals = dealsNow()
-      .flatMap((d) => factsOf(this.index, d.id, metric))
-      .filter((f) => f.subject === undefined || this.groups.includes(this.index.matcher.groupOf(f.subject)));
-    // A stake asked between two companies ("Microsoft's stake in OpenAI") lives in their shared deal.
-    const scoped = this.groups.length >= 2 ? inDeals : facts.length > 0 ? facts : inDeals;
-    return unique(scoped);
-  }
-
-  private announced(deal: Deal): Turn {
-    const facts = factsOf(this.index, deal.id);
-    const evidence = [...facts].sort((a, c) => (this.sourceDate(a) ?? 0) - (this.sourceDate(c) ?? 0))[0];
-    if (!evidence) return this.nothingFound();
-    this.b.line(`${theDeal(deal).replace(/^t/, "T")} was announced ${deal.announced.precision === "day" ? "on" : "in"} `, this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence), ".");
+  private announced(cands: Candidates): Outcome {
+    const deal = cands.deals[0]!;
+    composeAnnounced(this.b, this.index, deal);
+    for (const extra of this.q.alsoAsked) if (extra !== "announced") this.alsoAnswer(extra, deal);
     this.answeredDeals = [deal.id];
-    return this.finish(true, "figure");
+    return this.b.primary.length > 0 ? "answered" : "declined";
   }
 
-  private sourceDate(f: Fact): number | undefined {
-    return this.index.kb.sources.get(f.source)?.published?.sortKey;
-  }
-
-  /** Other deals of the same companies that also carry the metric, in one short line. */
-  private alsoIn(others: readonly Deal[], metric: Metric): void {
-    const withFigure = others
-      .filter((d) => this.groups.every((g) => this.index.titleGroups.get(d.id)?.has(g)))
-      .map((d) => ({ d, facts: factsOf(this.index, d.id, metric).filter((f) => f.supersededBy === undefined && f.subject === undefined) }))
-      .filter((x) => x.facts.length > 0)
-      .slice(0, 2);
-    if (withFigure.length === 0) return;
-    const parts = withFigure.flatMap(({ d, facts }, i) => [i > 0 ? "; " : "", d.title, ": ", ...this.b.figure([facts[0]!])]);
-    this.b.line("Also: ", ...parts, ".");
-  }
-
-  private nothingFound(): Turn {
-    const fallback = this.factSearchFallback();
-    if (fallback) {
-      const deal = this.index.kb.deals.get(fallback.dealId)!;
-      composeDealMetric(this.b, this.index, deal, fallback.metric, this.intent.yesNo);
-      this.answeredDeals = [deal.id];
-      this.metrics = [fallback.metric];
-      return this.finish(true, "figure");
+  private overview(cands: Candidates): Outcome {
+    const { q, b, index } = this;
+    const deals = principalDeals(index, cands.deals, this.focus.groups);
+    if (deals.length > 1 && this.focus.groups.length === 1 && !q.mentionsDeal && cands.byName.size === 0) {
+      composeList(b, index, deals, this.focus.groups);
+      this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
+      return "answered";
     }
-    const known = this.groups.length > 0 || this.metrics.length > 0;
-    const suggestions = known
-      ? composeUnknown(this.b, this.index, this.question, this.groups)
-      : composeOffTopic(this.b, this.index);
-    return this.finish(false, "unknown", suggestions);
+    composeOverview(b, index, deals[0]!);
+    this.answeredDeals = [deals[0]!.id];
+    return "answered";
   }
 
-  /** With no company named, accept a fact only when several distinctive words of the question match it. */
-  private factSearchFallback(): Fact | undefined {
-    if (this.groups.length > 0) return undefined;
-    const wanted = new Set(this.metrics);
-    const results = this.index.factSearch.search(this.question, {
-      fuzzy: false,
-      prefix: false,
-      filter: (r) => wanted.size === 0 || wanted.has(this.index.kb.facts.get(String(r.id))?.metric as Metric),
-    });
-    const top = results[0];
-    if (!top || new Set(top.queryTerms).size < 2 || !top.queryTerms.some((t) => /\d/.test(t) || t.length >= 5)) return undefined;
-    return this.index.kb.facts.get(String(top.id));
-  }
-
-  private scopedDeals(ignoreTypes = false): Deal[] {
-    // With no company or name to rank by, the precomputed order by size is the ranking.
-    const deals =
-      this.groups.length === 0 && this.keywordHits.size === 0
-        ? this.toDeals(this.index.dealsByHeadline)
-        : rankDeals(this.index, this.groups.length > 0 ? dealsWithAll(this.index, this.groups) : [...this.index.kb.deals.keys()], this.mentions, this.keywordHits);
-    const types = new Set(ignoreTypes ? [] : this.intent.dealTypes);
-    const filtered = types.size > 0 ? deals.filter((d) => types.has(d.type)) : deals;
-    return (filtered.length > 0 ? filtered : deals).filter((d) => d.type !== "market-event");
-  }
-
-  private list(): Turn {
-    if (this.groups.length === 0 && this.keywordHits.size > 0) {
-      const deals = rankDeals(this.index, [...this.keywordHits.keys()], [], this.keywordHits);
-      composeList(this.b, this.index, deals, []);
-      this.answeredDeals = deals.map((d) => d.id);
-      return this.finish(true, "list");
-    }
-    const roles = rolesAsked(this.question);
-    const scoped = this.scopedDeals(roles !== undefined).filter((d) => d.type !== "plan");
-    const byRole = roles ? scoped.filter((d) => d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity)))) : scoped;
-    const deals = byRole.length > 0 ? byRole : scoped;
-    if (deals.length === 0) return this.nothingFound();
-    composeList(this.b, this.index, deals, this.groups);
-    this.answeredDeals = deals.map((d) => d.id);
-    return this.finish(true, "list");
-  }
-
-  private total(): Turn {
-    const only = this.mentions.length === 1 ? this.index.kb.entities.get(this.mentions[0]!.entityId) : undefined;
-    // "Stargate's total GW" asks for the project's own figure, not a sum.
-    if (only?.kind === "project") return this.figure([]);
-    if (this.groups.length >= 3 || (this.groups.length === 2 && dealsWithAll(this.index, this.groups).length === 0)) {
-      // "OpenAI's Oracle and CoreWeave contracts added up": one deal per company named.
-      const deals = this.compareTargets([]);
-      if (deals.length >= 2 && composeTotal(this.b, this.index, deals, [], this.metrics)) {
-        this.answeredDeals = deals.map((d) => d.id);
-        return this.finish(true, "total");
+  private location(cands: Candidates): Outcome {
+    for (const deal of cands.deals.slice(0, 3)) {
+      if (composeLocation(this.b, this.index, deal)) {
+        this.answeredDeals = [deal.id];
+        return "answered";
       }
     }
-    const roles = this.metrics.includes("investment")
-      ? new Set(["investor", "acquirer"])
-      : this.metrics.includes("spending")
-        ? new Set(["buyer", "tenant", "acquirer", "borrower"])
-        : undefined;
-    const plansToo = (this.groups.length === 1 ? this.groups : []).flatMap((g) => this.index.dealsByGroup.get(g) ?? []).filter((id) => this.index.kb.deals.get(id)?.type === "plan");
-    const scoped = unique([...this.toDeals(plansToo), ...this.scopedDeals()]);
-    const deals = scoped.filter(
-      (d) => !roles || d.type === "plan" || this.groups.length === 0 || d.parties.some((p) => roles.has(p.role) && this.groups.includes(this.index.matcher.groupOf(p.entity))),
-    );
-    if (!composeTotal(this.b, this.index, deals, this.groups, this.metrics)) return this.nothingFound();
-    this.answeredDeals = [...deals.filter((d) => d.type === "plan"), ...deals.filter((d) => d.type !== "plan")].map((d) => d.id);
-    return this.finish(true, "total");
+    this.b.line("My sources don't say where that is.");
+    return "declined";
   }
 
-  private ranking(inherited: Deal[]): Turn {
-    // "Which of these is biggest?": the deals of the conversation, by what was being asked about.
-    if (inherited.length >= 2 && REFERS_BACK.test(this.intent.tokens.join(" "))) {
-      const measure = this.ctx.metrics.find((m) => m === "capacity" || m === "chip-count");
-      if (!composeRanking(this.b, this.index, inherited, measure ? [measure, ...this.metrics] : this.metrics, this.intent.ascending)) return this.nothingFound();
-      this.answeredDeals = inherited.map((d) => d.id);
-      return this.finish(true, "ranking");
+  private who(cands: Candidates): Outcome {
+    const { q } = this;
+    let deals = cands.deals;
+    if (q.relation === "acquire") deals = deals.filter((d) => d.type === "acquisition");
+    if (deals.length === 0) return composeFailed(this.b, this.index, q, [], this.focus.groups);
+    composeWho(this.b, this.index, deals);
+    this.answeredDeals = deals.slice(0, 3).map((d) => d.id);
+    return "answered";
+  }
+
+  private scope(cands: Candidates, global: boolean): Deal[] {
+    const all = global ? [...this.index.kb.deals.values()] : [...cands.deals];
+    let deals = all.filter((d) => d.type !== "market-event");
+    if (this.q.dealTypes.length > 0) {
+      const typed = deals.filter((d) => this.q.dealTypes.includes(d.type));
+      if (typed.length > 0) deals = typed;
     }
-    const deals = this.scopedDeals();
-    const bySize = this.groups.length === 0 && this.keywordHits.size === 0 && this.intent.dealTypes.length === 0;
-    if (!composeRanking(this.b, this.index, deals, this.metrics, this.intent.ascending, bySize)) return this.nothingFound();
+    if (this.q.years.length > 0) deals = deals.filter((d) => this.q.years.includes(d.announced.year));
+    return principalDeals(this.index, deals, this.focus.groups);
+  }
+
+  private list(cands: Candidates, global: boolean): Outcome {
+    const deals = this.scope(cands, global);
+    if (deals.length === 0) return this.nothing(global);
+    composeList(this.b, this.index, deals, this.focus.groups);
     this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
-    return this.finish(true, "ranking");
+    return "answered";
   }
 
-  /** "What's the newest deal?", "deals announced in 2026": by announcement date. */
-  private byDate(): Turn {
-    const years = (this.question.match(/\b20[0-3]\d\b/g) ?? []).map(String);
-    const oldestFirst = /\b(?:oldest|earliest|first)\b/.test(this.question.toLowerCase());
-    const deals = [...this.index.kb.deals.values()]
-      .filter((d) => d.type !== "market-event" && d.type !== "plan" && (years.length === 0 || years.includes(String(d.announced.year))))
-      .sort((a, b) => (b.announced.sortKey - a.announced.sortKey) * (oldestFirst ? -1 : 1))
-      .slice(0, years.length > 0 ? 12 : 5);
-    if (deals.length === 0) return this.nothingFound();
-    this.b.line(years.length > 0 ? `Deals announced in ${years.join(" or ")}:` : oldestFirst ? "The earliest deals in my data:" : "The most recent deals in my data:");
-    for (const deal of deals) {
-      const evidence = factsOf(this.index, deal.id)[0];
-      if (evidence) this.b.line("• ", deal.title, ", announced ", this.b.dated("announcement-date", formatDate(deal.announced), deal.id, evidence));
-    }
-    this.answeredDeals = deals.map((d) => d.id);
-    return this.finish(true, "list");
+  private rank(cands: Candidates, global: boolean): Outcome {
+    const deals = this.scope(cands, global);
+    const limit = this.q.limit ?? 5;
+    if (!composeRanking(this.b, this.index, deals, rankBy(this.q), limit, this.who_())) return this.nothing(global);
+    this.answeredDeals = deals.slice(0, limit).map((d) => d.id);
+    return "answered";
   }
 
-  /** "Deals over $50 billion": every deal whose headline figure clears the bar, largest first. */
-  private overThreshold(value: number): Turn {
-    const ids = this.index.dealsByHeadline.filter((id) => (this.index.headline.get(id) ?? 0) >= value);
-    if (ids.length === 0) return this.nothingFound();
-    composeRanking(this.b, this.index, this.toDeals(ids), ["deal-value"], false, true, 12);
-    this.answeredDeals = ids.slice(0, 5);
-    return this.finish(true, "ranking");
+  private total(cands: Candidates, global: boolean): Outcome {
+    // A total over the whole knowledge base only when asked for ("all deals", "every power deal in 2025").
+    if (global && !/\b(?:all|every|overall|whole|entire|industry|market|everything)\b/.test(this.q.lower) && this.q.dealTypes.length === 0 && this.q.years.length === 0) return this.nothing(global);
+    const metrics = this.q.metrics.length > 0 ? this.q.metrics : HEADLINE_METRICS.slice(0, 7);
+    const deals = this.scope(cands, global);
+    const used = composeTotal(this.b, this.index, deals, metrics, this.who_());
+    if (!used) return this.nothing(global);
+    this.answeredDeals = [...new Set(used.map((f) => f.dealId))];
+    return "answered";
   }
 
-  private compare(inherited: Deal[]): Turn {
-    // "How much is Nvidia worth vs Amazon?": companies, not deals, are compared.
-    if (this.intent.genericMoney && !this.intent.mentionsDeal && this.groups.length >= 2) {
-      const facts = this.groups.flatMap((g) => this.subjectValue(g));
-      if (facts.length >= 2) {
-        for (const f of facts) composeSubjectFacts(this.b, this.index, [f], f.metric);
-        this.answeredDeals = unique(facts.map((f) => f.dealId));
-        return this.finish(true, "compare");
+  private compare(cands: Candidates): Outcome {
+    const { index } = this;
+    const named = [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
+    let deals: Deal[] = [];
+    if (named.length >= 2 && dealsWithAll(index, named).length === 0) {
+      const partner = this.ctx.entities.find((g) => !named.includes(g));
+      for (const g of named) {
+        const ids = partner ? dealsWithAll(index, [g, partner]) : (index.dealsByGroup.get(g) ?? []);
+        const d = index.kb.deals.get(ids[0] ?? (index.dealsByGroup.get(g) ?? [])[0] ?? "");
+        if (d) deals.push(d);
       }
-    }
-    const deals = this.compareTargets(inherited);
-    if (deals.length < 2) {
-      if (deals.length === 1) {
-        this.b.line(`I can only find one of those deals: ${theDeal(deals[0]!)}. Name the other deal's companies to compare them.`);
-      }
-      return deals.length === 1 ? this.finish(false, "compare") : this.nothingFound();
-    }
-    composeCompare(this.b, this.index, deals);
-    this.answeredDeals = deals.map((d) => d.id);
-    return this.finish(true, "compare");
-  }
-
-  /** A company's latest market value, else its latest valuation. */
-  private subjectValue(group: string): Fact[] {
-    const facts = (this.index.factsBySubject.get(group) ?? []).map((id) => this.index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
-    for (const metric of ["market-value", "valuation"] as const) {
-      const latest = facts.filter((f) => f.metric === metric && f.subject !== undefined && this.index.matcher.groupOf(f.subject) === group).sort((a, b) => b.asOf.sortKey - a.asOf.sortKey)[0];
-      if (latest) return [latest];
-    }
-    return [];
-  }
-
-  private compareTargets(inherited: Deal[]): Deal[] {
-    return compareTargets(this.index, { groups: this.groups, mentions: this.mentions, keywordHits: this.keywordHits, contextEntities: this.ctx.entities, inherited });
-  }
-
-  private quotes(inherited: Deal[]): Turn {
-    const speakers = new Set(this.mentions.map((m) => m.entityId));
-    const bySpeaker = this.groups
-      .flatMap((g) => this.index.factsBySubject.get(g) ?? [])
-      .map((id) => this.index.kb.facts.get(id))
-      .filter((f): f is Fact => f !== undefined && f.metric === "statement" && f.speaker !== undefined && speakers.has(f.speaker));
-    const deals = bySpeaker.length > 0 ? [] : inherited.length > 0 ? inherited : this.candidates().slice(0, 12);
-    const inDeals = deals.flatMap((d) => factsOf(this.index, d.id, "statement"));
-    const facts = unique([...bySpeaker, ...inDeals]);
-    if (!composeQuotes(this.b, this.index, facts)) {
-      composeUnknown(this.b, this.index, this.question, this.groups);
-      return this.finish(false, "unknown");
-    }
-    this.answeredDeals = unique(facts.map((f) => f.dealId));
-    return this.finish(true, "quote");
-  }
-
-  private sources(inherited: Deal[]): Turn {
-    const deals = inherited.length > 0 ? inherited : this.candidates();
-    if (deals.length === 0) return this.nothingFound();
-    composeSources(this.b, this.index, deals);
+    } else deals = cands.deals.length >= 2 ? [...cands.deals] : this.ctx.dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+    const metrics = this.q.metrics.length > 0 ? this.q.metrics : HEADLINE_METRICS;
+    if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics)) return this.nothing(false);
     this.answeredDeals = deals.slice(0, 2).map((d) => d.id);
-    return this.finish(true, "sources");
+    return "answered";
   }
 
-  /** "Is the AWS deal worth $38 billion?": say whether a cited figure matches the one asked about. */
-  private confirmFigure(): void {
-    const asked = [...moneyMentions(this.question), ...[...this.question.matchAll(/(\d+(?:\.\d+)?)\s?%/g)].map((m) => Number(m[1]))];
-    if (asked.length === 0) return;
-    const shown = this.b.figures.map((f) => f.value).filter((v): v is number => v !== null);
-    if (shown.length === 0) return;
-    const matches = asked.some((a) => shown.some((v) => Math.abs(v - a) <= Math.abs(a) * 0.01));
-    this.b.lines.unshift([matches ? "Yes, my sources report that figure:" : "Not as asked; here is what my sources report:"]);
+  private sources(cands: Candidates): Outcome {
+    const facts = (this.ctx.factIds ?? []).map((id) => this.index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+    const deals = facts.length > 0 ? [] : cands.deals.slice(0, 1);
+    if (facts.length === 0 && deals.length === 0) return this.nothing(false);
+    composeSources(this.b, this.index, facts, deals);
+    this.answeredDeals = facts.length > 0 ? this.ctx.dealIds.slice(0, 2) : deals.map((d) => d.id);
+    return "answered";
   }
 
-  /** A company the data has never heard of: say so rather than answer about someone else. */
-  private strangers(names: readonly string[]): Turn {
-    const who = names.map((n) => n.replace(/^./, (c) => c.toUpperCase())).join(" or ");
-    const known = this.groups.map((g) => entityName(this.index.kb, g));
-    this.b.line(`I don't have any deals involving ${who}${known.length > 0 ? ` and ${known.join(" and ")}` : ""}, so I don't have a figure for that.`);
-    const suggestions = suggestDeals(this.index, "", this.groups);
-    if (suggestions.length > 0) this.b.line(`I do know about: ${suggestions.join("; ")}.`);
-    return this.finish(false, "unknown", suggestions);
+  private nothing(global: boolean): Outcome {
+    const { b, q } = this;
+    if (global && q.entities.length === 0 && q.quantity === null && !q.mentionsDeal && q.relation === null) {
+      composeRefusal(b, { ...q, refusal: "off-topic" });
+      return "declined";
+    }
+    b.line(this.focus.groups.length > 0 ? `I don't have that for ${this.who_()} in my sources.` : "I don't have that in my sources. Name a company or a deal, for example “How much is OpenAI's AWS deal worth?”");
+    return "declined";
   }
 
-  private finish(answered: boolean, kind: Answer["kind"], suggestions: readonly string[] = []): Turn {
-    if (answered && kind === "figure" && this.intent.yesNo) this.confirmFigure();
-    const answer = this.b.build(this.question, answered, kind, suggestions);
-    const keep = this.answeredDeals.length > 0;
-    const context: ConversationContext = keep
-      ? {
-          entities: unique(this.mentions.map((m) => m.entityId)),
-          // This turn's deals, then the last one talked about before, so "which is bigger?" can compare them.
-          dealIds: unique([...this.answeredDeals.slice(0, 9), ...this.ctx.dealIds]).slice(0, 12),
-          metrics: this.metrics.slice(0, 3),
-        }
-      : this.ctx;
-    return { answer, context };
+  nextContext(answer: Answer): ConversationContext {
+    const groups = this.focus.groups.length > 0 ? this.focus.groups : [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
+    const factIds = answer.figures.filter((f, i) => answer.primary.includes(i) && f.factId !== null).map((f) => f.factId!);
+    return {
+      entities: groups,
+      dealIds: this.answeredDeals.length > 0 ? this.answeredDeals : this.focus.carried,
+      metrics: this.q.metrics,
+      quantity: this.q.quantity,
+      factIds: factIds.length > 0 ? factIds : this.givenFacts,
+      years: this.q.years.length > 0 ? this.q.years : this.focus.years,
+    };
   }
 }
 
-function unique<T>(xs: readonly T[]): T[] {
-  return [...new Set(xs)];
+function firstFact(index: SearchIndex, deal: Deal): Fact {
+  return index.kb.facts.get(deal.factIds[0]!)!;
 }
-

@@ -1,4 +1,5 @@
 import type { Entity } from "../kb/types.js";
+import { EVERYDAY_COUNT, frequency } from "./word-frequency.js";
 import { editDistance, normalize, STOPWORDS, typoBudget } from "./text.js";
 
 export interface EntityMention {
@@ -12,9 +13,20 @@ export interface EntityMention {
   readonly text: string;
 }
 
-/** Aliases that are also everyday words only count when written with a capital ("Related", "Lambda"). */
-const EVERYDAY_WORDS = new Set(["related", "aligned", "core", "meta", "open", "blue", "owl"]);
-const CASE_SENSITIVE_EXCEPTIONS = new Set(["meta"]);
+/**
+ * Words that are everyday in questions about deals even though they are rare in general English:
+ * as single-word aliases they count only when capitalised ("Related", "Frontier").
+ */
+const DOMAIN_EVERYDAY = new Set(["related", "aligned", "core", "open", "blue", "owl", "frontier", "digital", "capital", "global", "power", "energy", "cloud", "compute", "data", "partners", "group", "infrastructure", "first", "new", "one", "ai", "lambda"]);
+
+const DEAL_NOUNS = new Set(["deal", "deals", "acquisition", "buyout", "takeover", "contract", "agreement", "merger", "campus", "lease", "bond", "bonds", "investment", "stake", "jv", "venture", "pledge", "ppa"]);
+
+/** A word alias or short ticker that must be written as the data writes it to count. */
+function needsCase(alias: string): boolean {
+  const w = alias.toLowerCase();
+  if (/\s/.test(w)) return false;
+  return DOMAIN_EVERYDAY.has(w) || frequency(w) > EVERYDAY_COUNT || w.length <= 2;
+}
 
 const WORD = /\$?\d+(?:[.,]\d+)*%?|[\p{L}0-9]+(?:[.&][\p{L}0-9]+)*/gu;
 
@@ -33,6 +45,8 @@ export class EntityMatcher {
   private readonly singleWord = new Map<string, Array<{ key: string; id: string }>>();
   private readonly maxWords: number;
   private readonly groups = new Map<string, string>();
+  /** Keys that only match when written exactly as in the data (tickers like "MS", words like "Arm"). */
+  private readonly caseSensitive = new Map<string, Set<string>>();
   /** All-caps tickers (MS, ARM, OWL): matched only as written, so "arm" or "ms" in a question is not a company. */
   private readonly tickers = new Map<string, string[]>();
 
@@ -80,7 +94,10 @@ export class EntityMatcher {
         const key = span.map((t) => t.lower).join(" ");
         const ids = this.byKey.get(key) ?? (n === 2 ? this.byKey.get(key.replace(/ /g, "")) : undefined);
         if (!ids) continue;
-        if (n === 1 && EVERYDAY_WORDS.has(key) && !CASE_SENSITIVE_EXCEPTIONS.has(key) && !/^\p{Lu}/u.test(span[0]!.original)) continue;
+        const forms = this.caseSensitive.get(key);
+        // "aligned" counts as Aligned only when written so, or right before a deal word ("the aligned deal").
+        const next = tokens[i + n]?.lower ?? "";
+        if (forms && !forms.has(span.map((t) => t.original).join(" ")) && !(n === 1 && key.length > 3 && DEAL_NOUNS.has(next) && !/^(?:arm|son|sam|open|core|blue|owl|first|new|one)$/.test(key))) continue;
         ids.forEach((id) => add(id, i, true, key));
         matched = n;
       }
@@ -104,7 +121,7 @@ export class EntityMatcher {
     if (token.length < 5 || STOPWORDS.has(token) || this.knownWords.has(token) || /\d/.test(token)) return undefined;
     let best: { id: string; d: number } | undefined;
     for (const { key, id } of this.singleWord.get(token[0] ?? "") ?? []) {
-      if (EVERYDAY_WORDS.has(key)) continue;
+      if (this.caseSensitive.has(key)) continue;
       const budget = typoBudget(key.length);
       if (budget === 0) continue;
       const d = editDistance(token, key, budget);
@@ -114,7 +131,9 @@ export class EntityMatcher {
   }
 }
 
+/** A company's group is the top of its parent chain (AWS -> Amazon); a project or a person's is its own. */
 function rootOf(e: Entity, byId: Map<string, Entity>): string {
+  if (e.kind === "project") return e.id;
   let current = e;
   const seen = new Set<string>();
   while (current.parent !== undefined && !seen.has(current.id)) {

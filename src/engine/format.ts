@@ -22,15 +22,17 @@ const CURRENCY_SIGNS: Record<Currency, string> = { USD: "$", GBP: "£", EUR: "�
 /** $38 billion, $1.4 trillion, $23.28; £22 billion with another currency sign. */
 export function formatUsd(value: number, sign = "$"): string {
   const abs = Math.abs(value);
-  if (abs >= 1e12) return `${sign}${trimNumber(value / 1e12)} trillion`;
-  if (abs >= 1e9) return `${sign}${trimNumber(value / 1e9)} billion`;
-  if (abs >= 1e6) return `${sign}${trimNumber(value / 1e6)} million`;
+  // Three decimals, trailing zeros dropped: $3.375 billion stays what the quote says, not "$3.38 billion".
+  if (abs >= 1e12) return `${sign}${trimNumber(value / 1e12, 3)} trillion`;
+  if (abs >= 1e9) return `${sign}${trimNumber(value / 1e9, 3)} billion`;
+  if (abs >= 1e6) return `${sign}${trimNumber(value / 1e6, 3)} million`;
   return `${sign}${withCommas(value)}`;
 }
 
 /** 400,000 / 2 million / 1.2 million */
 export function formatCount(value: number): string {
-  if (Math.abs(value) >= 1e6) return `${trimNumber(value / 1e6)} million`;
+  if (Math.abs(value) >= 1e9) return `${trimNumber(value / 1e9, 3)} billion`;
+  if (Math.abs(value) >= 1e6) return `${trimNumber(value / 1e6, 3)} million`;
   return withCommas(value);
 }
 
@@ -44,7 +46,7 @@ export function formatValue(value: number, unit: Unit): string {
       return formatUsd(value, CURRENCY_SIGNS[unit]);
     case "GW":
     case "MW":
-      return `${trimNumber(value, 3)} ${unit}`;
+      return `${withCommas(Number(value.toFixed(3)))} ${unit}`;
     case "GW/week":
       return `${trimNumber(value, 3)} GW a week`;
     case "percent":
@@ -66,9 +68,11 @@ export function formatValue(value: number, unit: Unit): string {
 const VAGUE_QUANTITY = /\b(?:thousands|millions|billions|hundreds|dozens|tens)$/i;
 
 /** How a fact reads in a reply: "up to $100 billion", "hundreds of thousands of GPUs", "by the end of 2026". */
-export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "text">): string {
+export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "text"> & { readonly date?: Fact["date"] }): string {
   if (fact.unit === "date" || fact.unit === "text" || fact.value === undefined) {
     const text = fact.text ?? "";
+    // A date with no wording of its own reads at its precision: "3 November 2025", "September 2025".
+    if (fact.unit === "date" && !text && fact.date !== undefined) return `${fact.qualifier === "none" ? "" : `${fact.qualifier} `}${formatPrecisionDate(fact.date)}`;
     if (fact.unit === "date" || fact.unit === "text") return text;
     if (fact.unit === "USD") return /dollar|\$/i.test(text) ? text : `${text} (USD)`;
     if (new RegExp(`\\b${fact.unit}$`, "i").test(text)) return text;

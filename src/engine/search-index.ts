@@ -5,7 +5,7 @@ import { TimeSlicer } from "../time-slicer.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { FactWordCache } from "./fact-words.js";
 import { formatFact } from "./format.js";
-import { GENERIC_DEAL_WORDS } from "./intent.js";
+import { GENERIC_DEAL_WORDS } from "./read/cues.js";
 import { stem, STOPWORDS, tokenize } from "./text.js";
 
 interface DealDoc {
@@ -133,7 +133,7 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
   const dealsByValue = new Map<number, Set<string>>();
   const properNouns = new Map<string, Set<string>>();
   const collectNames = (s: string, dealId: string) => {
-    for (const m of s.matchAll(/(?<=[\s(“"])\p{Lu}[\p{Ll}][\p{L}]+/gu)) addTo(properNouns, m[0].toLowerCase(), dealId);
+    for (const m of s.matchAll(/(?<=[\s(“"])(?:\p{Lu}[\p{Ll}][\p{L}]+|\p{Lu}{2,5}(?![\p{L}]))/gu)) addTo(properNouns, m[0].toLowerCase(), dealId);
   };
   for (const deal of sorted) {
     await slicer.tick();

@@ -42,7 +42,7 @@ describe("Discord rendering", () => {
   it("escapes markdown in quoted text so a source cannot break the layout", () => {
     const b = new ReplyBuilder(index.kb);
     b.line("a *starred* _word_ and `code`");
-    const embed = renderEmbed(b.build("q", false, "unknown"), "f");
+    const embed = renderEmbed(b.build("q", "declined", "unknown"), "f");
     expect(embed.description).toBe("a \\*starred\\* \\_word\\_ and \\`code\\`");
   });
 });

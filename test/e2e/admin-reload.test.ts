@@ -10,7 +10,7 @@ import {
 } from "./harness.js";
 
 const BROKEN_FILE = "deals/openai-aws-2025.yaml";
-const REMOVED_FILE = "deals/xai-colossus-memphis.yaml";
+const REMOVED_FILE = "deals/xai-colossus-memphis-2024.yaml";
 
 let h: Harness;
 let data: Awaited<ReturnType<typeof copyDataDir>>;

@@ -42,7 +42,7 @@ describe("source metadata is only what the page shows", () => {
 
   it("the Discord embed copes without title or date too", () => {
     const answer: Answer = {
-      question: "q", answered: true, kind: "figure", lines: [["x"]], figures: [], suggestions: [],
+      question: "q", answered: true, outcome: "answered", kind: "figure", primary: [], lines: [["x"]], figures: [], suggestions: [],
       sources: [{ n: 1, id: "wire", title: null, publisher: "Wire", url: "https://example.com/a", published: null, tier: "C", quote: "q" }],
     };
     expect(renderEmbed(answer, "f").fields[0]?.value).toContain("[page at example.com](https://example.com/a), date not given (tier C)");

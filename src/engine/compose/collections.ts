@@ -1,0 +1,161 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { Metric, Unit } from "../../kb/vocabulary.js";
+import type { ReplyBuilder } from "../answer-model.js";
+import { isOtherBasis, isoOf, metricLabel, overlapsOf } from "../kb-view.js";
+import type { StructuredQuery } from "../read/query.js";
+import { HEADLINE_METRICS } from "../retrieve/score-facts.js";
+import type { SearchIndex } from "../search-index.js";
+import { capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
+
+/** Lists, rankings, totals and comparisons over several deals. Every figure in them is cited. */
+
+const PRINCIPAL_ROLES = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "supplier", "provider", "developer", "lender", "landlord", "investee", "target", "seller", "subject"]);
+
+/** The deal's headline figure in the metrics asked (or its size), reported and current. */
+export function headlineFact(index: SearchIndex, deal: Deal, metrics: readonly Metric[] = HEADLINE_METRICS, units?: readonly Unit[]): Fact | undefined {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined);
+  for (const m of metrics) {
+    const hits = facts.filter((f) => f.metric === m && (units === undefined || units.length === 0 || units.includes(f.unit)) && (f.value !== undefined || f.range !== undefined || f.unit === "date"));
+    if (hits.length > 0) return hits.sort((a, b) => magnitude(b) - magnitude(a))[0];
+  }
+  return undefined;
+}
+
+/** A comparable size: GW and MW in one scale, ranges by their top. */
+export function magnitude(f: Fact): number {
+  const v = f.value ?? f.range?.max ?? 0;
+  return f.unit === "MW" ? v / 1000 : v;
+}
+
+/** Deals where the group plays a principal role, not only a technology-partner one. */
+export function principalDeals(index: SearchIndex, deals: readonly Deal[], groups: readonly string[]): Deal[] {
+  if (groups.length === 0) return [...deals];
+  const principal = deals.filter((d) => d.parties.some((p) => groups.includes(index.matcher.groupOf(p.entity)) && PRINCIPAL_ROLES.has(p.role)));
+  return principal.length > 0 ? principal : [...deals];
+}
+
+export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], groups: readonly string[], heading?: string): void {
+  const kb = index.kb;
+  const who = groups.length > 0 ? joinAnd(groups.map((g) => entityName(kb, g))) : "";
+  b.line(heading ?? (who ? `Deals involving ${who} in my sources (${deals.length}):` : `Deals in my sources (${deals.length}):`));
+  for (const d of deals.slice(0, 12)) {
+    const head = headlineFact(index, d);
+    const when = isoOf(d.announced).slice(0, 7);
+    b.line("• ", `${capitalize(theDeal(d))} (${when})`, ...(head ? [": ", ...b.answer(b.figure([head]))] : []));
+  }
+  if (deals.length > 12) b.line(`…and ${deals.length - 12} more. Ask about one of them by name.`);
+}
+
+/** Who the parties are, or who acted ("who bought AirTrunk"). */
+export function composeWho(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[]): void {
+  for (const d of deals.slice(0, 3)) {
+    const evidence = d.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined);
+    b.line(`${capitalize(theDeal(d))}: ${partiesText(index.kb, d)}`, ...(evidence ? [" ", { cite: [b.cite(evidence)] }] : []), ".");
+  }
+}
+
+export type RankBy = { readonly metrics: readonly Metric[]; readonly units?: readonly Unit[]; readonly byDate: boolean; readonly ascending: boolean; readonly label: string };
+
+export function rankBy(q: StructuredQuery): RankBy {
+  if (q.byDate) return { metrics: [], byDate: true, ascending: /\b(?:oldest|earliest|first)\b/.test(q.lower), label: "by announcement date" };
+  const long = /\b(?:longest|shortest)\b/.test(q.lower);
+  if (long || q.quantity === "duration") return { metrics: ["duration"], units: ["years", "months"], byDate: false, ascending: q.ascending, label: "by length" };
+  if (q.metrics.length > 0 && q.quantity !== "value" && q.quantity !== "money" && q.quantity !== "spending") return { metrics: q.metrics, units: q.units, byDate: false, ascending: q.ascending, label: `by ${metricLabel(q.metrics[0]!)}` };
+  return { metrics: ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value"] as Metric[], units: ["USD"], byDate: false, ascending: q.ascending, label: "by value in US dollars" };
+}
+
+export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], by: RankBy, limit: number, who: string): boolean {
+  if (by.byDate) {
+    const sorted = [...deals].sort((a, b2) => (isoOf(a.announced) < isoOf(b2.announced) ? 1 : -1) * (by.ascending ? -1 : 1));
+    composeList(b, index, sorted.slice(0, limit), [], `${by.ascending ? "Earliest" : "Most recent"} deals${who ? ` involving ${who}` : ""}:`);
+    return sorted.length > 0;
+  }
+  const rows = deals.map((d) => ({ d, f: headlineFact(index, d, by.metrics, by.units) })).filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && r.f.value !== undefined);
+  const superseding = new Set(deals.flatMap((d) => d.supersedes));
+  const live = rows.filter((r) => !superseding.has(r.d.id) && !["scrapped", "superseded", "cancelled", "rejected"].includes(r.d.status as string));
+  live.sort((x, y) => (magnitude(y.f) - magnitude(x.f)) * (by.ascending ? -1 : 1));
+  if (live.length === 0) return false;
+  b.line(`${by.ascending ? "Smallest" : "Largest"} deals${who ? ` involving ${who}` : ""} ${by.label} (${Math.min(limit, live.length)} of ${live.length} with such a figure):`);
+  live.slice(0, limit).forEach((r, i) => b.line(`${i + 1}. ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
+  if (by.units?.includes("USD")) b.line("Figures in other currencies are not converted and are left out.");
+  return true;
+}
+
+/**
+ * A total over deals: each deal's own headline figure in the metrics asked, added up and labelled
+ * as computed; hedged ("up to") parts and facts that may count the same money are named apart.
+ */
+export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: readonly Deal[], metrics: readonly Metric[], who: string): Fact[] | null {
+  let deals = dealsIn;
+  const firm: Fact[] = [];
+  const hedged: Fact[] = [];
+  const taken = new Set<string>();
+  // One deal: its parts ("Texas" and "Wisconsin" loans), unless it states its own total.
+  if (deals.length === 1) {
+    const parts = partsOf(index, deals[0]!, metrics);
+    if (parts.length >= 2) deals = [];
+    for (const f of parts) (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
+  }
+  for (const d of deals) {
+    if (["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string)) continue;
+    const f = headlineFact(index, d, metrics, ["USD"]);
+    if (!f || f.value === undefined) continue;
+    if (overlapsOf(f).some((id) => taken.has(id))) continue;
+    taken.add(f.id);
+    (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
+  }
+  if (firm.length + hedged.length === 0) return null;
+  // One figure is not a total: give it as it is.
+  if (firm.length + hedged.length === 1) {
+    const only = (firm[0] ?? hedged[0])!;
+    b.line(...factSentence(b, index.kb, only, index.kb.deals.get(only.dealId)!, true));
+    return [only];
+  }
+  const sum = firm.reduce((s, f) => s + (f.value ?? 0), 0);
+  const kinds = joinAnd([...new Set([...firm, ...hedged].map((f) => metricLabel(f.metric)))]);
+  if (firm.length > 0) {
+    const anyApprox = firm.some((f) => f.qualifier !== "none");
+    b.line(`Total ${kinds}${who ? ` for ${who}` : ""}: `, ...b.answer(b.computed(firm[0]!.metric, sum, "USD", firm, anyApprox ? "about" : "none")), ` (computed by adding ${firm.length} cited figure${firm.length === 1 ? "" : "s"}).`);
+    for (const f of firm) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, false));
+  }
+  if (hedged.length > 0) {
+    b.line(firm.length > 0 ? "Not added, because they are ceilings rather than firm amounts:" : "Only ceilings are reported, so I give them without adding them up:");
+    for (const f of hedged) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, firm.length === 0));
+  }
+  return [...firm, ...hedged];
+}
+
+/** Two or more deals side by side on the same quantity, with which is larger when units agree. */
+export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[]): boolean {
+  const rows = deals.slice(0, 4).map((d) => ({ d, f: headlineFact(index, d, metrics) }));
+  if (rows.filter((r) => r.f).length < 2) return false;
+  for (const r of rows) {
+    if (r.f) b.line("• ", ...factSentence(b, index.kb, r.f, r.d, true));
+    else b.line(`• ${capitalize(theDeal(r.d))}: no comparable figure in my sources.`);
+  }
+  const comparable = rows.filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && r.f.value !== undefined);
+  const units = new Set(comparable.map((r) => (r.f.unit === "MW" ? "GW" : r.f.unit)));
+  if (comparable.length >= 2 && units.size === 1) {
+    const top = [...comparable].sort((x, y) => magnitude(y.f) - magnitude(x.f))[0]!;
+    b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
+  } else if (units.size > 1) b.line("The figures are in different units, so they can't be ranked against each other.");
+  return true;
+}
+
+/** A deal's separate current figures of one metric that add up: one per dispute group, no totals, no overlaps. */
+function partsOf(index: SearchIndex, deal: Deal, metrics: readonly Metric[]): Fact[] {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.unit === "USD" && f.value !== undefined && !isOtherBasis(f));
+  for (const m of metrics) {
+    const same = facts.filter((f) => f.metric === m);
+    if (same.some((f) => /\b(?:total|combined|overall|in all)\b/i.test(f.label ?? ""))) return [];
+    const seen = new Set<string>();
+    const parts = same.filter((f) => {
+      const key = f.dispute ?? f.id;
+      if (seen.has(key) || f.overlaps.some((o) => seen.has(o))) return false;
+      seen.add(key);
+      return true;
+    });
+    if (parts.length >= 2) return parts;
+  }
+  return [];
+}

@@ -1,0 +1,193 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { ReplyBuilder } from "../answer-model.js";
+import { formatFact } from "../format.js";
+import { isCancelled } from "../verify/relations.js";
+import type { Quantity, Relation } from "../read/lexicon.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { SearchIndex } from "../search-index.js";
+import type { Verdict } from "../verify/verify.js";
+import { HEADLINE_METRICS } from "../retrieve/score-facts.js";
+import { isOtherBasis, STATUS_PHRASES } from "../kb-view.js";
+import { be, capitalize, entityName, factSentence, joinAnd, theDeal } from "./sentences.js";
+
+/**
+ * Replies for questions the data does not answer as asked: say what is missing or what the
+ * premise gets wrong, then offer the nearest cited figures, labelled as what they are.
+ */
+
+const QUANTITY_WORDS: Readonly<Partial<Record<Quantity, string>>> = {
+  money: "a dollar figure", value: "a value", monthly: "a monthly value", annual: "a yearly value", investment: "an investment figure",
+  valuation: "a valuation", "market-value": "a market value", stake: "a stake", shares: "a share count", "share-price": "a share price",
+  "share-move": "a share-price move", capacity: "a capacity figure", chips: "a chip count", servers: "a server count", duration: "a duration",
+  start: "a start date", completion: "a completion date", announced: "an announcement date", revenue: "a revenue figure", backlog: "a backlog figure",
+  debt: "a debt figure", "bond-orders": "an order-book figure", interest: "an interest rate", spending: "a spending figure", pledge: "a pledge",
+  jobs: "a jobs figure", land: "a land area", homes: "a homes figure", sites: "a site count", buildings: "a building count",
+  "cost-per-unit": "a cost per unit", backstop: "a backstop figure", prepayment: "a prepayment figure", statement: "a quoted statement",
+  expansion: "an expansion term", "build-rate": "a build rate", growth: "a growth figure",
+};
+
+const RELATION_WORDS: Readonly<Record<Relation, string>> = {
+  acquire: "acquiring", invest: "investing in", pay: "paying", supply: "supplying", lease: "leasing to", lend: "lending to",
+  cancel: "cancelling", pledge: "pledging", partner: "partnering with", value: "valuing",
+};
+
+export function quantityWords(q: StructuredQuery): string {
+  return (q.quantity !== null ? QUANTITY_WORDS[q.quantity] : undefined) ?? "that figure";
+}
+
+/** The best figures a deal holds, for an offer: reported, current, headline metrics first. */
+export function offerFacts(index: SearchIndex, deal: Deal, max = 2, exclude: ReadonlySet<string> = new Set()): Fact[] {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && !exclude.has(f.id) && f.supersededBy === undefined && f.metric !== "statement");
+  const rank = (f: Fact) => {
+    const at = HEADLINE_METRICS.indexOf(f.metric);
+    return (at < 0 ? 50 : at) + (isOtherBasis(f) ? 30 : 0) + (f.subject !== undefined ? 5 : 0) + (f.unit === "text" ? 10 : 0);
+  };
+  const seen = new Set<string>();
+  return facts.sort((a, b) => rank(a) - rank(b)).filter((f) => (seen.has(f.metric) ? false : (seen.add(f.metric), true))).slice(0, max);
+}
+
+export function offer(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], lead = "What my sources do report:"): void {
+  const facts = deals.slice(0, 2).flatMap((d) => offerFacts(index, d, deals.length > 1 ? 1 : 2).map((f) => ({ f, d })));
+  if (facts.length === 0) return;
+  b.line(lead);
+  for (const { f, d } of facts) b.line("• ", ...factSentence(b, index.kb, f, d, false));
+}
+
+/** Why the best candidates failed, in words, followed by what the data does hold. */
+export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: StructuredQuery, tried: readonly Verdict[], groups: readonly string[]): "declined" | "corrected" {
+  const kb = index.kb;
+  const best = tried[0];
+  const names = (gs: readonly string[]) => joinAnd(gs.map((g) => entityName(kb, g)));
+  if (!best) {
+    b.line(`I don't have ${quantityWords(q)} for that in my sources.`);
+    return "declined";
+  }
+  const { deal, fact } = best.candidate;
+  const failure = (kind: string) => tried.map((v) => v.failures.find((f) => f.kind === kind)).find((f) => f !== undefined);
+  const direction = failure("direction");
+  if (direction && direction.kind === "direction") {
+    b.line(`My sources report it the other way round: in ${theDeal(deal)}, ${entityName(kb, direction.target)} is the ${roleName(index, deal, direction.target)} and ${entityName(kb, direction.actor)} the ${roleName(index, deal, direction.actor)}.`);
+    offer(b, index, [deal], "What they report:");
+    return "corrected";
+  }
+  const relation = failure("relation");
+  if (relation && relation.kind === "relation" && (relation.relation === "acquire" || relation.relation === "cancel" || q.yesNo || q.premise.actor !== null)) {
+    if (relation.relation === "cancel") {
+      b.line(`My sources don't report ${theDeal(deal)} being cancelled: it ${be(deal)} ${STATUS_PHRASES[deal.status as string] ?? deal.status}.`);
+    } else {
+      const actor = q.premise.actor ?? groups[0];
+      const target = q.premise.target ?? groups.find((g) => g !== actor);
+      b.line(`My sources don't report ${actor ? entityName(kb, actor) : "that"} ${RELATION_WORDS[relation.relation]}${target ? ` ${entityName(kb, target)}` : ""}.`);
+    }
+    const stake = tried.map((v) => v.candidate).find((c) => c.fact.metric === "stake" && c.fact.supersededBy === undefined);
+    if (stake) b.line("They report: ", ...factSentence(b, kb, stake.fact, stake.deal, false));
+    else offer(b, index, [deal], "They report:");
+    return "corrected";
+  }
+  const specific = tried.map((v) => v.failures.find((f) => f.kind === "specific")).find((f) => f !== undefined);
+  if (specific && specific.kind === "specific" && tried.every((v) => v.failures.some((f) => f.kind === "specific"))) {
+    const about = groups.length > 0 ? ` for ${names(groups)}` : "";
+    b.line(specific.level === "deal"
+      ? `My sources don't mention “${specific.word}”${about}, so I can't answer that.`
+      : `I don't have a figure for “${specific.word}” in ${theDeal(deal)}.`);
+    offer(b, index, uniqueDeals(tried), "What my sources do report:");
+    return "declined";
+  }
+  const figure = failure("figure");
+  if (figure && figure.kind === "figure") {
+    const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });
+    b.line(`My sources don't report ${stated} for ${theDeal(deal)}.`);
+    // What the deal does report for the same kind of figure, then who the stated figure belongs to, if anyone named.
+    const same = comparableFact(index, deal, figure.unit, q) ?? fact;
+    b.line("They report: ", ...factSentence(b, kb, same, deal, false));
+    const elsewhere = holderOf(index, figure.stated, deal.id, groups);
+    if (elsewhere) b.line(`The ${stated} figure in my sources is this one: `, ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
+    return "corrected";
+  }
+  const party = failure("entity-not-party");
+  if (party && party.kind === "entity-not-party" && q.premise.figures.length > 0) {
+    const stated = q.premise.figures[0]!;
+    const holder = deal.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.unit === stated.unit && Math.abs((f.value ?? -1) - stated.value) <= Math.abs(stated.value) * 0.02) ?? holderOf(index, stated.value, "");
+    const d = holder ? kb.deals.get(holder.dealId) : undefined;
+    if (holder && d) {
+      b.line(`That figure is not ${possessiveName(kb, party.group)}. `, ...factSentence(b, kb, holder, d, false));
+      return "corrected";
+    }
+  }
+  if (failure("year")) {
+    b.line(`I have no ${names(groups) || "matching"} deal from ${joinAnd(q.years.map(String))} in my sources.`);
+    offer(b, index, uniqueDeals(tried), "The nearest I have:");
+    return "declined";
+  }
+  const onlyBasis = tried.find((v) => v.failures.length > 0 && v.failures.every((f) => f.kind === "basis"));
+  if (onlyBasis) {
+    const { fact: est, deal: estDeal } = onlyBasis.candidate;
+    b.line(`My sources give no disclosed value for ${theDeal(estDeal)}.`);
+    b.line("The nearest figure is ", ...factSentence(b, kb, est, estDeal, false));
+    return "declined";
+  }
+  const subject = groups.length > 0 ? `${names(groups)}` : theDeal(deal);
+  b.line(`I don't have ${quantityWords(q)} for ${groups.length > 0 && uniqueDeals(tried).length > 1 ? subject : theDeal(deal)} in my sources.`);
+  offer(b, index, uniqueDeals(tried));
+  return "declined";
+}
+
+function uniqueDeals(tried: readonly Verdict[]): Deal[] {
+  const seen = new Map<string, Deal>();
+  for (const v of tried) if (!seen.has(v.candidate.deal.id)) seen.set(v.candidate.deal.id, v.candidate.deal);
+  return [...seen.values()];
+}
+
+function roleName(index: SearchIndex, deal: Deal, group: string): string {
+  return deal.parties.find((p) => index.matcher.groupOf(p.entity) === group)?.role ?? "party";
+}
+
+/** Companies the data knows but holds no deal for, and names it has never heard of. */
+export function composeUnknownParties(b: ReplyBuilder, index: SearchIndex, unknown: readonly string[], noDeals: readonly string[], known: readonly string[]): void {
+  const kb = index.kb;
+  const missing = [...unknown.map((n) => capitalize(n)), ...noDeals.map((g) => entityName(kb, g))];
+  if (known.length > 0) b.line(`I have no deal between ${joinAnd(missing)} and ${joinAnd(known.map((g) => entityName(kb, g)))} in my sources.`);
+  else b.line(`I don't have any deals involving ${joinAnd(missing)} in my sources.`);
+  const offers = known.flatMap((g) => (index.dealsByGroup.get(g) ?? []).slice(0, 1)).map((id) => kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+  if (offers.length > 0) offer(b, index, offers, `What I do have on ${joinAnd(known.map((g) => entityName(kb, g)))}:`);
+}
+
+/** Two or more companies with no deal together. */
+export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: readonly string[]): void {
+  const kb = index.kb;
+  b.line(`I have no deal between ${joinAnd(groups.map((g) => entityName(kb, g)))} in my sources.`);
+  const each = groups.map((g) => (index.dealsByGroup.get(g) ?? []).length);
+  b.line(groups.map((g, i) => `${entityName(kb, g)}: ${each[i]} deal${each[i] === 1 ? "" : "s"}`).join("; ") + ". Ask about either one.");
+}
+
+/** Status premise: the question presumes a cancellation the data does not record. */
+export function cancellationPremiseHolds(deal: Deal): boolean {
+  return isCancelled(deal);
+}
+
+/** The fact, in another deal involving a company named, that holds a stated figure: "the $38 billion deal is OpenAI's with AWS". */
+function holderOf(index: SearchIndex, value: number, notDeal: string, groups: readonly string[] = []): Fact | undefined {
+  for (const dealId of index.dealsByValue.get(value) ?? []) {
+    if (dealId === notDeal) continue;
+    const deal = index.kb.deals.get(dealId);
+    if (groups.length > 0 && !(index.dealShape.get(dealId)?.partyGroups ?? []).some((g) => groups.includes(g))) continue;
+    const f = deal?.factIds.map((id) => index.kb.facts.get(id)).find((x): x is Fact => x !== undefined && x.unit === "USD" && x.value === value);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+function possessiveName(kb: SearchIndex["kb"], group: string): string {
+  const n = entityName(kb, group);
+  return /s$/.test(n) ? `${n}’` : `${n}’s`;
+}
+
+/** The deal's own figure of the same kind as a stated one: its value for dollars, its stake for a percentage. */
+export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: StructuredQuery): Fact | undefined {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f));
+  const sameUnit = facts.filter((f) => f.unit === unit || (unit === "USD" && ["GBP", "AUD", "EUR"].includes(f.unit)) || (unit === "GW" && f.unit === "MW") || (unit === "MW" && f.unit === "GW"));
+  const wanted = q.metrics.length > 0 ? sameUnit.filter((f) => q.metrics.includes(f.metric)) : [];
+  const pool = wanted.length > 0 ? wanted : sameUnit;
+  const rank = (f: Fact) => (HEADLINE_METRICS.indexOf(f.metric) + 100) % 100;
+  return pool.sort((a, b) => rank(a) - rank(b))[0];
+}

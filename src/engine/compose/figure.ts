@@ -1,0 +1,97 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { ReplyBuilder } from "../answer-model.js";
+import { isoOf, isUnvetted, onDay, STATUS_PHRASES, statusNote, supersededByDeal } from "../kb-view.js";
+import type { SearchIndex } from "../search-index.js";
+import { be, capitalize, factSentence, partiesText, theDeal } from "./sentences.js";
+
+/**
+ * The answer to a figure question: the verified fact, its rival reports (a dispute group), what
+ * replaced it, and the deal's standing when that bears on the figure.
+ */
+export function composeFigure(b: ReplyBuilder, index: SearchIndex, fact: Fact, deal: Deal): void {
+  b.line(...factSentence(b, index.kb, fact, deal, true));
+  const rivals = rivalsOf(index, fact);
+  if (rivals.length > 0) {
+    b.line("Sources differ: ", ...rivals.flatMap((r, i) => [i > 0 ? "; " : "", ...b.answer(b.figure([r])), ...sourceName(index, r)]), ".");
+  }
+  composeStanding(b, index, deal, fact);
+}
+
+/** Facts of the same dispute group, other than this one. */
+export function rivalsOf(index: SearchIndex, fact: Fact): Fact[] {
+  if (fact.dispute === undefined) return [];
+  return (index.kb.disputes.get(fact.dispute) ?? []).filter((id) => id !== fact.id).map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+}
+
+function sourceName(index: SearchIndex, fact: Fact): string[] {
+  const s = index.kb.sources.get(fact.source);
+  return s ? [` (${s.publisher})`] : [];
+}
+
+/**
+ * Notes that change how a figure should be read: the deal was scrapped or replaced, it is only
+ * reported, it rests on tier-C pages only, or a later fact superseded this one.
+ */
+export function composeStanding(b: ReplyBuilder, index: SearchIndex, deal: Deal, fact: Fact | undefined): void {
+  const kb = index.kb;
+  if (fact?.supersededBy !== undefined) {
+    const later = kb.facts.get(fact.supersededBy);
+    const laterDeal = later ? kb.deals.get(later.dealId) : undefined;
+    if (later && laterDeal) b.line("This figure was later superseded: ", ...factSentence(b, kb, later, laterDeal, false));
+  }
+  const replaced = supersededByDeal(kb, deal);
+  const note = statusNote(deal);
+  if (["scrapped", "superseded", "cancelled", "rejected", "letter-of-intent", "in-talks", "reported", "pledge"].includes(deal.status as string)) {
+    const evidence = deal.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined);
+    const status = `${capitalize(theDeal(deal))} ${be(deal)} ${STATUS_PHRASES[deal.status as string] ?? String(deal.status).replace(/-/g, " ")}`;
+    b.line(`${status}${note ? ` (${note})` : ""}.`);
+    if (replaced && !fact?.supersededBy) b.line(`It was replaced by ${theDeal(replaced)}.`);
+    void evidence;
+  }
+  if (isUnvetted(deal)) b.line("Reported, not vetted: only tier-C pages (blogs and aggregators) carry this deal's figures.");
+}
+
+/** "Is it still on?": the deal's status, what replaced it, and its headline figure. */
+export function composeStatus(b: ReplyBuilder, index: SearchIndex, deal: Deal, headline: Fact | undefined): void {
+  const kb = index.kb;
+  const status = deal.status as string;
+  const note = statusNote(deal);
+  const ended = ["scrapped", "superseded", "cancelled", "rejected"].includes(status);
+  const lead = ended ? "No. " : ["signed", "completed", "under-way", "agreed"].includes(status) ? "As far as my sources go, yes. " : "";
+  b.line(`${lead}${capitalize(theDeal(deal))} ${be(deal)} ${STATUS_PHRASES[status] ?? status.replace(/-/g, " ")}${note ? ` (${note})` : ""}.`);
+  const replaced = supersededByDeal(kb, deal);
+  if (replaced) {
+    const head = replaced.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject === undefined && f.unit !== "text");
+    b.line(`It was replaced by ${theDeal(replaced)}`, ...(head ? [": ", ...factSentence(b, kb, head, replaced, false)] : ["."]));
+  } else if (headline) b.line(...factSentence(b, kb, headline, deal, false));
+  if (isUnvetted(deal)) b.line("Reported, not vetted: only tier-C pages carry this deal.");
+}
+
+/** "When was it announced?": the announcement date from a dated fact, else the deal record with its earliest source. */
+export function composeAnnounced(b: ReplyBuilder, index: SearchIndex, deal: Deal): void {
+  const kb = index.kb;
+  const facts = deal.factIds.map((id) => kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+  const dated = facts.find((f) => f.metric === "announcement-date");
+  if (dated) {
+    b.line(`${capitalize(theDeal(deal))} ${isPluralVerb(deal, "was", "were")} announced `, ...b.answer(b.figure([dated])), ".");
+    return;
+  }
+  const announced = isoOf(deal.announced);
+  // Cite a page dated the same day (or month) as the announcement when there is one.
+  const sameDay = facts.find((f) => isoOf((kb.sources.get(f.source) as { published?: unknown } | undefined)?.published).startsWith(announced));
+  const evidence = sameDay ?? facts[0];
+  if (!evidence) return;
+  const when = b.answer(b.dated("announcement-date", onDay(announced).replace(/^(?:on|in) /, ""), deal.id, evidence));
+  const prep = onDay(announced).startsWith("on") ? "on " : "in ";
+  b.line(`${capitalize(theDeal(deal))} ${isPluralVerb(deal, "was", "were")} announced ${prep}`, ...when, sameDay ? "." : " (the date of the deal record; the cited page does not state it).");
+}
+
+function isPluralVerb(deal: Deal, one: string, many: string): string {
+  return be(deal) === "are" ? many : one;
+}
+
+/** Who the parties are, with their roles. */
+export function composeParties(b: ReplyBuilder, index: SearchIndex, deal: Deal): void {
+  const evidence = deal.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined);
+  b.line(`${capitalize(theDeal(deal))}: ${partiesText(index.kb, deal)}.`, ...(evidence ? [" ", { cite: [b.cite(evidence)] }] : []));
+}

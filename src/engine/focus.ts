@@ -1,0 +1,61 @@
+import type { Metric } from "../kb/vocabulary.js";
+import type { Quantity } from "./read/lexicon.js";
+import type { StructuredQuery } from "./read/query.js";
+import { dealsByName, dealsWithAll, type Focus } from "./retrieve/candidates.js";
+import type { SearchIndex } from "./search-index.js";
+
+/** What a conversation remembers between turns. The caller keeps it and passes it back. */
+export interface ConversationContext {
+  /** Entity groups talked about. */
+  readonly entities: readonly string[];
+  /** Deals answered, most recent first. */
+  readonly dealIds: readonly string[];
+  readonly metrics: readonly Metric[];
+  readonly quantity?: Quantity | null;
+  /** The facts last given, for "who reported that?". */
+  readonly factIds?: readonly string[];
+  readonly years?: readonly number[];
+}
+
+export const EMPTY_CONTEXT: ConversationContext = { entities: [], dealIds: [], metrics: [] };
+
+const CARRY_KINDS = new Set(["figure", "when", "status", "who", "sources", "compare", "overview"]);
+
+/**
+ * Which companies and deals a question is about, given the conversation so far:
+ * - nothing named: a follow-up stays on the last topic;
+ * - only companies already in the topic: the topic stays, narrowed by the question
+ *   ("how much is amazon investing" after questions on Anthropic and Amazon stays with Anthropic);
+ * - "and AMD?": AMD takes the place of the company it pairs with;
+ * - anything else named: a new topic.
+ */
+export function resolveFocus(index: SearchIndex, q: StructuredQuery, ctx: ConversationContext): Focus {
+  const named = [...new Set(q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
+  const hasHistory = ctx.entities.length > 0 || ctx.dealIds.length > 0;
+  const carry = { carried: ctx.dealIds, years: ctx.years ?? [] };
+  if (named.length === 0) {
+    const namesDeal = dealsByName(index, q).size > 0;
+    const continues = q.followUp || q.pointsBack || q.keywords.length <= 3 || CARRY_KINDS.has(q.kind);
+    if (hasHistory && !namesDeal && continues && q.entities.length === 0 && q.unknownNames.length === 0) return { groups: ctx.entities, ...carry };
+    return { groups: [], carried: [], years: [] };
+  }
+  if (hasHistory && named.every((g) => ctx.entities.includes(g)) && CARRY_KINDS.has(q.kind) && (q.followUp || q.pointsBack || !q.mentionsDeal || named.length < ctx.entities.length)) {
+    return { groups: ctx.entities, ...carry };
+  }
+  if (q.followUp && named.length === 1 && ctx.entities.length > 0) {
+    const next = named[0]!;
+    const partner = ctx.entities.find((g) => g !== next && dealsWithAll(index, [g, next]).length > 0);
+    return { groups: partner ? [partner, next] : [next], carried: [], years: [] };
+  }
+  return { groups: named, carried: [], years: [] };
+}
+
+/** A follow-up that names no quantity asks for the one asked last ("and AMD?"). */
+export function inheritQuantity(q: StructuredQuery, ctx: ConversationContext): StructuredQuery {
+  // "and what's that worth?" after a stake: the value of that stake.
+  if (ctx.quantity === "stake" && (q.quantity === "value" || q.quantity === "size") && (q.pointsBack || q.followUp)) {
+    return { ...q, metrics: ["stake-value", ...q.metrics.filter((m) => m !== "stake-value")] };
+  }
+  if (q.quantity !== null || !(q.followUp || q.keywords.length === 0) || ctx.metrics.length === 0 || !["figure", "total", "compare", "rank"].includes(q.kind)) return q;
+  return { ...q, quantity: ctx.quantity ?? null, metrics: ctx.metrics, precise: false };
+}

@@ -1,0 +1,317 @@
+import type { Unit } from "../../kb/vocabulary.js";
+import type { EntityMention } from "../entity-matcher.js";
+import { normalize, STOPWORDS } from "../text.js";
+import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
+import { baseForms, lemma, readWords, type Word } from "./lemmas.js";
+import { isCommonWord } from "../../kb/common-words.js";
+import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
+import { ADVICE, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
+import { unknownNames } from "./unknown-names.js";
+
+/** What reading needs from the knowledge base: who is known, and which words the data uses. */
+export interface ReaderKnowledge {
+  recognise(question: string): EntityMention[];
+  entityKind(id: string): string;
+  hasDeals(group: string): boolean;
+  /** Words of the data (titles, names, places): never typo-corrected, never unknown names. */
+  readonly dataWords: ReadonlySet<string>;
+  /** How many deals use a word in their title, summary or figure wording. */
+  dealsUsing(word: string): number;
+}
+
+const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b/;
+const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok|okay|what of|then|so|but|now|what else|anything else)\b/;
+const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said deal)\b/;
+const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;
+const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least|longest|shortest|newest|latest|oldest|earliest|cheapest|priciest|most recent|rank(?:ed|ing)?|greatest|heaviest)\b/;
+const ASCENDING = /\b(?:smallest|lowest|least|shortest|oldest|earliest|cheapest)\b/;
+const BY_DATE = /\b(?:newest|latest|most recent|oldest|earliest|first deal|recent deals?)\b/;
+const YEAR = /\b(20[12]\d)\b/g;
+const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase (?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
+const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
+const POWER = /(\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
+const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6, k: 1e3 };
+const THRESHOLD = /\b(?:over|above|more than|bigger than|larger than|at least|exceeding|greater than|north of|>)\s*\$?\s?\d/;
+
+/** Read a question into a structured query. Pure: the same knowledge and text give the same query. */
+export function readQuestion(knowledge: ReaderKnowledge, question: string): StructuredQuery {
+  const lower = normalize(question).replace(/\s+/g, " ").trim();
+  const words = readWords(question, CUE_VOCABULARY, knowledge.dataWords);
+  const lemmas: Forms = words.map((w) => w.forms);
+  const mentions = knowledge.recognise(question);
+  const entities: NamedEntity[] = mentions.map((m) => ({
+    id: m.entityId,
+    group: m.group,
+    hasDeals: knowledge.hasDeals(m.group),
+    kind: knowledge.entityKind(m.entityId),
+    position: m.position,
+    text: m.text,
+  }));
+  const nameWords = new Set(mentions.flatMap((m) => m.text.split(" ")));
+  const { relation, relationAt } = readRelation(lemmas, lower);
+  const { quantity, spec } = readQuantity(lemmas, lower, words);
+  const yesNo = YES_NO.test(lower);
+  const figuresStated = statedFigures(lower);
+  let kind = readKind(lemmas, lower, quantity);
+  // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
+  if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
+  const alsoAsked = quantity !== null ? laterClauses(lower).map((c) => clauseQuantity(c)).filter((x): x is Quantity => x !== null && x !== quantity) : [];
+  const figures = figuresStated;
+  const premise: Premise = { relation, ...actorAndTarget(entities, words, relationAt, relation), figures };
+  const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
+  const dealTypes = [...new Set(COMPILED_DEAL_TYPES.filter(([cues]) => hasAny(lemmas, cues)).flatMap(([, types]) => types))];
+  const keywords = words
+    .filter((w) => !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.raw.length > 2 && !/^\$?\d/.test(w.raw))
+    .map((w) => w.lemma);
+  const specifics = [...new Set(words
+    .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
+    .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
+    // A name the dictionary doesn't know ("Vizag", "Kairos"), or a word only a few deals use ("hydro", "payout").
+    .filter((w) => !isCommonWord(w.raw) || (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT && knowledge.dealsUsing(w.raw) <= SPECIFIC_MAX_DEALS))
+    .filter((w) => !entityWords(mentions).has(w.raw))
+    .map((w) => w.raw))];
+  const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
+  const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
+  return {
+    text: question,
+    lower,
+    lemmas: words.map((w) => w.lemma),
+    keywords,
+    specifics,
+    entities,
+    unknownNames: unknownNames(question, mentions, knowledge.dataWords),
+    relation,
+    quantity,
+    metrics: spec?.metrics ?? [],
+    alsoAsked: alsoAsked.slice(0, 2),
+    units: spec?.units ?? [],
+    precise: spec?.precise ?? false,
+    kind,
+    refusal: refusalOf(lower),
+    years,
+    months: monthsOf(lower),
+    phase: phaseOf(lower),
+    dealTypes,
+    premise,
+    yesNo,
+    followUp: FOLLOW_UP.test(lower) || (words.length <= 3 && entities.length === 0),
+    pointsBack: POINTER.test(lower),
+    ascending: ASCENDING.test(lower),
+    byDate: BY_DATE.test(lower),
+    limit: limitMatch ? Number(limitMatch[1] ?? limitMatch[2]) : null,
+    mentionsDeal: DEAL_WORD.test(lower),
+    threshold,
+  };
+}
+
+function refusalOf(lower: string): StructuredQuery["refusal"] {
+  if (INJECTION.test(lower)) return "injection";
+  if (ADVICE.test(lower)) return "advice";
+  if (PREDICTION.test(lower) && !/\bwhen (?:will|is|does)\b/.test(lower)) return "prediction";
+  if (FUTURE_YES_NO.test(lower) && !/\bhow (?:much|many|long|big)\b|\bwhen\b|\bwhich\b|\bwho\b/.test(lower)) return "prediction";
+  if (OFF_TOPIC.test(lower)) return "off-topic";
+  return null;
+}
+
+/** "buy" and "purchase" mean an acquisition only when a company is what is bought. */
+const BOUGHT_THING = /\b(?:power|capacity|compute|gpus?|chips?|tpus?|servers?|energy|electricity|bonds?|cloud|services?|hardware|nuclear|hydro|gigawatts?|megawatts?|gw|mw|smr|reactor)\b/;
+const BUY_OBJECT = /\b(?:buy|buys|bought|buying|purchase[sd]?|purchasing)\s+(?:a |an |the |all of |out |into )?(?:[\w.&'-]+\s+){0,1}?(power|capacity|compute|gpus?|chips?|tpus?|servers?|energy|electricity|bonds?|shares|stock|stakes?|equity|cloud|services?|capacity|hardware|gear|equipment|systems?|units?|stuff|nuclear|hydro|gigawatts?|megawatts?|gw|mw)\b/;
+
+function readRelation(lemmas: Forms, lower: string): { relation: Relation | null; relationAt: number } {
+  for (const [relation, phrases] of RELATIONS) {
+    const at = findAny(lemmas, phrases);
+    if (at < 0) continue;
+    if (relation === "acquire" && (BUY_OBJECT.test(lower) || BOUGHT_THING.test(lower) && !/\b(?:bought|buys?|acquir\w*)\s+(?:\w+\s+)?(?:company|firm|startup|stake)\b/.test(lower)) && !/\b(?:acquir\w*|acquisition|takeover|take over|merg\w*|buyout)\b/.test(lower)) continue;
+    // The actor is whoever stands before the first verb of giving or taking ("Lambda paying Nvidia to rent...").
+    const first = Math.min(...RELATIONS.filter(([r]) => r !== "value" && r !== "partner").map(([, ps]) => findAny(lemmas, ps)).filter((x) => x >= 0), at);
+    // "off" and "dead" only mean cancelled in a yes/no about the deal ("is it off?").
+    if (relation === "cancel" && /\b(?:off|dead)\b/.test(lower) && !/\b(?:cancel|scrap|drop|abandon|collapse|pull|walk|kill|terminat|fall|fell|call|axe|nix|shelv|still on|vot|reject|block)/.test(lower) && !YES_NO.test(lower)) continue;
+    return { relation, relationAt: first };
+  }
+  return { relation: null, relationAt: -1 };
+}
+
+const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
+/** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
+const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
+
+/** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
+export function allQuantities(lemmas: Forms, lower: string): Quantity[] {
+  const found: Array<{ q: Quantity; at: number }> = [];
+  for (const [q, , phrases] of COMPILED_QUANTITIES) {
+    const at = findAny(lemmas, phrases);
+    if (at >= 0 && plausible(q, lower, lemmas, at) && !found.some((f) => f.at === at)) found.push({ q, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.q);
+}
+
+function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null } {
+  // "when ..." asks for a date: a date quantity named anywhere wins, else the announcement.
+  if (WHEN.test(lower)) {
+    for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
+      if (!DATE_QUANTITIES.has(q) || q === "duration" && !/\buntil when\b|\bthru when\b|\bthrough when\b/.test(lower)) continue;
+      const at = findAny(lemmas, phrases);
+      if (at >= 0 && plausible(q, lower, lemmas, at)) return { quantity: q === "duration" ? "completion" : q, spec: q === "duration" ? COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] : spec };
+    }
+    if (/\b(?:end|run|last|expire|through|until)\b/.test(lower)) return { quantity: "completion", spec: COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] };
+    return { quantity: "announced", spec: COMPILED_QUANTITIES.find(([x]) => x === "announced")![1] };
+  }
+  // "how many X": the noun right after names the quantity.
+  const hm = /\bhow many (\w+)/.exec(lower);
+  const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
+  // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
+  const paying = (/^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
+    // "what's the google anthropic tpu deal worth": the chips name the deal, the money is asked.
+    || (/\b(?:worth|value|price tag|cost)\b/.test(lower) && !/\bhow (?:many|much (?:capacity|power|compute))\b/.test(lower));
+  for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
+    const at = findAny(lemmas, phrases);
+    if (at < 0) continue;
+    if (!plausible(q, lower, lemmas, at)) continue;
+    if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
+    if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
+    if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
+    if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
+    return { quantity: q, spec };
+  }
+  void words;
+  return { quantity: null, spec: null };
+}
+
+const COUNT_NOUNS = new Set(["chip", "gpu", "tpu", "cpu", "server", "job", "acre", "home", "site", "building", "share", "year", "month", "gigawatt", "megawatt", "gw", "mw", "deal", "campus", "location", "system", "rack", "accelerator", "processor", "warrant", "worker", "employee", "household", "house"]);
+const isCountNoun = (l: string) => COUNT_NOUNS.has(l);
+
+/** Cue words that have everyday senses: drop the cue where the sense is plainly another. */
+function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boolean {
+  const next = lemmas[at + 1] ?? new Set<string>();
+  const prev = lemmas[at - 1] ?? new Set<string>();
+  switch (q) {
+    case "duration":
+      return !/\blast (?:year|month|week|time|quarter|fall|spring|summer|winter|night)\b/.test(lower) && !/\bat last\b/.test(lower);
+    case "statement":
+      return !/\bunited states?\b|\bstate of\b|\bstates\b|\bstate-/.test(lower) && !/\bin (?:a )?word\b/.test(lower);
+    case "completion":
+      return !/\bclose to\b|\bclosely\b/.test(lower) || /\bclos(?:e|ing) date\b|\bwhen\b/.test(lower);
+    case "investment":
+      return !(lemmas[at]?.has("back") && /\bback (?:in|then|when|to)\b|\bbring back\b|\bcome back\b|\bgo back\b/.test(lower));
+    case "stake":
+      return !(lemmas[at]?.has("hold") && /\bhold (?:up|on|off)\b/.test(lower)) && !(lemmas[at]?.has("own") && /\b(?:its|their|his|her) own\b/.test(lower));
+    case "announced":
+      return !/\bhappen(?:ed|ing)? (?:to|with)\b/.test(lower) || /\bwhen\b/.test(lower);
+    case "servers":
+      return !/\boperating system\b|\bsystem prompt\b/.test(lower);
+    case "buildings":
+      return /\bbuildings\b|\bhow many building|\bnumber of building/.test(lower);
+    case "capacity":
+      return !next.has("attorney");
+    case "value":
+      return !prev.has("face");
+    default:
+      return true;
+  }
+}
+
+const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
+
+function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
+  for (const [kind, phrases] of COMPILED_KINDS) {
+    if (!hasAny(lemmas, phrases)) continue;
+    if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
+    if (kind === "who" && !/\bwho\b|\bwhich (?:firm|bank|lender|investor|compan)|\bpart(?:y|ies)\b|\binvolved\b|\bbehind\b|\bbackers?\b/.test(lower)) continue;
+    if (kind === "overview" && quantity !== null) continue;
+    if (kind === "compare" && /\bthan the\b/.test(lower) && !/\b(?:bigger|larger|smaller|more|less)\b/.test(lower)) continue;
+    if (kind === "help" && /\bwhat do you know about\b/.test(lower)) return "overview";
+    if (kind === "total" && /\btogether\b/.test(lower) && !/\b(?:all together|altogether|put together|together with)\b/.test(lower) && !/\bhow much\b/.test(lower)) continue;
+    if (kind === "total" && /\btogether with\b/.test(lower)) continue;
+    if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && (kind === "list" || kind === "who" || kind === "overview")) return "rank";
+    return kind;
+  }
+  if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && !/\bhow (?:big|large|long)\b/.test(lower)) return "rank";
+  if (/\bwhen\b|\bwhat (?:date|year|month)\b/.test(lower)) return "when";
+  void find;
+  return "figure";
+}
+
+function statedFigures(lower: string): Array<{ value: number; unit: Unit }> {
+  const out: Array<{ value: number; unit: Unit }> = [];
+  for (const m of lower.matchAll(MONEY)) {
+    if (m[1] !== undefined && m[2] !== undefined) {
+      if (m[2] === "m" && !/\$/.test(m[0])) continue; // "500m" could be metres; only "$500m"
+      out.push({ value: Math.round(Number(m[1]) * SCALE[m[2]]!), unit: "USD" });
+    } else if (m[3] !== undefined && Number(m[3]) >= 1000) out.push({ value: Number(m[3]), unit: "USD" });
+  }
+  for (const m of lower.matchAll(POWER)) out.push({ value: Number(m[1]), unit: m[2]!.startsWith("g") ? "GW" : "MW" });
+  return out;
+}
+
+/** Who acts and who is acted on: the entity before the relation word and the one after it. */
+function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[], at: number, relation: Relation | null): { actor: string | null; target: string | null } {
+  if (relation === null || at < 0 || entities.length === 0) return { actor: null, target: null };
+  // Place each entity among our words by the first word that named it.
+  const placed = entities.map((e) => {
+    const first = e.text.split(" ")[0] ?? "";
+    const i = words.findIndex((w) => w.raw === first || w.raw.startsWith(first) && first.length >= 3);
+    return { e, pos: i >= 0 ? i : e.position };
+  });
+  const before = placed.filter((p) => p.pos < at).map((p) => p.e);
+  const after = placed.filter((p) => p.pos > at).map((p) => p.e);
+  const passive = /\b(?:be|get)\b/.test(words.slice(Math.max(0, at - 2), at).map((w) => w.lemma).join(" ")) && /\bby\b/.test(words.slice(at).map((w) => w.raw).join(" "));
+  const actor = (passive ? after.at(-1) : before.at(-1))?.group ?? null;
+  const target = (passive ? before.at(-1) : after[0])?.group ?? null;
+  return { actor, target: target === actor ? null : target };
+}
+
+export type { Phrase };
+
+/** A word used by more deals than this is too general to pin an answer to one of them. */
+const SPECIFIC_MAX_DEALS = 4;
+
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+
+/** Words that carry no subject of their own in a question about deals. */
+const SPECIFIC_NOISE = new Set(
+  ("deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
+    "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
+    "currently originally supposedly reportedly actually really basically exactly roughly approx officially publicly " +
+    "part parts piece side sides one ones first second third last latest newest new recent original initial announced signed " +
+    "according report reports reported reporting source sources news article people familiar matter").split(" "),
+);
+
+function entityWords(mentions: readonly EntityMention[]): Set<string> {
+  return new Set(mentions.flatMap((m) => m.text.split(" ")));
+}
+
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Month names in the question; "may" only where it reads as the month ("in May", "May 2025"). */
+function monthsOf(lower: string): number[] {
+  const out = new Set<number>();
+  for (const m of lower.matchAll(/\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g)) {
+    const word = m[1]!;
+    if (word === "may" && !/\b(?:in|the|from|since|of|last|this|early|late|mid) may\b|\bmay (?:20\d\d|deal|one|add|agreement|expansion|contract)/.test(lower)) continue;
+    if (word === "mar" || word === "jun" || word === "jul") continue;
+    out.add(MONTH_NAMES.indexOf(word.slice(0, 3)) + 1);
+  }
+  return [...out];
+}
+
+/** Which part of a deal a question asks about: its first stage, a later addition, a second stage, or its eventual whole. */
+function phaseOf(lower: string): StructuredQuery["phase"] {
+  if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:one|deal|contract|agreement|part|round|investment|commitment)\b/.test(lower)) return "first";
+  if (/\b(?:second|2nd|phase (?:2|two|ii))\b/.test(lower)) return "second";
+  if (/\b(?:additional|added|add-on|top-?up|tack(?:ed)? on|extra|on top)\b/.test(lower)) return "added";
+  if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|ceiling|in the end)\b/.test(lower)) return "eventual";
+  return null;
+}
+
+/** The parts after the first of a multi-part question: "when was it signed, and how much did they spend". */
+function laterClauses(lower: string): string[] {
+  return lower.split(/,\s*(?:and\s+)?|\s+(?:and|plus|also)\s+(?=(?:how|what|when|who|where|which|is|are|did|does|its|it's|the|by)\b)/).slice(1);
+}
+
+/** The quantity one clause asks for: a date for "when...", else the first quantity named. */
+function clauseQuantity(clause: string): Quantity | null {
+  const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
+  if (WHEN.test(clause)) return readQuantity(forms, clause, []).quantity;
+  return allQuantities(forms, clause)[0] ?? null;
+}

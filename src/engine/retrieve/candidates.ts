@@ -1,0 +1,202 @@
+import { isCommonWord } from "../../kb/common-words.js";
+import type { Deal } from "../../kb/types.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { SearchIndex } from "../search-index.js";
+import { lemma } from "../read/lemmas.js";
+import { dealWords } from "./deal-words.js";
+
+/**
+ * Candidate deals for a query: the deals of the companies named (all of them together when
+ * several are named), narrowed by project and place names, stated figures, deal types and years.
+ */
+
+export interface Focus {
+  /** Entity groups the answer must involve. */
+  readonly groups: readonly string[];
+  /** Deals carried over from the conversation, most recent first. */
+  readonly carried: readonly string[];
+  /** Years carried over. */
+  readonly years: readonly number[];
+}
+
+export interface Candidates {
+  readonly deals: readonly Deal[];
+  /** Why the list is what it is: the groups had no deal in common, the year matched none... */
+  readonly noJointDeal: boolean;
+  readonly yearMissed: boolean;
+  readonly typeMissed: boolean;
+  /** Deals matched by name words ("Stargate", "Abilene", "Hyperion"). */
+  readonly byName: ReadonlySet<string>;
+}
+
+export function dealsWithAll(index: SearchIndex, groups: readonly string[]): string[] {
+  if (groups.length === 0) return [];
+  const sets = groups.map((g) => index.dealSetsByGroup.get(g) ?? new Set<string>());
+  const [first, ...rest] = sets.sort((a, b) => a.size - b.size);
+  return [...(first ?? [])].filter((id) => rest.every((s) => s.has(id)));
+}
+
+/** Deals named by a project, place or title word of the question. */
+export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string> {
+  const out = new Set<string>();
+  for (const raw of q.lower.split(/[^\p{L}\d]+/u)) {
+    // Months and everyday words ("april", "power") name no deal, even where a quote capitalises them.
+    if (raw.length < 4 || MONTH_WORD.test(raw) || isCommonWord(raw)) continue;
+    const deals = index.properNouns.get(raw);
+    if (deals && deals.size <= 4) for (const d of deals) out.add(d);
+  }
+  for (const value of q.premise.figures) {
+    const deals = value.unit === "USD" ? index.dealsByValue.get(value.value) : undefined;
+    if (deals && deals.size <= 4) for (const d of deals) out.add(d);
+  }
+  return out;
+}
+
+/** Deal types that a relation most often names: "who bought X" is about an acquisition. */
+const RELATION_TYPES: Readonly<Record<string, readonly string[]>> = {
+  acquire: ["acquisition"], lend: ["financing"], lease: ["lease", "data-center"], pledge: ["capex-pledge", "sovereign-programme", "plan"],
+  invest: ["equity", "sovereign-programme", "capex-pledge"], supply: ["chips", "cloud-capacity", "power"],
+};
+
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/;
+
+export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Focus): Candidates {
+  const byName = dealsByName(index, q);
+  let ids: string[];
+  let noJointDeal = false;
+  if (focus.groups.length >= 2) {
+    ids = dealsWithAll(index, focus.groups).filter((id) => !sameSide(index, id, focus.groups));
+    // "How much has Nvidia put into Nokia and Intel", "who pays SpaceX more, Google or Anthropic":
+    // one company (the hub) with a deal with each of the others.
+    if (ids.length === 0 && ["total", "compare", "list", "rank"].includes(q.kind)) ids = hubDeals(index, focus.groups, q.premise.actor);
+    if (ids.length === 0) noJointDeal = true;
+  } else if (focus.groups.length === 1) {
+    const g = focus.groups[0]!;
+    ids = [...(index.dealsByGroup.get(g) ?? []), ...subjectDeals(index, g), ...titledDeals(index, g)];
+  } else if (byName.size > 0) {
+    ids = [...byName];
+  } else {
+    ids = [...focus.carried];
+  }
+  ids = [...new Set(ids)];
+  // A name word narrows the companies' deals to the one it names ("microsoft nscale norway").
+  if (byName.size > 0 && focus.groups.length > 0) {
+    const named = ids.filter((id) => byName.has(id));
+    if (named.length > 0) ids = [...named, ...ids.filter((id) => !byName.has(id))];
+  }
+  let typeMissed = false;
+  if (q.dealTypes.length > 0 && q.kind !== "figure") {
+    const typed = ids.filter((id) => q.dealTypes.includes(index.kb.deals.get(id)?.type ?? ""));
+    if (typed.length > 0) ids = typed;
+    else typeMissed = ids.length > 0;
+  }
+  let yearMissed = false;
+  const years = q.years.length > 0 ? q.years : focus.years;
+  if (years.length > 0 && ids.length > 0) {
+    const inYear = ids.filter((id) => years.includes(yearOf(index.kb.deals.get(id))));
+    if (inYear.length > 0) ids = [...inYear, ...ids.filter((id) => !inYear.includes(id))];
+    else yearMissed = q.years.length > 0;
+  }
+  const carried = new Set(focus.carried);
+  const deals = ids
+    .map((id, i) => ({ deal: index.kb.deals.get(id), i }))
+    .filter((x): x is { deal: Deal; i: number } => x.deal !== undefined)
+    .sort((a, b) => priority(b.deal) - priority(a.deal) || a.i - b.i)
+    .map((x) => x.deal);
+  return { deals, noJointDeal, yearMissed, typeMissed, byName };
+
+  function priority(d: Deal): number {
+    let p = 0;
+    if (byName.has(d.id)) p += 4;
+    if (q.relation !== null && (RELATION_TYPES[q.relation] ?? []).includes(d.type)) p += 2;
+    if (q.dealTypes.includes(d.type)) p += 1.5;
+    if (carried.has(d.id)) p += 3;
+    if (years.length > 0 && years.includes(yearOf(d))) p += 2;
+    const titled = index.titleGroups.get(d.id);
+    if (titled && focus.groups.every((g) => titled.has(g))) p += 1;
+    // "The Nvidia–OpenAI deal" is the one between them, not a consortium they both joined.
+    const partyGroups = index.dealShape.get(d.id)?.partyGroups ?? [];
+    if (focus.groups.length >= 2) p -= 0.3 * partyGroups.filter((g) => !focus.groups.includes(g)).length;
+    // The question's specific words ("UAE", "Norway", "hydro") in the deal's title or summary.
+    if (q.specifics.length > 0) {
+      const header = dealWords(index, d).header;
+      p += 1.5 * q.specifics.filter((w) => header.has(lemma(w))).length;
+    }
+    if (d.status === "scrapped" || d.status === "superseded" || d.status === "rejected") p -= 1;
+    if (d.type === "market-event") p -= 1;
+    // A variant ("Stargate Michigan", "Stargate Norway") needs its distinguishing word in the question.
+    p -= 0.6 * unmatchedTitleWords(index, d, q.lower);
+    // A revision ("expanded AWS agreement") stands in for the original only when the question points at it.
+    if (d.revises.some((r) => ids.includes(r)) && !REVISION_CUE.test(q.lower) && !years.includes(yearOf(d))) p -= 1;
+    return p;
+  }
+}
+
+const REVISION_CUE = /\b(?:new|newer|newest|latest|expan\w*|extend\w*|revis\w*|updated|second|bigger|larger|additional|follow-on|top-up|more)\b/;
+
+const titleNounCache = new WeakMap<SearchIndex, Map<string, readonly string[]>>();
+
+/** Capitalised words of a deal's title that name no entity ("Michigan", "Norway"), computed once per deal. */
+function titleNouns(index: SearchIndex, deal: Deal): readonly string[] {
+  let map = titleNounCache.get(index);
+  if (!map) titleNounCache.set(index, (map = new Map()));
+  let nouns = map.get(deal.id);
+  if (!nouns) {
+    nouns = [...deal.title.matchAll(/\p{Lu}[\p{L}]{2,}/gu)].map((m) => m[0]).filter((w) => !GENERIC_TITLE_WORDS.has(w.toLowerCase()) && index.matcher.recognise(w).length === 0).map((w) => w.toLowerCase());
+    if (map.size > 50_000) map.clear();
+    map.set(deal.id, nouns);
+  }
+  return nouns;
+}
+
+/** Capitalised words of a deal's title that name neither a party nor anything in the question. */
+function unmatchedTitleWords(index: SearchIndex, deal: Deal, lower: string): number {
+  return titleNouns(index, deal).filter((w) => !lower.includes(w)).length;
+}
+
+const GENERIC_TITLE_WORDS = new Set(["the", "and", "cloud", "data", "center", "agreement", "deal", "joint", "venture", "project", "gpu", "ai", "investment", "capacity", "compute", "contract", "partnership", "equity", "group", "infrastructure", "tpu", "instinct"]);
+
+function hubDeals(index: SearchIndex, groups: readonly string[], actor: string | null): string[] {
+  const order = actor !== null && groups.includes(actor) ? [actor, ...groups.filter((g) => g !== actor)] : [...groups];
+  for (const hub of order) {
+    const pairs = groups.filter((g) => g !== hub).map((g) => dealsWithAll(index, [hub, g]));
+    if (pairs.every((p) => p.length > 0)) return [...new Set(pairs.flat())];
+  }
+  return [];
+}
+
+const GIVING = new Set(["investor", "lender", "acquirer"]);
+
+/** Two companies that only sit on the same side of someone else's deal (co-investors) have no deal together. */
+function sameSide(index: SearchIndex, dealId: string, groups: readonly string[]): boolean {
+  const deal = index.kb.deals.get(dealId);
+  if (!deal) return false;
+  const roles = groups.map((g) => deal.parties.filter((p) => index.matcher.groupOf(p.entity) === g).map((p) => p.role));
+  const allGiving = roles.every((rs) => rs.length > 0 && rs.every((r) => GIVING.has(r)));
+  const others = (index.dealShape.get(dealId)?.partyGroups ?? []).filter((g) => !groups.includes(g));
+  return allGiving && others.length > 0;
+}
+
+const titledCache = new WeakMap<SearchIndex, Map<string, string[]>>();
+
+/** Deals whose title names the group ("Stargate UAE" for Stargate) though it is not listed as a party. */
+function titledDeals(index: SearchIndex, group: string): string[] {
+  let map = titledCache.get(index);
+  if (!map) {
+    map = new Map();
+    for (const [dealId, groups] of index.titleGroups) for (const g of groups) map.set(g, [...(map.get(g) ?? []), dealId]);
+    titledCache.set(index, map);
+  }
+  return map.get(group) ?? [];
+}
+
+/** Deals holding a figure about the group (a valuation, a market value) without it being a party. */
+function subjectDeals(index: SearchIndex, group: string): string[] {
+  const facts = index.factsBySubject.get(group) ?? [];
+  return [...new Set(facts.map((id) => index.kb.facts.get(id)?.dealId).filter((d): d is string => d !== undefined))];
+}
+
+export function yearOf(deal: Deal | undefined): number {
+  if (!deal) return 0;
+  return deal.announced.year;
+}

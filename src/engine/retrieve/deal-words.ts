@@ -1,0 +1,66 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import { metricLabel } from "../kb-view.js";
+import { lemma } from "../read/lemmas.js";
+import type { SearchIndex } from "../search-index.js";
+import { normalize } from "../text.js";
+
+/**
+ * The words a deal and a fact are described with, as lemmas: what a question's specific words
+ * ("hydro", "payout", "Abilene") are checked against. Computed when a deal is first a candidate
+ * and kept with the index it belongs to.
+ */
+
+interface DealWords {
+  /** Title, summary and the parties' names. */
+  readonly header: ReadonlySet<string>;
+  /** The header plus every fact's wording. */
+  readonly all: ReadonlySet<string>;
+}
+
+const perIndex = new WeakMap<SearchIndex, Map<string, DealWords>>();
+const perFact = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();
+
+function addWords(set: Set<string>, text: string | undefined): void {
+  if (!text) return;
+  for (const w of normalize(text).split(/[^\p{L}\d]+/u)) if (w.length >= 2) set.add(lemma(w));
+}
+
+export function factWordSet(index: SearchIndex, fact: Fact): ReadonlySet<string> {
+  let cache = perFact.get(index);
+  if (!cache) perFact.set(index, (cache = new Map()));
+  let set = cache.get(fact.id);
+  if (!set) {
+    const s = new Set<string>();
+    for (const t of [fact.text, fact.label, fact.note, fact.quote, fact.scope, fact.estimatedBy, metricLabel(fact.metric), fact.asOf.iso]) addWords(s, t);
+    if (fact.subject) addWords(s, index.kb.entities.get(fact.subject)?.name);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(fact.id, (set = s));
+  }
+  return set;
+}
+
+export function dealWords(index: SearchIndex, deal: Deal): DealWords {
+  let cache = perIndex.get(index);
+  if (!cache) perIndex.set(index, (cache = new Map()));
+  let words = cache.get(deal.id);
+  if (!words) {
+    const header = new Set<string>();
+    addWords(header, deal.title);
+    addWords(header, deal.summary);
+    addWords(header, `${deal.type.replace(/-/g, " ")} ${deal.status.replace(/-/g, " ")}`);
+    for (const p of deal.parties) {
+      addWords(header, p.role);
+      const e = index.kb.entities.get(p.entity);
+      addWords(header, e?.name);
+      for (const a of e?.aliases ?? []) addWords(header, a);
+    }
+    const all = new Set(header);
+    for (const id of deal.factIds) {
+      const f = index.kb.facts.get(id);
+      if (f) for (const w of factWordSet(index, f)) all.add(w);
+    }
+    if (cache.size > 20_000) cache.clear();
+    cache.set(deal.id, (words = { header, all }));
+  }
+  return words;
+}

@@ -1,0 +1,130 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { Metric } from "../../kb/vocabulary.js";
+import { wordIn } from "../fact-words.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { SearchIndex } from "../search-index.js";
+import { factYears, isOtherBasis } from "../kb-view.js";
+import { lemma } from "../read/lemmas.js";
+import { factWordSet } from "./deal-words.js";
+import type { Relation } from "../read/lexicon.js";
+import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
+
+/**
+ * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
+ * unit, the question's own words in the fact's wording, the year, whose figure it is. Scoring
+ * only orders; verify.ts decides whether the best one may be given as the answer.
+ */
+
+export interface ScoredFact {
+  readonly fact: Fact;
+  readonly deal: Deal;
+  readonly score: number;
+  /** The fact's metric is one the question asks for. */
+  readonly metricFits: boolean;
+}
+
+/** Metrics a deal's "size" falls back through when no quantity is named. */
+export const HEADLINE_METRICS: readonly Metric[] = ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value", "annual-value", "monthly-value", "valuation", "capacity", "chip-count"] as Metric[];
+
+export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[], groups: readonly string[], limit = 40, subjects: ReadonlySet<string> = new Set()): ScoredFact[] {
+  const out: ScoredFact[] = [];
+  const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
+  const groupSet = new Set(groups);
+  deals.slice(0, limit).forEach((deal, rank) => {
+    for (const id of deal.factIds) {
+      const fact = index.kb.facts.get(id);
+      if (!fact) continue;
+      const at = metrics.indexOf(fact.metric);
+      const metricFits = at >= 0;
+      let score = metricFits ? 20 - Math.min(at, 10) : 0;
+      if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
+      score += wordScore(index, q, fact) + labelScore(q, fact);
+      const own = factWordSet(index, fact);
+      for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
+      if (q.phase !== null) score += phaseMatches(q.phase, fact) ? 8 : -3;
+      if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
+      if (q.months.length > 0 && (q.months.includes(fact.asOf.month ?? 0) || mentionsMonth(fact, q.months))) score += 6;
+      if (q.premise.actor !== null && q.relation !== null) score += Math.max(0, roleFit(index, deal, q.premise.actor, q.relation));
+      if (subjects.size > 0 && fact.subject !== undefined && subjects.has(index.matcher.groupOf(fact.subject))) score += 4;
+      const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;
+      if (subject !== undefined) score += groupSet.has(subject) ? 3 : groups.length > 0 ? -4 : -1;
+      if (q.premise.actor !== null && subject === q.premise.actor) score += 2;
+      if (isOtherBasis(fact)) score -= 8;
+      if (fact.supersededBy !== undefined) score -= 10;
+      if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
+      score += fact.unit === "text" && q.quantity !== "statement" && !["term", "expansion", "start-date", "completion-date", "closing-date", "announcement-date"].includes(fact.metric) ? -2 : 0;
+      const tier = index.kb.sources.get(fact.source)?.tier;
+      score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
+      score -= rank * 0.4;
+      out.push({ fact, deal, score, metricFits });
+    }
+  });
+  // Of a deal's figures for one metric, the largest is its headline ("1,121 MW", not the "30 MW" uprate).
+  if (q.phase === null) {
+    const best = new Map<string, number>();
+    for (const s of out) if (s.metricFits && s.fact.value !== undefined) best.set(`${s.deal.id} ${s.fact.metric}`, Math.max(best.get(`${s.deal.id} ${s.fact.metric}`) ?? 0, s.fact.value));
+    for (let i = 0; i < out.length; i++) {
+      const s = out[i]!;
+      if (s.metricFits && s.fact.value !== undefined && best.get(`${s.deal.id} ${s.fact.metric}`) === s.fact.value) out[i] = { ...s, score: s.score + 1 };
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** +3 when the actor plays the giving side of the relation in this deal, -3 when the receiving side. */
+function roleFit(index: SearchIndex, deal: Deal, actor: string, relation: Relation): number {
+  const role = roleOf(index, deal, actor);
+  if (role === undefined) return 0;
+  if (rolesPay(relation).includes(role)) return 3;
+  if (rolesReceive(relation).includes(role)) return -3;
+  return 0;
+}
+
+/** The question's content words found in the fact's label, text and note (strong) or quote (weak). */
+function wordScore(index: SearchIndex, q: StructuredQuery, fact: Fact): number {
+  if (q.keywords.length === 0) return 0;
+  const fw = index.factWords.of(fact);
+  let score = 0;
+  for (const k of q.keywords) {
+    const where = wordIn(fw, k);
+    score += where === "label" ? 2.5 : where === "quote" ? 1 : 0;
+  }
+  return Math.min(score, 8);
+}
+
+const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
+  first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase (?:1|one|i)\b|start(?:ing)?|begin|opening|to begin|right away|now)\b/i,
+  second: /\b(?:second|phase (?:2|two|ii)\b|next)\b/i,
+  added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new)\b/i,
+  eventual: /\b(?:total|full|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal)\b/i,
+};
+
+/** A fact's own wording (label, text, quote, note) shows the part of the deal asked about. */
+export function phaseMatches(phase: string, fact: Fact): boolean {
+  const re = PHASE_WORDS[phase];
+  if (!re) return true;
+  if (phase === "added" && fact.metric === "expansion-value") return true;
+  if (phase === "eventual" && ["up to", "as much as", "potential", "may"].includes(fact.qualifier)) return true;
+  // A label says which figure of a shared quote this is ("the May add-on" vs "the initial March contract").
+  return re.test(fact.label !== undefined ? `${fact.label} ${fact.text ?? ""}` : `${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`);
+}
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** The fact's own wording names one of the months ("the initial March contract", "a $4 billion add-on in May"). */
+export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
+  const text = (fact.label !== undefined ? `${fact.label} ${fact.text ?? ""} ${fact.scope ?? ""}` : `${fact.text ?? ""} ${fact.scope ?? ""} ${fact.quote}`).toLowerCase();
+  return months.some((m) => new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`).test(text));
+}
+
+/** Question words in the fact's own label: the label is what tells figures of one quote apart. */
+function labelScore(q: StructuredQuery, fact: Fact): number {
+  if (fact.label === undefined) return 0;
+  const label = new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
+  // Names say which deal, not which figure: "AWS" in "length of the expanded AWS agreement" is no evidence.
+  const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
+  const words = q.lemmas.filter((w, i, all) => w.length > 2 && all.indexOf(w) === i && !names.has(w));
+  return Math.min(9, 3 * words.filter((w) => label.has(w) && !LABEL_NOISE.has(w)).length);
+}
+
+const LABEL_NOISE = new Set(["the", "and", "for", "with", "value", "deal", "of", "what", "how", "much"].map((w) => lemma(w)));

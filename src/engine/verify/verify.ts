@@ -1,0 +1,185 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { Unit } from "../../kb/vocabulary.js";
+import { factYears, isOtherBasis } from "../kb-view.js";
+import type { Relation } from "../read/lexicon.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { ScoredFact } from "../retrieve/score-facts.js";
+import type { SearchIndex } from "../search-index.js";
+import { lemma } from "../read/lemmas.js";
+import { dealWords, factWordSet } from "../retrieve/deal-words.js";
+import { mentionsMonth, phaseMatches } from "../retrieve/score-facts.js";
+import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
+
+/**
+ * Verification: a fact may be given as THE answer only if it fits every part of the query.
+ * Each check names what failed, so the composer can say what is missing and offer the nearest
+ * cited figures, labelled as what they are.
+ */
+
+export type Failure =
+  | { readonly kind: "entity-not-party"; readonly group: string }
+  | { readonly kind: "relation"; readonly relation: Relation }
+  | { readonly kind: "direction"; readonly actor: string; readonly target: string }
+  | { readonly kind: "quantity" }
+  | { readonly kind: "year"; readonly years: readonly number[] }
+  | { readonly kind: "basis" }
+  | { readonly kind: "superseded" }
+  | { readonly kind: "figure"; readonly stated: number; readonly unit: Unit }
+  /** A specific word of the question ("hydro", "El Paso") that the deal, or the figure, never mentions. */
+  | { readonly kind: "specific"; readonly word: string; readonly level: "deal" | "fact" }
+  /** The question asks for a part of the deal (first phase, addition, whole) that this figure is not. */
+  | { readonly kind: "phase" }
+  /** Nothing but a loose money word ties the figure to the question, and it is not the deal's headline. */
+  | { readonly kind: "weak" };
+
+export interface Verdict {
+  readonly candidate: ScoredFact;
+  readonly failures: readonly Failure[];
+}
+
+/** Check one candidate fact against the query. `groups` are the entity groups the answer must involve. */
+export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: readonly string[], c: ScoredFact): Verdict {
+  const failures: Failure[] = [];
+  const { fact, deal } = c;
+  for (const g of groups) if (!involves(index, deal, fact, g)) failures.push({ kind: "entity-not-party", group: g });
+  if (q.metrics.length > 0 && !c.metricFits) failures.push({ kind: "quantity" });
+  if (q.relation !== null && !relationFits(q.relation, deal, fact, q)) failures.push({ kind: "relation", relation: q.relation });
+  failures.push(...directionFailures(index, q, deal));
+  const words = dealWords(index, deal);
+  const own = factWordSet(index, fact);
+  for (const w of q.specifics) {
+    const l = lemma(w);
+    if (!words.all.has(l)) failures.push({ kind: "specific", word: w, level: "deal" });
+    else if (!words.header.has(l) && !own.has(l)) failures.push({ kind: "specific", word: w, level: "fact" });
+  }
+  if (q.phase !== null && q.metrics.length > 0 && !phaseMatches(q.phase, fact)) failures.push({ kind: "phase" });
+  if (q.years.length > 0 && !yearFits(deal, fact, q.years)) failures.push({ kind: "year", years: q.years });
+  if (isOtherBasis(fact) && !basisAsked(q, own, fact)) failures.push({ kind: "basis" });
+  if (fact.supersededBy !== undefined && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped)\b/.test(q.lower)) failures.push({ kind: "superseded" });
+  for (const stated of q.premise.figures) {
+    if (stated.unit === fact.unit) {
+      if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+    } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+  }
+  failures.push(...attributionFailures(index, q, deal));
+  if (failures.length === 0 && !strongEnough(index, q, c)) failures.push({ kind: "weak" });
+  return { candidate: c, failures };
+}
+
+/** What the premise of the question takes for granted about a deal, checked whatever the kind of answer. */
+export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const out: Failure[] = [...directionFailures(index, q, deal), ...attributionFailures(index, q, deal)];
+  const r = q.relation;
+  if (r === "acquire" && deal.type !== "acquisition") out.push({ kind: "relation", relation: r });
+  if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
+  for (const stated of q.premise.figures) if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+  const words = dealWords(index, deal).all;
+  for (const w of q.specifics) if (!words.has(lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
+  return out;
+}
+
+function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const { actor, target } = q.premise;
+  if (actor === null || target === null || q.relation === null || rolesPay(q.relation).length === 0) return [];
+  const actorRole = roleOf(index, deal, actor);
+  const targetRole = roleOf(index, deal, target);
+  const wrongWay = actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole);
+  return wrongWay ? [{ kind: "direction", actor, target }] : [];
+}
+
+/** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
+function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const actor = q.premise.actor;
+  if (actor === null) return [];
+  const out: Failure[] = [];
+  for (const stated of q.premise.figures) {
+    if (stated.unit !== "USD") continue;
+    const match = deal.factIds.map((id) => index.kb.facts.get(id)).find((f) => f !== undefined && f.unit === "USD" && figureMatches(stated.value, f));
+    if (!match) continue;
+    const owner = match.subject !== undefined ? index.matcher.groupOf(match.subject) : undefined;
+    const givers = deal.parties.filter((p) => ["investor", "lender", "buyer", "acquirer", "tenant"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
+    if (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor))) out.push({ kind: "entity-not-party", group: actor });
+  }
+  return out;
+}
+
+function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
+  return deal.factIds.some((id) => {
+    const f = index.kb.facts.get(id);
+    return f !== undefined && (f.unit === "USD" || f.unit === "text") && figureMatches(value, f);
+  });
+}
+
+/** An estimate answers only a question about estimates; an other-scope figure only a question about that scope. */
+function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact): boolean {
+  if (fact.basis === "estimate") return /\bestimat\w*|\banalysts?\b|\bprojected\b|\bpotential\b/.test(q.lower);
+  // The question names the scope the figure is for: "the Vineland build", "the first one from March", "IREN's whole campus".
+  const scope = `${fact.scope ?? ""} ${fact.label ?? ""}`;
+  const scopeWords = new Set(scope.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w)));
+  if ([...q.specifics, ...q.keywords].some((w) => scopeWords.has(lemma(w)))) return true;
+  if (q.months.length > 0 && mentionsMonth(fact, q.months)) return true;
+  if (q.phase !== null && phaseMatches(q.phase, { ...fact, quote: "", note: undefined } as Fact)) return true;
+  return /\b(?:whole|entire|all of|overall|company|campus|total|combined)\b/.test(q.lower) && /\b(?:whole|entire|company|campus|total|combined|all)\b/i.test(scope);
+}
+
+/** The first candidate that passes every check, else the verdicts of the best few, for the decline. */
+export function choose(index: SearchIndex, q: StructuredQuery, groups: readonly string[], scored: readonly ScoredFact[]): { pass: Verdict | null; tried: Verdict[] } {
+  const tried: Verdict[] = [];
+  for (const c of scored.slice(0, 60)) {
+    const v = verifyFact(index, q, groups, c);
+    if (v.failures.length === 0) return { pass: v, tried };
+    if (tried.length < 8) tried.push(v);
+  }
+  return { pass: null, tried };
+}
+
+/** A deal involves a group when the group is a party, or the fact is the group's own figure. */
+export function involves(index: SearchIndex, deal: Deal, fact: Fact | undefined, group: string): boolean {
+  if ((index.dealShape.get(deal.id)?.partyGroups ?? []).includes(group)) return true;
+  if (index.titleGroups.get(deal.id)?.has(group)) return true;
+  for (const ref of [fact?.subject, fact?.speaker]) if (ref !== undefined && index.matcher.groupOf(ref) === group) return true;
+  return false;
+}
+
+function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
+  if (years.includes(deal.announced.year)) return true;
+  if (factYears(fact).some((y) => years.includes(y))) return true;
+  // "go live in 2026", "by the end of 2026": the year is in the figure's own wording.
+  const words = `${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`;
+  return years.some((y) => words.includes(String(y)));
+}
+
+/** A figure the user stated matches a fact within rounding ("$38b" and $38 billion; "1.4t" and $1.4 trillion). */
+export function figureMatches(stated: number, fact: Fact): boolean {
+  const candidates = [fact.value, fact.range?.min, fact.range?.max].filter((v): v is number => v !== undefined);
+  return candidates.some((v) => Math.abs(v - stated) <= Math.max(Math.abs(v) * 0.02, 1));
+}
+
+/**
+ * A figure is given as the answer only when something in the question points at it: a precise
+ * quantity it measures, words of its label, a month or part of the deal it names, or, for a plain
+ * "how much is it worth", being the deal's own headline figure.
+ */
+function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): boolean {
+  const { fact, deal } = c;
+  if (q.precise && c.metricFits) return true;
+  if (q.metrics.length === 0 && q.quantity === null) return true;
+  const own = factWordSet(index, fact);
+  const label = fact.label !== undefined ? new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w))) : new Set<string>();
+  if ([...q.specifics, ...q.keywords].some((w) => label.has(lemma(w)))) return true;
+  if (q.phase !== null || q.months.length > 0 || q.premise.figures.length > 0) return true;
+  if (fact.subject !== undefined && q.premise.actor !== null && index.matcher.groupOf(fact.subject) === q.premise.actor) return true;
+  const head = headlineOf(index, deal, q.metrics);
+  if (head === fact.id) return true;
+  return c.metricFits && q.keywords.length === 0 && own.size > 0 && head === undefined;
+}
+
+/** The deal's headline among the metrics asked: the first metric present, its largest current reported figure. */
+function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[]): string | undefined {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined);
+  for (const m of metrics) {
+    const hits = facts.filter((f) => f.metric === m);
+    if (hits.length > 0) return hits.sort((a, b) => (b.value ?? b.range?.max ?? 0) - (a.value ?? a.range?.max ?? 0))[0]!.id;
+  }
+  return undefined;
+}
