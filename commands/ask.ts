@@ -1,5 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
-import { ask, rateLimitMessage } from "../src/ask-service.js";
+import { rateLimitMessage } from "../src/ask-service.js";
+import { askLogged } from "../src/discord/feedback-reply.js";
+import { withFeedback } from "../src/feedback/buttons.js";
 import { answerReply, notice } from "../src/discord/replies.js";
 import type { Command } from "../src/discord/types.js";
 
@@ -11,8 +13,11 @@ export default {
     .addBooleanOption((o) => o.setName("private").setDescription("Only you see the answer")),
   async execute(interaction, deps) {
     const question = interaction.options.getString("question", true);
-    const outcome = ask(deps, deps.live.get(), interaction.user.id, `slash:${interaction.user.id}`, question);
-    if (outcome.kind === "limited") return void (await interaction.reply(notice(rateLimitMessage(outcome.retryAfterMs))));
-    await interaction.reply(answerReply(outcome.answer, deps.live.get(), interaction.options.getBoolean("private") ?? false));
+    const channel = interaction.inGuild() ? "guild" : "dm";
+    const asked = askLogged(deps, { userId: interaction.user.id, conversationKey: `slash:${interaction.user.id}`, question, channel, shard: interaction.guild?.shardId ?? 0 });
+    const { outcome } = asked;
+    if (outcome.kind === "limited") return void (await asked.delivered(interaction.reply(notice(rateLimitMessage(outcome.retryAfterMs)))));
+    const reply = answerReply(outcome.answer, deps.live.get(), interaction.options.getBoolean("private") ?? false);
+    await asked.delivered(interaction.reply(withFeedback(reply, asked.answerId)));
   },
 } satisfies Command;

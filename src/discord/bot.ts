@@ -9,6 +9,8 @@ import { VERSION } from "../version.js";
 import { createClient } from "./client.js";
 import { loadCommands } from "./command-loader.js";
 import { handleInteraction } from "./interactions.js";
+import { handleFeedbackInteraction } from "./feedback-interactions.js";
+import { QuestionLog } from "../store/question-log.js";
 import { handleMessage } from "./messages.js";
 import { installReloadHook, reloadAllShards } from "./shard-reload.js";
 import type { BotDeps, ShardReload } from "./types.js";
@@ -56,6 +58,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     now: () => Date.now(),
     reloadAll: options.reloadAll ? () => options.reloadAll!(live) : () => reloadAllShards(client),
     shardIds,
+    questionLog: QuestionLog.fromConfig(config, logger),
   };
 
   installReloadHook(client, live);
@@ -63,6 +66,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     ? watchData(config.DATA_DIR, async () => logReload(logger, "data changed", await live.reload()), { debounceMs: 500, logger })
     : () => {};
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, deps));
+  client.on(Events.InteractionCreate, (interaction) => void handleFeedbackInteraction(interaction, deps));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
   client.once(Events.ClientReady, (c) => logger.info("connected to Discord", { user: c.user.tag, guilds: c.guilds.cache.size, commands: commands.size }));
   client.on(Events.Error, (err) => logger.error("client error", { error: err }));
@@ -77,6 +81,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     stop: async () => {
       stopWatching();
       await client.destroy();
+      await deps.questionLog?.close();
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { Message } from "discord.js";
-import { ask, rateLimitMessage } from "../ask-service.js";
+import { rateLimitMessage } from "../ask-service.js";
+import { withFeedback } from "../feedback/buttons.js";
 import { isAdmin, runAdminWord } from "./admin-actions.js";
+import { askLogged } from "./feedback-reply.js";
 import { answerReply } from "./replies.js";
 import { isExpectedDiscordError } from "./respond.js";
 import type { BotDeps } from "./types.js";
@@ -29,13 +31,15 @@ export async function handleMessage(message: Message, deps: BotDeps): Promise<vo
       return;
     }
     const key = message.inGuild() ? `mention:${message.channelId}:${message.author.id}` : `dm:${message.author.id}`;
-    const outcome = ask(deps, deps.live.get(), message.author.id, key, question.slice(0, MAX_MESSAGE_QUESTION));
+    const channel = message.inGuild() ? "guild" : "dm";
+    const asked = askLogged(deps, { userId: message.author.id, conversationKey: key, question: question.slice(0, MAX_MESSAGE_QUESTION), channel, shard: message.guild?.shardId ?? 0 });
+    const { outcome } = asked;
     if (outcome.kind === "limited") {
-      await message.reply({ content: rateLimitMessage(outcome.retryAfterMs) });
+      await asked.delivered(message.reply({ content: rateLimitMessage(outcome.retryAfterMs) }));
       return;
     }
     const { flags: _noEphemeralInMessages, ...payload } = answerReply(outcome.answer, deps.live.get());
-    await message.reply(payload);
+    await asked.delivered(message.reply(withFeedback(payload, asked.answerId)));
   } catch (err) {
     if (isExpectedDiscordError(err)) deps.logger.warn("could not reply to a message", { ...context, code: err.code, error: err.message });
     else deps.logger.error("message handler failed", { ...context, error: err });

@@ -4,6 +4,7 @@ import type { ConversationStore } from "../conversation-store.js";
 import type { LiveIndex, ReloadReport } from "../engine/live-index.js";
 import type { Logger } from "../logger.js";
 import type { RateLimiter } from "../rate-limit.js";
+import type { QuestionLog } from "../store/question-log.js";
 
 /** A reload's outcome on one shard (a single-process bot is shard 0). */
 export type ShardReload = { readonly shard: number } & ReloadReport;
@@ -21,6 +22,8 @@ export interface BotDeps {
   /** Reload every shard on this host; without sharding, just this process. */
   readonly reloadAll: () => Promise<ShardReload[]>;
   readonly shardIds: readonly number[];
+  /** The question log and feedback store; undefined when LOG_QUESTIONS=off or no LOG_HMAC_SECRET. */
+  readonly questionLog?: QuestionLog | undefined;
 }
 
 export interface Command {
