@@ -27,17 +27,33 @@ export interface OpenDatabase {
 }
 
 /** How long a SQLite writer waits for another process's lock before the batch is retried later. */
-export const SQLITE_BUSY_MS = 100;
+export const SQLITE_BUSY_MS = 250;
 
 export async function openDatabase(target: StoreTarget): Promise<OpenDatabase> {
   const opened = target.url ? openPostgres(target.url) : openSqlite(target.path);
   try {
-    await migrate(opened.db);
+    await migrateWithRetry(opened);
   } catch (err) {
     await opened.close().catch(() => undefined);
     throw err;
   }
   return opened;
+}
+
+/**
+ * Kysely locks PostgreSQL migrations with an advisory lock; on SQLite two shard processes that
+ * start together can both try the first migration, and the loser sees "table already exists".
+ * Trying again finds it applied.
+ */
+async function migrateWithRetry(opened: OpenDatabase, attempts = 4): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await migrate(opened.db);
+    } catch (err) {
+      if (i >= attempts || opened.dialect !== "sqlite") throw err;
+      await new Promise((resolve) => setTimeout(resolve, 25 * i + Math.random() * 50));
+    }
+  }
 }
 
 function openSqlite(file: string): OpenDatabase {

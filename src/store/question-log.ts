@@ -4,7 +4,7 @@ import type { Answer } from "../engine/answer-model.js";
 import { cleanComment, normaliseQuestion } from "../feedback/normalise.js";
 import type { Logger } from "../logger.js";
 import type { QuestionRow } from "./schema.js";
-import { StoreWriter } from "./store-writer.js";
+import { isBusy, StoreWriter } from "./store-writer.js";
 import { type QueueStats, WriteQueue } from "./write-queue.js";
 import type { StoreOp } from "./writes.js";
 
@@ -78,6 +78,8 @@ export class QuestionLog {
       flushMs: settings.LOG_FLUSH_MS,
       batchRows: settings.LOG_BATCH_ROWS,
       maxQueued: settings.LOG_QUEUE_MAX,
+      retryMs: { min: 50, max: 30_000 },
+      isTransient: isBusy,
       logger,
       now,
     });

@@ -7,6 +7,12 @@ import { type StoreOp, writeBatch } from "./writes.js";
  * drops it after a failure (or when the SQLite file was deleted or replaced) so the next retry
  * opens it afresh. It never throws past `write`, whose rejection the queue turns into a retry.
  */
+/** SQLITE_BUSY / SQLITE_LOCKED: another connection holds the lock; the batch is simply retried. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
 export class StoreWriter {
   private open: Promise<OpenDatabase> | undefined;
   purged = 0;
@@ -20,7 +26,8 @@ export class StoreWriter {
       if (purged > 0) this.logger.info("question log: retention purge", { rows: purged });
       this.purged += purged;
     } catch (err) {
-      await this.reset();
+      // Another process holding the write lock is no reason to reopen; anything else may be.
+      if (!isBusy(err)) await this.reset();
       throw err;
     }
   }

@@ -12,6 +12,11 @@ export interface WriteQueueOptions<T> {
   readonly logger: Logger;
   /** Backoff after a failed write: doubles from min to max. */
   readonly retryMs?: { readonly min: number; readonly max: number };
+  /**
+   * A failure that is expected to pass at once (another process holds SQLite's write lock): retried
+   * after the minimum delay, without a warning unless it keeps happening.
+   */
+  readonly isTransient?: (err: unknown) => boolean;
   readonly now?: () => number;
 }
 
@@ -38,6 +43,7 @@ export class WriteQueue<T> {
   private retryDelay = 0;
   private nextTryAt = 0;
   private droppedAtWarning = 0;
+  private transientInARow = 0;
   private flushing: Promise<void> | undefined;
   private closed = false;
   private readonly timer: NodeJS.Timeout;
@@ -73,12 +79,15 @@ export class WriteQueue<T> {
     return this.flushing;
   }
 
-  /** Stop the timer and try a last flush, giving up after `timeoutMs`. */
+  /** Stop the timer and keep trying to write what is queued, giving up after `timeoutMs`. */
   async close(timeoutMs = 2000): Promise<void> {
     clearInterval(this.timer);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.flush(), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-    clearTimeout(timer);
+    const deadline = this.now() + timeoutMs;
+    const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, ms)));
+    while (this.items.length > 0 && this.now() < deadline) {
+      await Promise.race([this.flush(), pause(deadline - this.now())]);
+      if (this.items.length > 0 && this.failing) await pause(Math.min(this.nextTryAt, deadline) - this.now());
+    }
     this.closed = true;
     if (this.items.length > 0) {
       this.options.logger.warn("question log: closing with rows still unwritten", { unwritten: this.items.length, dropped: this.dropped });
@@ -103,6 +112,7 @@ export class WriteQueue<T> {
         return;
       }
       this.written += batch.length;
+      this.transientInARow = 0;
       if (this.failing) {
         this.failing = false;
         this.retryDelay = 0;
@@ -113,6 +123,10 @@ export class WriteQueue<T> {
 
   private failed(err: unknown): void {
     this.failedWrites++;
+    if (this.options.isTransient?.(err) && ++this.transientInARow < 20) {
+      this.nextTryAt = this.now() + this.retry.min;
+      return;
+    }
     this.retryDelay = this.retryDelay === 0 ? this.retry.min : Math.min(this.retry.max, this.retryDelay * 2);
     this.nextTryAt = this.now() + this.retryDelay;
     if (this.failing) return;

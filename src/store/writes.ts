@@ -11,39 +11,41 @@ export type StoreOp =
 const INSERT_CHUNK = 400;
 
 /**
- * Apply one batch in one transaction, in order. Retrying a batch is safe: a question already
- * written is skipped (its id is the key) and a vote is an upsert, so a batch whose commit was
- * acknowledged late is never duplicated.
+ * Apply one batch in one transaction: questions in multi-row inserts, votes in one multi-row
+ * upsert (a user's later vote in the batch wins, as it would one by one), then purges. The tables
+ * are independent, so this order gives the same result as applying the ops one by one. Retrying a
+ * batch is safe: a question already written is skipped (its id is the key) and votes are upserts.
  */
 export async function writeBatch(db: Kysely<Database>, ops: readonly StoreOp[]): Promise<{ purged: number }> {
+  const questions: QuestionRow[] = [];
+  const votes = new Map<string, VoteRow>();
+  const purges: number[] = [];
+  for (const op of ops) {
+    if (op.kind === "question") questions.push(op.row);
+    else if (op.kind === "vote") {
+      const key = `${op.row.answer_id}\0${op.row.user_hash}`;
+      votes.delete(key);
+      votes.set(key, op.row);
+    } else purges.push(op.before);
+  }
   let purged = 0;
   await db.transaction().execute(async (tx) => {
-    let questions: QuestionRow[] = [];
-    const flushQuestions = async () => {
-      for (let i = 0; i < questions.length; i += INSERT_CHUNK) {
-        await tx.insertInto("questions").values(questions.slice(i, i + INSERT_CHUNK)).onConflict((oc) => oc.column("id").doNothing()).execute();
-      }
-      questions = [];
-    };
-    for (const op of ops) {
-      if (op.kind === "question") {
-        questions.push(op.row);
-        continue;
-      }
-      await flushQuestions();
-      if (op.kind === "vote") await upsertVote(tx, op.row);
-      else purged += await purgeBefore(tx, op.before);
+    for (let i = 0; i < questions.length; i += INSERT_CHUNK) {
+      await tx.insertInto("questions").values(questions.slice(i, i + INSERT_CHUNK)).onConflict((oc) => oc.column("id").doNothing()).execute();
     }
-    await flushQuestions();
+    const voteRows = [...votes.values()];
+    for (let i = 0; i < voteRows.length; i += INSERT_CHUNK) await upsertVotes(tx, voteRows.slice(i, i + INSERT_CHUNK));
+    for (const before of purges) purged += await purgeBefore(tx, before);
   });
   return { purged };
 }
 
-/** One vote per user per answer: a second vote replaces the first. */
-export async function upsertVote(db: Kysely<Database>, row: VoteRow): Promise<void> {
+/** One vote per user per answer: a second vote replaces the first. Rows must have distinct keys. */
+export async function upsertVotes(db: Kysely<Database>, rows: readonly VoteRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto("votes")
-    .values(row)
+    .values([...rows])
     .onConflict((oc) =>
       oc.columns(["answer_id", "user_hash"]).doUpdateSet((eb) => ({
         vote: eb.ref("excluded.vote"),
