@@ -22,6 +22,8 @@ export interface WriteQueueOptions<T> {
 
 export interface QueueStats {
   readonly queued: number;
+  /** Items pushed since start-up. */
+  readonly pushed: number;
   readonly written: number;
   readonly dropped: number;
   readonly failedWrites: number;
@@ -37,6 +39,7 @@ export interface QueueStats {
 export class WriteQueue<T> {
   private items: T[] = [];
   private written = 0;
+  private pushed = 0;
   private dropped = 0;
   private failedWrites = 0;
   private failing = false;
@@ -58,6 +61,7 @@ export class WriteQueue<T> {
   }
 
   push(item: T): void {
+    this.pushed++;
     if (this.closed) {
       this.dropped++;
       return;
@@ -68,7 +72,7 @@ export class WriteQueue<T> {
   }
 
   stats(): QueueStats {
-    return { queued: this.items.length, written: this.written, dropped: this.dropped, failedWrites: this.failedWrites, failing: this.failing };
+    return { queued: this.items.length, pushed: this.pushed, written: this.written, dropped: this.dropped, failedWrites: this.failedWrites, failing: this.failing };
   }
 
   /** Write everything queued now (one batch after another); resolves when done or a write fails. */

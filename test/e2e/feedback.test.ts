@@ -10,7 +10,7 @@ import { embedSize, LIMITS } from "../../src/render/discord.js";
 import type { InjectedInteraction, RecordedRequest } from "../fake-discord/index.js";
 import { dbBytes, findId, readRows } from "../helpers/db-files.js";
 import {
-  ALICE, BOB, callbackOf, CHANNEL_ID, EPHEMERAL, expectSilentMentions, GUILD, HMAC_SECRET, QUESTION, startHarness, untilTrue, type Harness,
+  ALICE, BOB, callbackOf, CHANNEL_ID, EPHEMERAL, expectSilentMentions, GUILD, HMAC_SECRET, logged, QUESTION, startHarness, untilTrue, type Harness,
 } from "./harness.js";
 
 let h: Harness;
@@ -28,7 +28,7 @@ const flushed = () => h.bot.deps.questionLog!.flush();
 
 async function askAndGetButtons(question = QUESTION) {
   const sent = h.fake.sendSlashCommand({ guildId: GUILD.id, channelId: CHANNEL_ID, user: ALICE, name: "ask", options: [{ name: "question", type: 3, value: question }] });
-  const callback = await callbackOf(h.fake, sent);
+  const callback = await logged(h, () => callbackOf(h.fake, sent));
   return { callback, data: callback.body.data, answerId: answerIdOf(callback.body.data) };
 }
 

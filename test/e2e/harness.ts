@@ -114,6 +114,17 @@ export async function untilTrue(condition: () => boolean, what: string, ms = 500
   }
 }
 
+/** Run `act` (which makes the bot log `rows` questions or votes), then wait until they are queued and flush them. */
+export async function logged<T>(h: Harness, act: () => Promise<T>, rows = 1): Promise<T> {
+  const log = h.bot.deps.questionLog;
+  if (!log) throw new Error("the question log is off in this harness");
+  const before = log.stats().pushed;
+  const result = await act();
+  await untilTrue(() => log.stats().pushed >= before + rows, `${rows} log rows`);
+  await log.flush();
+  return result;
+}
+
 /** The first log line matching `predicate`, logged already or within `ms`. */
 export async function waitForLog(h: Harness, predicate: (line: LogLine) => boolean, ms = 3000): Promise<LogLine> {
   const deadline = Date.now() + ms;
