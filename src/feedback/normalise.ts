@@ -36,9 +36,22 @@ export function scrubIds(text: string): string {
     .replace(/\d{15,21}/g, "<id>");
 }
 
+/** Words curators read as the same question: "worth", "cost" and "value" ask for one figure. */
+const SAME_WORD: Record<string, string> = {
+  worth: "value", valued: "value", valuation: "value", cost: "value", costs: "value", price: "value", priced: "value", pay: "value", paid: "value",
+  datacenter: "data-center", datacenters: "data-center", dc: "data-center",
+};
+
+/** One word's grouping form: a synonym's head word, or a plural's singular ("gpus" → "gpu"). */
+function wordForm(word: string): string {
+  const same = SAME_WORD[word];
+  if (same) return same;
+  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
 /** The content words of a question, for grouping near-identical ones. */
 export function contentTokens(normalised: string): Set<string> {
-  const tokens = tokenize(normalised);
+  const tokens = tokenize(normalised.replace(/\bdata centers?\b/g, "datacenter"));
   const content = tokens.filter((t) => !STOPWORDS.has(t));
-  return new Set(content.length > 0 ? content : tokens);
+  return new Set((content.length > 0 ? content : tokens).map(wordForm));
 }

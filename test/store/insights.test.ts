@@ -59,6 +59,8 @@ describe("grouping", () => {
     const s = (a: string, b: string) => similarity(contentTokens(a), contentTokens(b));
     expect(s("what is the acme widgets deal worth", "acme widgets deal worth")).toBe(1);
     expect(s("what is the acme widgets deal worth", "what is the acme widget deal worth")).toBe(1);
+    expect(s("what is the acme widgets deal worth", "acme widgets deal value")).toBe(1);
+    expect(s("how many gpus does quintessa get", "how many gpu does quintessa get")).toBe(1);
     expect(s("what is the acme widgets deal worth", "what is the zeta widgets deal worth")).toBeLessThan(0.75);
   });
 
