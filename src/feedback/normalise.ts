@@ -46,7 +46,7 @@ const SAME_WORD: Record<string, string> = {
 function wordForm(word: string): string {
   const same = SAME_WORD[word];
   if (same) return same;
-  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
 /** The content words of a question, for grouping near-identical ones. */
