@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     const everyText = [...expectedDeclined.keys()].every((text) => insights.unanswered.filter((g) => g.text === text || g.variants.includes(text)).length === 1);
     // A planted question the engine answered from a user's conversation context is not unanswered: compare with its declines.
     const planted = PLANTED.map(([wordings, times]) => {
-      const texts = wordings.map(normaliseQuestion);
+      const texts = [...new Set(wordings.map(normaliseQuestion))];
       const groups = insights.unanswered.filter((g) => texts.includes(g.text) || g.variants.some((v) => texts.includes(v)));
       const declined = texts.reduce((n, t) => n + (expectedDeclined.get(t) ?? 0), 0);
       return { question: texts[0], asked: times, declined, groups: groups.length, count: groups.reduce((n, g) => n + g.count, 0) };
@@ -219,7 +219,12 @@ async function main(): Promise<void> {
     const faultStats = faultBot.deps.questionLog!.stats();
     const warnings = (faultBot as Bot & { lines: string[] }).lines.map((l) => JSON.parse(l) as { level: string; msg: string }).filter((l) => l.level === "warn").map((l) => l.msg);
     await faultBot.stop();
-    const faults = { asked: 300, answeredWithEmbed: faultRun.answered, latency: stats(faultRun.latencies), ...faultStats, warnings };
+    const phase = (from: number, to: number) => stats(faultRun.latencies.slice(from, to));
+    const faults = {
+      asked: 300, answeredWithEmbed: faultRun.answered,
+      latency: { healthy: phase(0, 100), fileDeleted: phase(100, 150), folderUnreachable: phase(150, 250), restored: phase(250, 300) },
+      ...faultStats, warnings,
+    };
 
     const result = { latency: { off: stats(latency.off), on: stats(latency.on) }, checks, faults };
     if (json) console.log(JSON.stringify(result, null, 2));
