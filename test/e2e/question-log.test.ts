@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readRows } from "../helpers/db-files.js";
 import {
-  ADMIN, ADMINISTRATOR, ALICE, askSlash, CHANNEL_ID, childEnv, editOf, EPHEMERAL, GUILD, killChildren, logged, QUESTION, spawnTsx, startHarness,
+  ADMIN, ADMINISTRATOR, ALICE, askSlash, CHANNEL_ID, childEnv, editOf, EPHEMERAL, GUILD, killChildren, logged, QUESTION, spawnTsx, startHarness, untilTrue,
   type Harness, within,
 } from "./harness.js";
 
@@ -82,6 +82,31 @@ describe("question log in the running bot", () => {
     await h.bot.deps.questionLog!.flush();
     expect(h.bot.deps.questionLog!.stats()).toMatchObject({ failing: false, queued: 0 });
     expect(readRows<any>(h.dbPath, "select count(*) as n from questions where text like 'how much is openai''s aws deal worth? _'")[0].n).toBe(3);
+  });
+});
+
+describe("a database that hangs", () => {
+  it("never holds up an answer: writes that never finish leave replies and buttons as they were", async () => {
+    const log = h.bot.deps.questionLog!;
+    const writer = log.writer;
+    const original = writer.write.bind(writer);
+    let started = 0;
+    writer.write = () => {
+      started++;
+      return new Promise<void>(() => undefined);
+    };
+    try {
+      const before = log.stats().pushed;
+      for (let i = 0; i < 5; i++) {
+        const reply = await askSlash(h, ALICE, QUESTION);
+        expect(reply.body.data.embeds[0].description).toContain("$38 billion");
+        expect(hasButtons(reply)).toBe(true);
+      }
+      await untilTrue(() => started > 0 && log.stats().pushed >= before + 5, "a write to start and hang");
+      expect(log.stats().written).toBeLessThan(log.stats().pushed);
+    } finally {
+      writer.write = original;
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import type { Answer } from "../../src/engine/answer-model.js";
 import { answerQuestion } from "../../src/engine/answer.js";
 import { openDatabase } from "../../src/store/database.js";
 import { appliedMigrations, LATEST_MIGRATION } from "../../src/store/migrations.js";
-import { outcomeOf, type QuestionEvent } from "../../src/store/question-log.js";
+import { factIdsOf, outcomeOf, type QuestionEvent } from "../../src/store/question-log.js";
 import { bundledIndex } from "../helpers/bundled-index.js";
 import { readRows } from "../helpers/db-files.js";
 import { makeLog, tempDir } from "../helpers/question-log.js";
@@ -55,6 +55,16 @@ describe("question log rows", () => {
     expect(outcomeOf({ ...answered, outcome: "corrected" } as Answer)).toEqual({ outcome: "trap", kind: "corrected" });
     expect(outcomeOf({ ...answered, outcome: "refused" } as Answer).outcome).toBe("trap");
     expect(outcomeOf({ ...answered, outcome: "help" } as Answer).outcome).toBe("help");
+  });
+
+  it("takes the fact ids that are the answer from the engine's primary figures, all cited ones otherwise", () => {
+    const base = { ...answered, figures: [
+      { ...answered.figures[0]!, factId: "a.value" },
+      { ...answered.figures[0]!, factId: null, computedFrom: ["b.x", "c.y"] },
+      { ...answered.figures[0]!, factId: "d.duration" },
+    ] } as Answer;
+    expect(factIdsOf(base)).toEqual({ all: ["a.value", "b.x", "c.y", "d.duration"], primary: ["a.value", "b.x", "c.y", "d.duration"] });
+    expect(factIdsOf({ ...base, primary: [1] } as Answer).primary).toEqual(["b.x", "c.y"]);
   });
 
   it("keeps DM text only with LOG_QUESTIONS=all", async () => {
