@@ -11,7 +11,7 @@ export async function runInsights(interaction: ChatInputCommandInteraction, deps
   const days = interaction.options.getInteger("days") ?? 7;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   // Show this process's newest rows too; a failing database does not hold the report up for long.
-  await Promise.race([log.flush(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  await Promise.race([log.flush(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   let insights;
   try {
     insights = await readInsights((await log.writer.connection()).db, days);

@@ -4,7 +4,8 @@ import type { Answer } from "../engine/answer-model.js";
 import { cleanComment, normaliseQuestion } from "../feedback/normalise.js";
 import type { Logger } from "../logger.js";
 import type { QuestionRow } from "./schema.js";
-import { isBusy, StoreWriter } from "./store-writer.js";
+import { type BatchWriter, isBusy } from "./store-writer.js";
+import { ThreadedStoreWriter } from "./threaded-writer.js";
 import { type QueueStats, WriteQueue } from "./write-queue.js";
 import type { StoreOp } from "./writes.js";
 
@@ -69,7 +70,7 @@ export class QuestionLog {
 
   constructor(
     private readonly settings: Pick<Config, "LOG_QUESTIONS" | "LOG_RETENTION_DAYS" | "LOG_FLUSH_MS" | "LOG_BATCH_ROWS" | "LOG_QUEUE_MAX"> & { LOG_HMAC_SECRET: string },
-    readonly writer: StoreWriter,
+    readonly writer: BatchWriter,
     logger: Logger,
     private readonly now: () => number = Date.now,
   ) {
@@ -100,7 +101,7 @@ export class QuestionLog {
       logger.warn("question log and feedback buttons are off: set LOG_HMAC_SECRET (user ids are only ever stored as an HMAC)");
       return undefined;
     }
-    const writer = new StoreWriter({ url: config.DATABASE_URL, path: config.DB_PATH }, logger);
+    const writer = new ThreadedStoreWriter({ url: config.DATABASE_URL, path: config.DB_PATH }, logger);
     return new QuestionLog({ ...config, LOG_HMAC_SECRET: secret }, writer, logger);
   }
 

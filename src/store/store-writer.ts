@@ -13,7 +13,16 @@ export function isBusy(err: unknown): boolean {
   return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
-export class StoreWriter {
+/** What the question log writes through: in this thread (StoreWriter) or a worker (ThreadedStoreWriter). */
+export interface BatchWriter {
+  write(batch: readonly StoreOp[]): Promise<void>;
+  /** An open connection for reads (insights). */
+  connection(): Promise<OpenDatabase>;
+  close(): Promise<void>;
+  readonly purged: number;
+}
+
+export class StoreWriter implements BatchWriter {
   private open: Promise<OpenDatabase> | undefined;
   purged = 0;
 

@@ -23,7 +23,7 @@ describe("question log in the running bot", () => {
     await askSlash(h, ALICE, UNKNOWN);
     await askSlash(h, ALICE, UNKNOWN);
     await askSlash(h, ALICE, "what's the acme widgets deal worth");
-    await askSlash(h, ALICE, QUESTION);
+    await logged(h, () => askSlash(h, ALICE, QUESTION));
     const sent = h.fake.sendSlashCommand({
       guildId: GUILD.id, channelId: CHANNEL_ID, user: ADMIN, memberPermissions: ADMINISTRATOR, name: "admin", subcommand: "insights",
       options: [{ name: "days", type: 4, value: 1 }],
