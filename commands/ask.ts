@@ -1,6 +1,8 @@
 import { SlashCommandBuilder } from "discord.js";
-import { ask, rateLimitMessage } from "../src/ask-service.js";
+import { rateLimitMessage } from "../src/ask-service.js";
 import { withChart } from "../src/discord/chart-reply.js";
+import { askLogged } from "../src/discord/feedback-reply.js";
+import { withFeedback } from "../src/feedback/buttons.js";
 import { answerReply, notice } from "../src/discord/replies.js";
 import type { Command } from "../src/discord/types.js";
 
@@ -12,9 +14,12 @@ export default {
     .addBooleanOption((o) => o.setName("private").setDescription("Only you see the answer")),
   async execute(interaction, deps) {
     const question = interaction.options.getString("question", true);
-    const outcome = ask(deps, deps.live.get(), interaction.user.id, `slash:${interaction.user.id}`, question);
-    if (outcome.kind === "limited") return void (await interaction.reply(notice(rateLimitMessage(outcome.retryAfterMs))));
+    const channel = interaction.inGuild() ? "guild" : "dm";
+    const asked = askLogged(deps, { userId: interaction.user.id, conversationKey: `slash:${interaction.user.id}`, question, channel, shard: interaction.guild?.shardId ?? 0 });
+    const { outcome } = asked;
+    if (outcome.kind === "limited") return void (await asked.delivered(interaction.reply(notice(rateLimitMessage(outcome.retryAfterMs)))));
     const index = deps.live.get();
-    await interaction.reply(await withChart(answerReply(outcome.answer, index, interaction.options.getBoolean("private") ?? false), outcome.answer, index, deps));
+    const reply = await withChart(answerReply(outcome.answer, index, interaction.options.getBoolean("private") ?? false), outcome.answer, index, deps);
+    await asked.delivered(interaction.reply(withFeedback(reply, asked.answerId)));
   },
 } satisfies Command;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storeSettings } from "./store-settings.js";
 
 /** Every setting, validated once at start-up. `.env.example` documents each one. */
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17-20 digits)");
@@ -31,9 +32,13 @@ export const configSchema = z.object({
   RELOAD_MAX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(1024),
   RELOAD_MAX_DROP_SHARE: z.coerce.number().min(0).max(1).default(0.2),
   SHARD_SPAWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(5500),
+  ...storeSettings,
 });
 
 export type Config = z.output<typeof configSchema>;
+
+/** Settings whose value never appears in an error message. */
+const SECRET_SETTINGS = new Set(["DISCORD_TOKEN", "LOG_HMAC_SECRET", "DATABASE_URL"]);
 
 export class ConfigError extends Error {}
 
@@ -54,7 +59,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const name = String(i.path[0] ?? "config");
-      const got = name === "DISCORD_TOKEN" ? "" : ` (got ${shown(cleaned[name])})`;
+      const got = SECRET_SETTINGS.has(name) ? "" : ` (got ${shown(cleaned[name])})`;
       return `  ${name}: ${i.message}${got}`;
     });
     throw new ConfigError(`Invalid settings in the environment or .env:\n${lines.join("\n")}`);

@@ -10,6 +10,8 @@ import { VERSION } from "../version.js";
 import { createClient } from "./client.js";
 import { loadCommands } from "./command-loader.js";
 import { handleInteraction } from "./interactions.js";
+import { handleFeedbackInteraction } from "./feedback-interactions.js";
+import { QuestionLog } from "../store/question-log.js";
 import { handleMessage } from "./messages.js";
 import { installReloadHook, reloadAllShards } from "./shard-reload.js";
 import type { BotDeps, ShardReload } from "./types.js";
@@ -69,6 +71,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     reloadAll: options.reloadAll ? (o) => options.reloadAll!(live, o) : (o) => reloadAllShards(client, o),
     shardIds,
     charts: new ChartRenderer(),
+    questionLog: QuestionLog.fromConfig(config, logger),
   };
   deps.charts.warm();
 
@@ -77,6 +80,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
     ? watchData(config.DATA_DIR, async () => logReload(logger, "data changed", await live.reload()), { debounceMs: 500, pollMs: config.DATA_WATCH_POLL_MS, logger })
     : () => {};
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, deps));
+  client.on(Events.InteractionCreate, (interaction) => void handleFeedbackInteraction(interaction, deps));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, deps));
   client.once(Events.ClientReady, (c) => logger.info("connected to Discord", { user: c.user.tag, guilds: c.guilds.cache.size, commands: commands.size }));
   client.on(Events.Error, (err) => logger.error("client error", { error: err }));
@@ -103,6 +107,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
       await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       await client.destroy();
       await deps.charts.close();
+      await deps.questionLog?.close();
     },
   };
 }

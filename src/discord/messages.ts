@@ -1,7 +1,9 @@
 import type { Message } from "discord.js";
-import { ask, rateLimitMessage } from "../ask-service.js";
+import { rateLimitMessage } from "../ask-service.js";
+import { withFeedback } from "../feedback/buttons.js";
 import { adminWordOf, isAdmin, runAdminWord } from "./admin-actions.js";
 import { withChart } from "./chart-reply.js";
+import { askLogged } from "./feedback-reply.js";
 import { answerReply } from "./replies.js";
 import { isExpectedDiscordError } from "./respond.js";
 import type { BotDeps } from "./types.js";
@@ -30,16 +32,18 @@ export async function handleMessage(message: Message, deps: BotDeps): Promise<vo
       return;
     }
     const key = message.inGuild() ? `mention:${message.channelId}:${message.author.id}` : `dm:${message.author.id}`;
-    const outcome = ask(deps, deps.live.get(), message.author.id, key, question.slice(0, MAX_MESSAGE_QUESTION));
+    const channel = message.inGuild() ? "guild" : "dm";
+    const asked = askLogged(deps, { userId: message.author.id, conversationKey: key, question: question.slice(0, MAX_MESSAGE_QUESTION), channel, shard: message.guild?.shardId ?? 0 });
+    const { outcome } = asked;
     if (outcome.kind === "limited") {
       // One notice per wait: a flood of messages must not be mirrored back one for one.
-      if (outcome.notify) await message.reply({ content: rateLimitMessage(outcome.retryAfterMs) });
+      if (outcome.notify) await asked.delivered(message.reply({ content: rateLimitMessage(outcome.retryAfterMs) }));
       else deps.logger.debug("rate-limited message dropped", context);
       return;
     }
     const index = deps.live.get();
     const { flags: _noEphemeralInMessages, ...payload } = await withChart(answerReply(outcome.answer, index), outcome.answer, index, deps);
-    await message.reply(payload);
+    await asked.delivered(message.reply(withFeedback(payload, asked.answerId)));
   } catch (err) {
     if (isExpectedDiscordError(err)) deps.logger.warn("could not reply to a message", { ...context, code: err.code, error: err.message });
     else deps.logger.error("message handler failed", { ...context, error: err });

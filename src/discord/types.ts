@@ -5,6 +5,7 @@ import type { LiveIndex, ReloadReport } from "../engine/live-index.js";
 import type { Logger } from "../logger.js";
 import type { ChartRenderer } from "../render/chart/index.js";
 import type { RateLimiter } from "../rate-limit.js";
+import type { QuestionLog } from "../store/question-log.js";
 
 /** A reload's outcome on one shard (a single-process bot is shard 0). */
 export type ShardReload = { readonly shard: number } & ReloadReport;
@@ -24,6 +25,8 @@ export interface BotDeps {
   readonly shardIds: readonly number[];
   /** Renders charts off the gateway's thread. */
   readonly charts: ChartRenderer;
+  /** The question log and feedback store; undefined when LOG_QUESTIONS=off or no LOG_HMAC_SECRET. */
+  readonly questionLog?: QuestionLog | undefined;
 }
 
 export interface Command {

@@ -81,6 +81,6 @@ describe("deploy-commands", () => {
     const strings = body.flatMap((c) => flatten(c.options).filter((o) => o.type === STRING).map((o) => ({ where: `${c.name}.${o.name}`, max: o.max_length })));
     expect(strings.length).toBeGreaterThanOrEqual(6);
     for (const s of strings) expect(s.max, s.where).toBeGreaterThan(0);
-    expect(byName.get("admin")?.filter((o) => o.type === SUBCOMMAND).map((o) => o.name).sort()).toEqual(["reload", "status"]);
+    expect(byName.get("admin")?.filter((o) => o.type === SUBCOMMAND).map((o) => o.name).sort()).toEqual(["insights", "reload", "status"]);
   });
 });

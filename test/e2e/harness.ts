@@ -27,6 +27,8 @@ export const SERVER_ADMIN: FakeUser = { id: "1400000000000000008", username: "mo
 export const ADMINISTRATOR = "8";
 export const EPHEMERAL = 64;
 export const QUESTION = "How much is OpenAI's AWS deal worth?";
+/** LOG_HMAC_SECRET of the harness: every e2e bot logs its questions to a throw-away SQLite file. */
+export const HMAC_SECRET = "e2e-hmac-secret-0123456789";
 
 export interface LogLine {
   level: string;
@@ -38,6 +40,8 @@ export interface Harness {
   readonly fake: FakeDiscord;
   readonly bot: Bot;
   readonly config: Config;
+  /** The SQLite file of the question log (DB_PATH). */
+  readonly dbPath: string;
   /** Every line the bot logged, parsed. */
   readonly logs: LogLine[];
   /** The raw lines, as they would reach stderr. */
@@ -56,7 +60,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fake = await FakeDiscord.start({ applicationId: APP_ID, botToken: TOKEN, guilds: [GUILD], ...options.fake });
   const rawLogs: string[] = [];
   const logs: LogLine[] = [];
+  const dbDir = await mkdtemp(path.join(tmpdir(), "dealdesk-db-"));
   const config = parseConfig({
+    DB_PATH: path.join(dbDir, "dealdesk.db"),
+    LOG_HMAC_SECRET: HMAC_SECRET,
+    LOG_FLUSH_MS: "50",
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_BASE: fake.apiBase,
@@ -83,14 +91,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   } catch (err) {
     await bot?.stop();
     await fake.stop();
+    await rm(dbDir, { recursive: true, force: true });
     throw err;
   }
   const started = bot;
   return {
-    fake, bot: started, config, logs, rawLogs,
+    fake, bot: started, config, logs, rawLogs, dbPath: config.DB_PATH,
     stop: async () => {
       await started.stop();
       await fake.stop();
+      await rm(dbDir, { recursive: true, force: true });
     },
   };
 }
@@ -102,6 +112,17 @@ export async function untilTrue(condition: () => boolean, what: string, ms = 500
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Run `act` (which makes the bot log `rows` questions or votes), then wait until they are queued and flush them. */
+export async function logged<T>(h: Harness, act: () => Promise<T>, rows = 1): Promise<T> {
+  const log = h.bot.deps.questionLog;
+  if (!log) throw new Error("the question log is off in this harness");
+  const before = log.stats().pushed;
+  const result = await act();
+  await untilTrue(() => log.stats().pushed >= before + rows, `${rows} log rows`);
+  await log.flush();
+  return result;
 }
 
 /** The first log line matching `predicate`, logged already or within `ms`. */

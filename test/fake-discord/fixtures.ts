@@ -86,7 +86,7 @@ export function optionPayloads(options: CommandOptionInput[] | undefined): Json[
 
 export interface InteractionPayloadInput {
   interaction: InteractionState;
-  type: 2 | 4;
+  type: 2 | 3 | 4 | 5;
   user: FakeUser;
   memberPermissions: string;
   data: Json;
@@ -159,8 +159,10 @@ export function attachmentsPayload(body: Json, files: readonly RecordedFile[]): 
 export function sentMessagePayload(state: FakeState, channelId: string, body: Json | null, extra: Json = {}, files: readonly RecordedFile[] = []): Json {
   const b = body ?? {};
   const reply = b["message_reference"] ? { type: 19, message_reference: b["message_reference"] } : {};
-  return messagePayload({
+  const message = messagePayload({
     id: nextSnowflake(), channelId, author: botUserPayload(state), content: typeof b["content"] === "string" ? b["content"] : "",
     extra: { embeds: b["embeds"] ?? [], components: b["components"] ?? [], flags: b["flags"] ?? 0, attachments: attachmentsPayload(b, files), ...reply, ...extra },
   });
+  state.sentMessages.set(String(message["id"]), message);
+  return message;
 }

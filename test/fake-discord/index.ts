@@ -16,7 +16,7 @@ import { interactionRoutes } from "./routes-interactions.js";
 import { shardForGuild } from "./snowflake.js";
 import { FakeState, type StoredCommand } from "./state.js";
 import type {
-  AutocompleteInput, DirectMessageInput, FailureRule, FakeChannel, FakeDiscordOptions, FakeUser, GuildMessageInput,
+  AutocompleteInput, ButtonClickInput, DirectMessageInput, ModalSubmitInput, FailureRule, FakeChannel, FakeDiscordOptions, FakeUser, GuildMessageInput,
   IdentifyRecord, InjectedInteraction, InjectedMessage, RecordedRequest, ResumeRecord, SlashCommandInput,
 } from "./types.js";
 
@@ -116,6 +116,21 @@ export class FakeDiscord {
 
   sendAutocomplete(input: AutocompleteInput): InjectedInteraction {
     return this.injector.autocomplete(input);
+  }
+
+  /** A user clicks a button on a message the bot sent: a type-3 interaction. */
+  clickButton(input: ButtonClickInput): InjectedInteraction {
+    return this.injector.buttonClick(input);
+  }
+
+  /** The user sends the modal the bot opened for `input.from`: a type-5 interaction. */
+  submitModal(input: ModalSubmitInput): InjectedInteraction {
+    return this.injector.modalSubmit(input);
+  }
+
+  /** A message the bot sent (channel message or interaction reply), as last edited. */
+  sentMessage(id: string): Record<string, unknown> | undefined {
+    return this.state.sentMessages.get(id);
   }
 
   sendDirectMessage(input: DirectMessageInput): InjectedMessage {

@@ -6,8 +6,10 @@ import type { Gateway, Session } from "./gateway.js";
 import { interactionToken, nextSnowflake, shardForGuild } from "./snowflake.js";
 import type { FakeState, GuildState, InteractionState } from "./state.js";
 import type {
-  AutocompleteInput, DirectMessageInput, FakeChannel, GuildMessageInput, InjectedInteraction, InjectedMessage, SlashCommandInput,
+  AutocompleteInput, ButtonClickInput, DirectMessageInput, FakeChannel, FakeUser, GuildMessageInput, InjectedInteraction, InjectedMessage,
+  ModalSubmitInput, SlashCommandInput,
 } from "./types.js";
+import { modalSubmitComponents } from "./modals.js";
 
 const GUILD_MESSAGES = 1 << 9;
 const DIRECT_MESSAGES = 1 << 12;
@@ -69,7 +71,7 @@ export class Injector {
     this.state.rememberUser(input.user);
     const interaction: InteractionState = {
       id: nextSnowflake(), token: interactionToken(), type, sentAt: Date.now(), guildId: guild?.id ?? null,
-      channelId: channel?.id ?? this.state.dmChannelId(input.user.id), acknowledged: false, messages: new Map(),
+      channelId: channel?.id ?? this.state.dmChannelId(input.user.id), acknowledged: false, messages: new Map(), userId: input.user.id,
     };
     this.state.interactions.set(interaction.id, interaction);
     this.state.interactionsByToken.set(interaction.token, interaction);
@@ -80,6 +82,57 @@ export class Injector {
     const payload = interactionPayload(this.state, {
       interaction, type, user: input.user, memberPermissions: input.memberPermissions ?? "0", data, channelName: channel?.name ?? "",
     });
+    this.gateway.dispatch(session, "INTERACTION_CREATE", payload);
+    return { id: interaction.id, token: interaction.token };
+  }
+
+  /**
+   * A click on a button of a message the bot sent (type 3). As on Discord, only a button that is on
+   * that message can be clicked: the newest message carrying `customId` unless `messageId` names one.
+   */
+  buttonClick(input: ButtonClickInput): InjectedInteraction {
+    const message = this.messageWithComponent(input.customId, input.messageId);
+    const data = { custom_id: input.customId, component_type: 2 };
+    return this.componentInteraction(3, message, input.user, data, input.memberPermissions);
+  }
+
+  /** The user sends the modal the bot opened in answer to `input.from` (type 5). */
+  modalSubmit(input: ModalSubmitInput): InjectedInteraction {
+    const from = this.state.interactions.get(input.from.id);
+    const modal = from?.modal;
+    if (!from || !modal) throw new Error(`fake-discord: interaction ${input.from.id} was not answered with a modal`);
+    const user = this.state.userOrPlaceholder(from.userId);
+    const data = { custom_id: modal["custom_id"], components: modalSubmitComponents(modal, input.values) };
+    const message = from.messageId ? this.state.sentMessages.get(from.messageId) : undefined;
+    return this.componentInteraction(5, message, user, data, input.memberPermissions, from.channelId, from.guildId);
+  }
+
+  private messageWithComponent(customId: string, messageId: string | undefined): Record<string, unknown> {
+    const has = (m: Record<string, unknown>) => JSON.stringify(m["components"] ?? []).includes(JSON.stringify(customId));
+    const candidates = messageId ? [this.state.sentMessages.get(messageId)].filter((m) => m !== undefined) : [...this.state.sentMessages.values()].reverse();
+    const message = candidates.find(has);
+    if (!message) throw new Error(`fake-discord: no message the bot sent has a component with custom_id ${customId}`);
+    return message;
+  }
+
+  private componentInteraction(
+    type: 3 | 5, message: Record<string, unknown> | undefined, user: FakeUser, data: Record<string, unknown>, memberPermissions = "0",
+    channelId = String(message?.["channel_id"] ?? ""), guildId: string | null = null,
+  ): InjectedInteraction {
+    const owner = this.state.channelOwner(channelId);
+    const guild = guildId ? this.guild(guildId) : owner && "guildId" in owner ? this.guild(owner.guildId) : undefined;
+    const session = this.sessionFor(guild?.id);
+    this.state.rememberUser(user);
+    const interaction: InteractionState = {
+      id: nextSnowflake(), token: interactionToken(), type, sentAt: Date.now(), guildId: guild?.id ?? null,
+      channelId: guild ? channelId : this.state.dmChannelId(user.id), acknowledged: false, messages: new Map(), userId: user.id,
+      ...(message ? { messageId: String(message["id"]) } : {}),
+    };
+    this.state.interactions.set(interaction.id, interaction);
+    this.state.interactionsByToken.set(interaction.token, interaction);
+    const channelName = guild?.channels.find((c) => c.id === channelId)?.name ?? "";
+    const payload = interactionPayload(this.state, { interaction, type, user, memberPermissions, data, channelName });
+    if (message) payload["message"] = message;
     this.gateway.dispatch(session, "INTERACTION_CREATE", payload);
     return { id: interaction.id, token: interaction.token };
   }

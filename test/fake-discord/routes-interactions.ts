@@ -26,6 +26,7 @@ export function interactionRoutes(state: FakeState): Route[] {
         return discordError(400, 50035, "Invalid Form Body");
       }
       interaction.acknowledged = true;
+      if (type === 9) interaction.modal = (body?.data ?? {}) as Record<string, unknown>;
       const message = type === 4 || type === 5 ? createOriginal(state, interaction, type, body?.data ?? {}, files) : undefined;
       if (query["with_response"] !== "true") return { status: 204 };
       const flags = typeof message?.["flags"] === "number" ? message["flags"] : 0;
@@ -70,6 +71,7 @@ export function interactionRoutes(state: FakeState): Route[] {
     messageRoute("PATCH", (i, key, body, files) => {
       const edited = editMessage(i.messages.get(key) ?? {}, body ?? {}, files);
       i.messages.set(key, edited);
+      state.sentMessages.set(String(edited["id"]), edited);
       return { status: 200, body: edited };
     }),
     // Real Discord answers a webhook message delete with 204.

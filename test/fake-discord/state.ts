@@ -13,14 +13,19 @@ export interface GuildState {
 export interface InteractionState {
   id: string;
   token: string;
-  /** 2 = application command, 4 = autocomplete. */
-  type: 2 | 4;
+  /** 2 = application command, 3 = message component, 4 = autocomplete, 5 = modal submit. */
+  type: 2 | 3 | 4 | 5;
   sentAt: number;
   guildId: string | null;
   channelId: string;
   acknowledged: boolean;
   /** Messages of the interaction webhook: "@original" and follow-up ids. */
   messages: Map<string, Record<string, unknown>>;
+  /** The modal the bot answered with (callback type 9), as sent. */
+  modal?: Record<string, unknown>;
+  userId: string;
+  /** For component and modal interactions: the message the component was on. */
+  messageId?: string;
 }
 
 export interface StoredCommand extends Record<string, unknown> {
@@ -42,6 +47,8 @@ export class FakeState {
   readonly users = new Map<string, FakeUser>();
   readonly interactions = new Map<string, InteractionState>();
   readonly interactionsByToken = new Map<string, InteractionState>();
+  /** Every message the bot created (channel messages and interaction replies), by id, as last edited. */
+  readonly sentMessages = new Map<string, Record<string, unknown>>();
   commands: StoredCommand[] = [];
   readonly guildCommands = new Map<string, StoredCommand[]>();
   private readonly dmChannels = new Map<string, string>();

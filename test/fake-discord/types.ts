@@ -108,6 +108,22 @@ export interface AutocompleteInput extends SlashCommandInput {
   focused: { name: string; value: string; type?: number };
 }
 
+export interface ButtonClickInput {
+  user: FakeUser;
+  customId: string;
+  /** The message holding the button; default the newest bot message that has a component with this custom id. */
+  messageId?: string;
+  memberPermissions?: string;
+}
+
+export interface ModalSubmitInput {
+  /** The interaction (a button click) the bot answered with a modal; its user submits it. */
+  from: InjectedInteraction;
+  /** Text input values by custom_id; inputs not named are sent empty, as Discord does. */
+  values: Record<string, string>;
+  memberPermissions?: string;
+}
+
 export interface InjectedInteraction {
   id: string;
   token: string;
