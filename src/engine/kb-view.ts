@@ -86,8 +86,14 @@ export function isUnvetted(deal: Deal): boolean {
   return (deal as unknown as { sourcing?: string }).sourcing === "reported-not-vetted";
 }
 
+/**
+ * The deal's status note, when it can be said as it is: a note holding an amount or an internal id
+ * ("a further $100 billion (amazon-openai-2026)") is left out, since no citation stands behind it.
+ */
 export function statusNote(deal: Deal): string | undefined {
-  return (deal as unknown as { statusNote?: string }).statusNote;
+  const note = (deal as unknown as { statusNote?: string }).statusNote;
+  if (note === undefined || /[$£€]\s?\d|\d+(?:\.\d+)?\s?(?:billion|million|trillion|bn|gw|mw|%)|\b[a-z]+(?:-[a-z0-9]+)+-\d{4}\b/i.test(note)) return undefined;
+  return note;
 }
 
 /** The deal that supersedes this one, if any. */

@@ -20,6 +20,18 @@ export function uncitedNumbers(answer: Answer, index: SearchIndex): string[] {
     if (fact) addAll(fact.asOf.iso.replace(/-/g, " "));
   }
   for (const d of index.kb.deals.values()) addAll(d.title);
+  // The curated words of the deals and facts the answer cites: summaries and status notes (the loader
+  // keeps uncited figures out of them), and each cited fact's label, scope and text. Their numbers
+  // are dates and names ("from 2027", "Hut 8"), not figures.
+  const cited = new Set(answer.figures.map((f) => f.dealId).filter((d): d is string => d !== null));
+  for (const id of cited) {
+    const d = index.kb.deals.get(id);
+    if (d) [d.summary, (d as { statusNote?: string }).statusNote ?? ""].forEach(addAll);
+  }
+  for (const f of answer.figures) {
+    const fact = f.factId ? index.kb.facts.get(f.factId) : undefined;
+    if (fact) [fact.label ?? "", fact.scope ?? "", fact.text ?? "", fact.estimatedBy ?? ""].forEach(addAll);
+  }
   for (const e of index.kb.entities.values()) [e.name, ...e.aliases].forEach(addAll);
   const body = renderBody(answer).replace(/\[\d+\]/g, "");
   return [...body.matchAll(NUMBER)].map((m) => m[0]).filter((n) => !allowed.has(n));

@@ -37,13 +37,12 @@ export function principalDeals(index: SearchIndex, deals: readonly Deal[], group
 export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], groups: readonly string[], heading?: string): void {
   const kb = index.kb;
   const who = groups.length > 0 ? joinAnd(groups.map((g) => entityName(kb, g))) : "";
-  b.line(heading ?? (who ? `Deals involving ${who} in my sources (${deals.length}):` : `Deals in my sources (${deals.length}):`));
+  b.line(heading ?? (who ? `Deals involving ${who} in my sources:` : "Deals in my sources:"));
   for (const d of deals.slice(0, 12)) {
     const head = headlineFact(index, d);
-    const when = isoOf(d.announced).slice(0, 7);
-    b.line("• ", `${capitalize(theDeal(d))} (${when})`, ...(head ? [": ", ...b.answer(b.figure([head]))] : []));
+    b.line("• ", capitalize(theDeal(d)), ...(head ? [": ", ...b.answer(b.figure([head]))] : []));
   }
-  if (deals.length > 12) b.line(`…and ${deals.length - 12} more. Ask about one of them by name.`);
+  if (deals.length > 12) b.line("…and more. Ask about one of them by name.");
 }
 
 /** Who the parties are, or who acted ("who bought AirTrunk"). */
@@ -75,8 +74,8 @@ export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: reado
   const live = rows.filter((r) => !superseding.has(r.d.id) && !["scrapped", "superseded", "cancelled", "rejected"].includes(r.d.status as string));
   live.sort((x, y) => (magnitude(y.f) - magnitude(x.f)) * (by.ascending ? -1 : 1));
   if (live.length === 0) return false;
-  b.line(`${by.ascending ? "Smallest" : "Largest"} deals${who ? ` involving ${who}` : ""} ${by.label} (${Math.min(limit, live.length)} of ${live.length} with such a figure):`);
-  live.slice(0, limit).forEach((r, i) => b.line(`${i + 1}. ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
+  b.line(`${by.ascending ? "Smallest" : "Largest"} deals${who ? ` involving ${who}` : ""} ${by.label}, in order:`);
+  live.slice(0, limit).forEach((r) => b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
   if (by.units?.includes("USD")) b.line("Figures in other currencies are not converted and are left out.");
   return true;
 }
@@ -115,7 +114,7 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
   const kinds = joinAnd([...new Set([...firm, ...hedged].map((f) => metricLabel(f.metric)))]);
   if (firm.length > 0) {
     const anyApprox = firm.some((f) => f.qualifier !== "none");
-    b.line(`Total ${kinds}${who ? ` for ${who}` : ""}: `, ...b.answer(b.computed(firm[0]!.metric, sum, "USD", firm, anyApprox ? "about" : "none")), ` (computed by adding ${firm.length} cited figure${firm.length === 1 ? "" : "s"}).`);
+    b.line(`Total ${kinds}${who ? ` for ${who}` : ""}: `, ...b.answer(b.computed(firm[0]!.metric, sum, "USD", firm, anyApprox ? "about" : "none")), " (computed by adding the cited figures below).");
     for (const f of firm) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, false));
   }
   if (hedged.length > 0) {

@@ -96,12 +96,14 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
   const figure = failure("figure");
   if (figure && figure.kind === "figure") {
     const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });
-    b.line(`My sources don't report ${stated} for ${theDeal(deal)}.`);
+    // The user's figure is not repeated: a correction never restates a number it cannot cite.
+    b.line(`My sources don't report the figure you give for ${theDeal(deal)}.`);
     // What the deal does report for the same kind of figure, then who the stated figure belongs to, if anyone named.
     const same = comparableFact(index, deal, figure.unit, q) ?? fact;
     b.line("They report: ", ...factSentence(b, kb, same, deal, false));
     const elsewhere = holderOf(index, figure.stated, deal.id, groups);
-    if (elsewhere) b.line(`The ${stated} figure in my sources is this one: `, ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
+    if (elsewhere) b.line("A figure of that size in my sources is this one: ", ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
+    void stated;
     return "corrected";
   }
   const party = failure("entity-not-party");
@@ -115,7 +117,7 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     }
   }
   if (failure("year")) {
-    b.line(`I have no ${names(groups) || "matching"} deal from ${joinAnd(q.years.map(String))} in my sources.`);
+    b.line(`I have no ${names(groups) || "matching"} deal from that year in my sources.`);
     offer(b, index, uniqueDeals(tried), "The nearest I have:");
     return "declined";
   }
@@ -156,8 +158,7 @@ export function composeUnknownParties(b: ReplyBuilder, index: SearchIndex, unkno
 export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: readonly string[]): void {
   const kb = index.kb;
   b.line(`I have no deal between ${joinAnd(groups.map((g) => entityName(kb, g)))} in my sources.`);
-  const each = groups.map((g) => (index.dealsByGroup.get(g) ?? []).length);
-  b.line(groups.map((g, i) => `${entityName(kb, g)}: ${each[i]} deal${each[i] === 1 ? "" : "s"}`).join("; ") + ". Ask about either one.");
+  b.line(`I do have deals for ${joinAnd(groups.filter((g) => (index.dealsByGroup.get(g) ?? []).length > 0).map((g) => entityName(kb, g)))}: ask about one of them.`);
 }
 
 /** Status premise: the question presumes a cancellation the data does not record. */

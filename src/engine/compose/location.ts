@@ -19,7 +19,7 @@ export function composeLocation(b: ReplyBuilder, index: SearchIndex, deal: Deal)
   if (!best) return false;
   const n = b.cite(best.f);
   const idx = b.figures.length;
-  b.figures.push({ factId: best.f.id, dealId: deal.id, metric: "term", value: null, unit: "text", qualifier: "none", display: best.hits.join(", "), sources: [n] });
+  b.figures.push({ factId: null, dealId: deal.id, metric: "term", value: null, unit: "text", qualifier: "none", display: best.hits.join(", "), sources: [n] });
   b.primary.push(idx);
   b.line(`${capitalize(theDeal(deal))}: the cited report places it in `, { figure: idx }, { cite: [n] }, ".");
   b.line(`From the deal record: ${deal.summary}`);

@@ -63,6 +63,8 @@ export function baseForms(word: string): ReadonlySet<string> {
   const irregular = IRREGULAR[word];
   if (irregular !== undefined) out.add(irregular);
   const w = word;
+  // A model number in the plural: "gb300s", "h100s", "mi450s".
+  if (/^[a-z]+\d+s$/.test(w)) out.add(w.slice(0, -1));
   if (w.length > 3 && !/\d/.test(w)) {
     if (w.endsWith("ies")) out.add(`${w.slice(0, -3)}y`);
     if (w.endsWith("es")) out.add(w.slice(0, -2));
