@@ -15,6 +15,7 @@ const knowledge: ReaderKnowledge = {
   entityKind: () => "company",
   hasDeals: () => true,
   dataWords: new Set(COMPANIES),
+  dealsUsing: () => 1,
 };
 
 const read = (q: string) => {
