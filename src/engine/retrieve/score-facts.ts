@@ -23,6 +23,8 @@ export interface ScoredFact {
   readonly metricFits: boolean;
 }
 
+const SUBJECT_QUANTITIES: ReadonlySet<string> = new Set(["valuation", "market-value", "stake", "shares", "share-price", "share-move", "revenue", "backlog", "investment", "statement", "spending", "pledge"]);
+
 /** Metrics a deal's "size" falls back through when no quantity is named. */
 export const HEADLINE_METRICS: readonly Metric[] = ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value", "annual-value", "monthly-value", "valuation", "capacity", "chip-count"] as Metric[];
 
@@ -47,8 +49,11 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (q.premise.actor !== null && q.relation !== null) score += Math.max(0, roleFit(index, deal, q.premise.actor, q.relation));
       if (subjects.size > 0 && fact.subject !== undefined && subjects.has(index.matcher.groupOf(fact.subject))) score += 4;
       const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;
-      if (subject !== undefined) score += groupSet.has(subject) ? 3 : groups.length > 0 ? -4 : -1;
-      if (q.premise.actor !== null && subject === q.premise.actor) score += 2;
+      // Whose figure it is matters when the question is about a party's own money or standing
+      // ("how much is Amazon investing", "OpenAI's valuation"), not for "what is the deal worth".
+      const partyAsked = (q.relation !== null && q.relation !== "value") || (q.quantity !== null && SUBJECT_QUANTITIES.has(q.quantity));
+      if (subject !== undefined) score += groupSet.has(subject) ? (partyAsked ? 3 : 0) : groups.length > 0 ? -4 : -1;
+      if (q.premise.actor !== null && subject === q.premise.actor && partyAsked) score += 2;
       if (isOtherBasis(fact)) score -= 8;
       if (fact.supersededBy !== undefined) score -= 10;
       if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
