@@ -90,7 +90,10 @@ function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): 
 /** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
 function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
   const actor = q.premise.actor;
-  if (actor === null) return [];
+  // Only a question about who put the money in ("why did Nvidia give xAI $20B") attributes a figure to
+  // its actor; "is the AWS deal worth $38B" names Amazon as a party, not as the payer.
+  const relation = q.premise.relation ?? q.relation;
+  if (actor === null || relation === null || !["invest", "pay", "acquire", "lend"].includes(relation)) return [];
   const out: Failure[] = [];
   for (const stated of q.premise.figures) {
     if (stated.unit !== "USD") continue;
