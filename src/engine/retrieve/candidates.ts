@@ -4,6 +4,7 @@ import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { dealWords } from "./deal-words.js";
+import { namedInTitle } from "./score-facts.js";
 
 /**
  * Candidate deals for a query: the deals of the companies named (all of them together when
@@ -114,6 +115,8 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (years.length > 0 && years.includes(yearOf(d))) p += 2;
     const titled = index.titleGroups.get(d.id);
     if (titled && focus.groups.every((g) => titled.has(g))) p += 1;
+    // The name as the user wrote it is in the title: "the AWS deal" is the one titled AWS, not any Amazon deal.
+    if (namedInTitle(q, d)) p += 0.8;
     // "The Nvidia–OpenAI deal" is the one between them, not a consortium they both joined.
     const partyGroups = index.dealShape.get(d.id)?.partyGroups ?? [];
     if (focus.groups.length >= 2) p -= 0.3 * partyGroups.filter((g) => !focus.groups.includes(g)).length;

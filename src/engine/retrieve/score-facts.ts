@@ -33,6 +33,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
   const groupSet = new Set(groups);
   deals.slice(0, limit).forEach((deal, rank) => {
+    const titleBonus = namedInTitle(q, deal) ? 3 : 0;
     for (const id of deal.factIds) {
       const fact = index.kb.facts.get(id);
       if (!fact) continue;
@@ -61,6 +62,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const tier = index.kb.sources.get(fact.source)?.tier;
       score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
       score -= rank * 0.4;
+      score += titleBonus;
       out.push({ fact, deal, score, metricFits });
     }
   });
@@ -74,6 +76,15 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** The question writes a name ("AWS", "Stargate UAE") as the deal's title does, and not just its company's name. */
+export function namedInTitle(q: StructuredQuery, deal: Deal): boolean {
+  const title = deal.title.toLowerCase();
+  return q.entities.some((e) => {
+    const t = e.text.toLowerCase();
+    return t.length >= 2 && t !== e.group && new RegExp(`(?:^|[^\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}\\d])`, "u").test(title);
+  });
 }
 
 /** +3 when the actor plays the giving side of the relation in this deal, -3 when the receiving side. */
