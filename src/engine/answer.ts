@@ -1,6 +1,7 @@
 import type { Deal, Fact } from "../kb/types.js";
+import type { Metric } from "../kb/vocabulary.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
-import { composeCompare, composeList, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
+import { composeCompanyCompare, composeCompare, composeList, composeThresholdList, headlineFact, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
 import { comparableFact, composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
 import { specOf } from "./read/cues.js";
 import type { Quantity } from "./read/lexicon.js";
@@ -79,6 +80,8 @@ class Turnwise {
     this.focus = resolveFocus(index, q, this.ctx);
     let cands = findCandidates(index, q, this.focus);
     const global = this.focus.groups.length === 0 && cands.byName.size === 0 && this.focus.carried.length === 0;
+    // "Compare the Oracle and AWS deals" names two parties with no deal together: compare is its own path.
+    if (q.kind === "compare" && q.premise.figures.length === 0) return this.compare(cands);
     if (cands.noJointDeal) {
       composeNoJointDeal(b, index, this.focus.groups);
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
@@ -238,6 +241,11 @@ class Turnwise {
   private list(cands: Candidates, global: boolean): Outcome {
     const deals = this.scope(cands, global);
     if (deals.length === 0) return this.nothing(global);
+    if (this.q.threshold !== null) {
+      const over = composeThresholdList(this.b, this.index, deals, this.q.threshold, this.who_());
+      this.answeredDeals = over.slice(0, 5).map((f) => f.dealId);
+      return "answered";
+    }
     composeList(this.b, this.index, deals, this.focus.groups);
     this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
     return "answered";
@@ -263,19 +271,34 @@ class Turnwise {
   }
 
   private compare(cands: Candidates): Outcome {
-    const { index } = this;
-    const named = [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
+    const { index, q } = this;
+    const named = [...new Set(q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
+    if (q.quantity === "market-value" && named.length >= 2) {
+      const used = composeCompanyCompare(this.b, index, named, q.metrics);
+      if (used.length === 0) return this.nothing(false);
+      this.givenFacts = used.map((f) => f.id);
+      return "answered";
+    }
     let deals: Deal[] = [];
     if (named.length >= 2 && dealsWithAll(index, named).length === 0) {
-      const partner = this.ctx.entities.find((g) => !named.includes(g));
+      // Two parties with no deal together: each one's deal with the partner they share
+      // ("the Oracle and AWS deals" are both OpenAI's), or with the partner of the conversation.
+      const partner = this.ctx.entities.find((g) => !named.includes(g)) ?? commonPartner(index, named);
       for (const g of named) {
         const ids = partner ? dealsWithAll(index, [g, partner]) : (index.dealsByGroup.get(g) ?? []);
-        const d = index.kb.deals.get(ids[0] ?? (index.dealsByGroup.get(g) ?? [])[0] ?? "");
+        const written = q.entities.filter((e) => e.group === g).map((e) => e.id);
+        const d = mainDeal(index, ids.length > 0 ? ids : (index.dealsByGroup.get(g) ?? []), written, partner ? [g, partner] : [g], q.metrics);
         if (d) deals.push(d);
       }
     } else deals = cands.deals.length >= 2 ? [...cands.deals] : this.ctx.dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
-    const metrics = this.q.metrics.length > 0 ? this.q.metrics : HEADLINE_METRICS;
-    if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics)) return this.nothing(false);
+    const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
+    if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics)) {
+      if (cands.noJointDeal) {
+        composeNoJointDeal(this.b, index, this.focus.groups);
+        return "declined";
+      }
+      return this.nothing(false);
+    }
     this.answeredDeals = deals.slice(0, 2).map((d) => d.id);
     return "answered";
   }
@@ -311,6 +334,40 @@ class Turnwise {
       years: this.q.years.length > 0 ? this.q.years : this.focus.years,
     };
   }
+}
+
+/** The group that has deals with every one of the named groups; the one with most such deals when several do. */
+function commonPartner(index: SearchIndex, named: readonly string[]): string | undefined {
+  const count = new Map<string, number>();
+  const partnersOf = (g: string) => {
+    const out = new Map<string, number>();
+    for (const id of index.dealsByGroup.get(g) ?? []) {
+      for (const p of index.kb.deals.get(id)?.parties ?? []) {
+        const pg = index.matcher.groupOf(p.entity);
+        if (!named.includes(pg)) out.set(pg, (out.get(pg) ?? 0) + 1);
+      }
+    }
+    return out;
+  };
+  const sets = named.map(partnersOf);
+  for (const [g, n] of sets[0] ?? new Map<string, number>()) {
+    if (sets.every((m) => m.has(g))) count.set(g, n + sets.slice(1).reduce((s, m) => s + (m.get(g) ?? 0), 0));
+  }
+  return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Of a party's deals, the one to compare: one where the party is the very entity the question
+ * wrote and no other of its group ("the AWS deal" is AWS's own, not Amazon's investment), then one whose title names the parties, then the largest.
+ */
+function mainDeal(index: SearchIndex, ids: readonly string[], written: readonly string[], groups: readonly string[], metrics: readonly Metric[]): Deal | undefined {
+  const deals = ids.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined && d.type !== "market-event");
+  const size = (d: Deal) => headlineFact(index, d, metrics.length > 0 ? metrics : HEADLINE_METRICS, ["USD"])?.value ?? 0;
+  const ours = (d: Deal) => d.parties.filter((p) => groups.length > 0 && index.matcher.groupOf(p.entity) === groups[0]);
+  const exact = (d: Deal) => (written.length > 0 && ours(d).length > 0 && ours(d).every((p) => written.includes(p.entity)) ? 1 : 0);
+  const names = groups.map((g) => entityName(index.kb, g).toLowerCase());
+  const titled = (d: Deal) => names.filter((n) => d.title.toLowerCase().includes(n)).length;
+  return deals.sort((a, b) => exact(b) - exact(a) || titled(b) - titled(a) || size(b) - size(a))[0];
 }
 
 function firstFact(index: SearchIndex, deal: Deal): Fact {

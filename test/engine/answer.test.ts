@@ -211,9 +211,16 @@ describe("answerQuestion: lists, totals, rankings, comparisons", () => {
     expect(new Set(primary(answer).map((f) => f.dealId))).toEqual(new Set(["openai-oracle-2025", "openai-aws-2025"]));
   });
 
-  it("compares two companies' market values when asked what they are worth", () => {
+  it("compares what two companies are worth: a market value against a private valuation", () => {
+    const { answer } = ask("how much is nvidia worth vs openai");
+    expect(answer.outcome).toBe("answered");
+    expect(primary(answer).map((f) => f.metric)).toEqual(["market-value", "valuation"]);
+  });
+
+  it("says which company has no worth on record instead of putting a deal's figure in its place", () => {
     const { answer } = ask("how much is nvidia worth vs amazon");
-    expect(primary(answer).map((f) => f.metric)).toEqual(["market-value", "market-value"]);
+    expect(primary(answer).map((f) => f.metric)).toEqual(["market-value"]);
+    expect(renderBody(answer)).toMatch(/Amazon: no market value or valuation/);
   });
 });
 

@@ -45,6 +45,28 @@ export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly
   if (deals.length > 12) b.line("…and more. Ask about one of them by name.");
 }
 
+/**
+ * The deals whose headline dollar figure is at least the threshold, largest first, each with that
+ * figure cited. Hedged ceilings ("up to") count at their stated value and keep their qualifier.
+ */
+export function composeThresholdList(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], threshold: number, who: string): Fact[] {
+  const by = rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery);
+  const rows = deals
+    .filter((d) => !["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string))
+    .map((d) => ({ d, f: headlineFact(index, d, by.metrics, by.units) }))
+    .filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && (r.f.value ?? r.f.range?.max ?? 0) >= threshold)
+    .sort((x, y) => magnitude(y.f) - magnitude(x.f));
+  if (rows.length === 0) {
+    b.line(`I have no deals${who ? ` involving ${who}` : ""} above that amount in my sources.`);
+    return [];
+  }
+  b.line(`Deals${who ? ` involving ${who}` : ""} above that amount in my sources, largest first:`);
+  for (const r of rows.slice(0, 12)) b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f])));
+  if (rows.length > 12) b.line("…and more. Ask about one of them by name.");
+  b.line("Figures in other currencies are not converted and are left out.");
+  return rows.map((r) => r.f);
+}
+
 /** Who the parties are, or who acted ("who bought AirTrunk"). */
 export function composeWho(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[]): void {
   for (const d of deals.slice(0, 3)) {
@@ -126,8 +148,10 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
 
 /** Two or more deals side by side on the same quantity, with which is larger when units agree. */
 export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[]): boolean {
-  const rows = deals.slice(0, 4).map((d) => ({ d, f: headlineFact(index, d, metrics) }));
-  if (rows.filter((r) => r.f).length < 2) return false;
+  const all = deals.slice(0, 4).map((d) => ({ d, f: headlineFact(index, d, metrics) }));
+  if (all.filter((r) => r.f).length < 2) return false;
+  // A deal without a figure is named only when it is one of the two asked about.
+  const rows = all.filter((r, i) => r.f !== undefined || i < 2);
   for (const r of rows) {
     if (r.f) b.line("• ", ...factSentence(b, index.kb, r.f, r.d, true));
     else b.line(`• ${capitalize(theDeal(r.d))}: no comparable figure in my sources.`);
@@ -139,6 +163,35 @@ export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: reado
     b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
   } else if (units.size > 1) b.line("The figures are in different units, so they can't be ranked against each other.");
   return true;
+}
+
+/**
+ * What companies themselves are worth, side by side: each one's latest market value (or
+ * valuation) as reported, with which is larger when the units agree. Returns the facts used.
+ */
+export function composeCompanyCompare(b: ReplyBuilder, index: SearchIndex, groups: readonly string[], metrics: readonly Metric[]): Fact[] {
+  const rows = groups.slice(0, 4).map((g) => ({ g, f: latestOwnFigure(index, g, metrics) }));
+  const found = rows.filter((r): r is { g: string; f: Fact } => r.f !== undefined);
+  if (found.length === 0) return [];
+  for (const r of rows) {
+    if (r.f) b.line("• ", ...factSentence(b, index.kb, r.f, index.kb.deals.get(r.f.dealId)!, true));
+    else b.line(`• ${entityName(index.kb, r.g)}: no market value or valuation in my sources.`);
+  }
+  if (found.length >= 2 && new Set(found.map((r) => r.f.unit)).size === 1) {
+    const top = [...found].sort((x, y) => magnitude(y.f) - magnitude(x.f))[0]!;
+    b.line(`${entityName(index.kb, top.g)} is worth more by these figures, which are from different dates.`);
+  }
+  return found.map((r) => r.f);
+}
+
+/** The group's own figure in the first metric that has one (its market value, else valuation), latest first. */
+function latestOwnFigure(index: SearchIndex, group: string, metrics: readonly Metric[]): Fact | undefined {
+  const own = [...index.kb.facts.values()].filter((f) => f.subject !== undefined && index.matcher.groupOf(f.subject) === group && f.supersededBy === undefined && f.value !== undefined && !isOtherBasis(f));
+  for (const m of metrics) {
+    const hits = own.filter((f) => f.metric === m).sort((a, b) => (isoOf(a.asOf) < isoOf(b.asOf) ? 1 : -1));
+    if (hits[0]) return hits[0];
+  }
+  return undefined;
 }
 
 /** A deal's separate current figures of one metric that add up: one per dispute group, no totals, no overlaps. */

@@ -85,6 +85,9 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["location", { cues: ["where", "which site", "what site", "location", "located", "which state", "which city", "which country", "what city", "what state"], metrics: [], precise: true }],
 ];
 
+/** What a company itself is worth: its market value, or a private company's valuation. */
+export const COMPANY_WORTH: QuantitySpec = { cues: [], metrics: ["market-value", "valuation"] as Metric[], precise: true };
+
 /** The kind of answer wanted. */
 export type AnswerKind = "figure" | "list" | "who" | "total" | "rank" | "compare" | "status" | "when" | "sources" | "help" | "greeting" | "overview";
 

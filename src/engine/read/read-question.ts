@@ -5,7 +5,7 @@ import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULAR
 import { baseForms, lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
-import { ADVICE, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 
@@ -50,10 +50,11 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   }));
   const nameWords = new Set(mentions.flatMap((m) => m.text.split(" ")));
   const { relation, relationAt } = readRelation(lemmas, lower);
-  const { quantity, spec } = readQuantity(lemmas, lower, words);
+  let { quantity, spec } = readQuantity(lemmas, lower, words);
   const yesNo = YES_NO.test(lower);
   const figuresStated = statedFigures(lower);
   let kind = readKind(lemmas, lower, quantity);
+  if (asksCompanyWorth(entities, lower, quantity, relation, kind)) ({ quantity, spec } = { quantity: "market-value", spec: COMPANY_WORTH });
   // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
   const alsoAsked = quantity !== null ? laterClauses(lower).map((c) => clauseQuantity(c)).filter((x): x is Quantity => x !== null && x !== quantity) : [];
@@ -73,6 +74,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     .map((w) => w.raw))];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
+  // "deals over $100 billion", "which of them are bigger than $50B": the deals past a line, not one figure.
+  if (threshold !== null && !yesNo && kind !== "total" && /\b(?:deals|agreements|contracts|investments|which|any|list|show|what are)\b/.test(lower)) kind = "list";
   return {
     text: question,
     lower,
@@ -103,6 +106,19 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     mentionsDeal: DEAL_WORD.test(lower),
     threshold,
   };
+}
+
+/**
+ * "How much is Nvidia worth?", "what is microsoft worth vs amazon": the worth of a company itself
+ * (its market value, or a private company's valuation), not of one of its deals. Only when no deal
+ * is named and the names are companies: one of them, or several set side by side.
+ */
+function asksCompanyWorth(entities: readonly NamedEntity[], lower: string, quantity: Quantity | null, relation: Relation | null, kind: AnswerKind): boolean {
+  if (quantity !== "value" || (relation !== null && relation !== "value") || DEAL_WORD.test(lower)) return false;
+  if (!/\b(?:worth|valued?)\b/.test(lower) || /\$|\d/.test(lower)) return false;
+  const groups = new Set(entities.map((e) => e.group));
+  if (entities.length === 0 || entities.some((e) => e.kind !== "company")) return false;
+  return groups.size === 1 || kind === "compare";
 }
 
 function refusalOf(lower: string): StructuredQuery["refusal"] {
