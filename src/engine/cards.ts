@@ -6,6 +6,7 @@ import { composeSources } from "./compose/misc.js";
 import { capitalize, factSentence, partiesText, theDeal } from "./compose/sentences.js";
 import { HEADLINE_METRICS } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
+import { formatFact } from "./format.js";
 
 /** Answers for the slash commands that name a deal or a company outright. */
 
@@ -18,9 +19,17 @@ export function dealCard(index: SearchIndex, deal: Deal): Answer {
   b.line(`Parties: ${partiesText(index.kb, deal)}.`);
   b.line(`Type: ${deal.type.replace(/-/g, " ")}. Status: ${String(deal.status).replace(/-/g, " ")}.`);
   composeAnnounced(b, index, deal);
+  // Sources that report the same figure share one line, with all their citations.
+  const same = new Map<string, Fact[]>();
   for (const fact of factsOf(index, deal)) {
     if (fact.supersededBy !== undefined || fact.metric === "statement") continue;
-    b.line("• ", ...factSentence(b, index.kb, fact, deal, true));
+    const key = [fact.metric, formatFact(fact), fact.subject ?? "", fact.label ?? ""].join("\0");
+    same.set(key, [...(same.get(key) ?? []), fact]);
+  }
+  for (const [first, ...others] of same.values()) {
+    const parts = factSentence(b, index.kb, first!, deal, true);
+    const extra = others.map((f) => b.cite(f));
+    b.line("• ", ...parts.map((p) => (typeof p === "object" && "cite" in p ? { cite: [...new Set([...p.cite, ...extra])] } : p)));
   }
   composeStanding(b, index, deal, undefined);
   return b.build(deal.title, "answered", "overview");

@@ -58,13 +58,18 @@ describe("question log rows", () => {
   });
 
   it("takes the fact ids that are the answer from the engine's primary figures, all cited ones otherwise", () => {
-    const base = { ...answered, figures: [
+    // An answer from before answers marked their primary figures (older logs): every cited one counts.
+    const { primary: _given, ...unmarked } = answered;
+    void _given;
+    const base = { ...unmarked, figures: [
       { ...answered.figures[0]!, factId: "a.value" },
       { ...answered.figures[0]!, factId: null, computedFrom: ["b.x", "c.y"] },
       { ...answered.figures[0]!, factId: "d.duration" },
-    ] } as Answer;
+    ] } as unknown as Answer;
     expect(factIdsOf(base)).toEqual({ all: ["a.value", "b.x", "c.y", "d.duration"], primary: ["a.value", "b.x", "c.y", "d.duration"] });
     expect(factIdsOf({ ...base, primary: [1] } as Answer).primary).toEqual(["b.x", "c.y"]);
+    // A declined answer marks none as the answer: the figures it offered are not logged as answers.
+    expect(factIdsOf({ ...base, primary: [] } as Answer).primary).toEqual([]);
   });
 
   it("keeps DM text only with LOG_QUESTIONS=all", async () => {

@@ -37,7 +37,7 @@ export function principalDeals(index: SearchIndex, deals: readonly Deal[], group
 export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], groups: readonly string[], heading?: string): void {
   const kb = index.kb;
   const who = groups.length > 0 ? joinAnd(groups.map((g) => entityName(kb, g))) : "";
-  b.line(heading ?? (who ? `Deals involving ${who} in my sources:` : "Deals in my sources:"));
+  b.line(heading ?? (who ? `Deals involving ${who} in my sources (${deals.length}):` : `Deals in my sources (${deals.length}):`));
   for (const d of deals.slice(0, 12)) {
     const head = headlineFact(index, d);
     b.line("• ", capitalize(theDeal(d)), ...(head ? [": ", ...b.answer(b.figure([head]))] : []));
@@ -60,7 +60,7 @@ export function composeThresholdList(b: ReplyBuilder, index: SearchIndex, deals:
     b.line(`I have no deals${who ? ` involving ${who}` : ""} above that amount in my sources.`);
     return [];
   }
-  b.line(`Deals${who ? ` involving ${who}` : ""} above that amount in my sources, largest first:`);
+  b.line(`Deals${who ? ` involving ${who}` : ""} above that amount in my sources, largest first (${rows.length}):`);
   for (const r of rows.slice(0, 12)) b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f])));
   if (rows.length > 12) b.line("…and more. Ask about one of them by name.");
   b.line("Figures in other currencies are not converted and are left out.");
