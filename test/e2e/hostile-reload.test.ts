@@ -2,7 +2,8 @@
  * /admin reload against hostile data in a running bot (reliability probe §1, §3): the reply is fast,
  * names the file first, carries no secret, and the old index keeps answering; the queue never wedges.
  */
-import { readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import yaml from "js-yaml";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -99,13 +100,14 @@ describe("/admin reload with hostile data", () => {
   it("drop guard: emptying most deal files is held, reported file by file, and applied only with confirm:true", async () => {
     const before = h.bot.deps.live.get().kb.facts.size;
     const deals = path.join(data.dir, "deals");
-    const files = (await import("node:fs/promises")).readdir(deals);
+    const names = (await readdir(deals)).filter((f) => f.endsWith(".yaml"));
+    const texts = new Map(await Promise.all(names.map(async (f) => [f, await readFile(path.join(deals, f), "utf8")] as const)));
     const saved = new Map<string, string>();
-    for (const f of (await files).filter((f) => f.endsWith(".yaml")).slice(0, 30)) {
-      const text = await readFile(path.join(deals, f), "utf8");
+    for (const [f, text] of texts) {
+      // Keep each file valid but drop the facts nothing else depends on: what a half-synced checkout looks like.
+      const cut = withoutLooseFacts(text, [...texts].filter(([g]) => g !== f).map(([, t]) => t).join("\n"));
+      if (cut === null) continue;
       saved.set(f, text);
-      // Keep the file valid but cut every fact after the first: what a half-synced checkout looks like.
-      const cut = text.replace(/(facts:\n(?:.*\n)*?)(  - id: [^\n]*\n(?:    .*\n)*)(  - id: (?:.|\n)*)$/, "$1$2");
       await writeFile(path.join(deals, f), cut);
     }
     const held = await reload();
@@ -124,3 +126,21 @@ describe("/admin reload with hostile data", () => {
     expect(h.bot.deps.live.get().kb.facts.size).toBe(before);
   });
 });
+
+type RawFact = { id: string; source?: string; dispute?: string; overlaps?: string[]; supersedes?: string; supersededBy?: string };
+type RawDeal = { sourcing?: string; sources?: Array<{ id: string; tier?: string }>; facts?: RawFact[] };
+
+/**
+ * The deal file with every fact removed that another fact, file or dispute depends on keeping, and
+ * one tier A/B fact kept so a vetted deal stays vetted; null when nothing could be removed.
+ */
+function withoutLooseFacts(text: string, elsewhere: string): string | null {
+  const deal = yaml.load(text, { schema: yaml.CORE_SCHEMA }) as RawDeal;
+  const facts = deal.facts ?? [];
+  const strong = new Set((deal.sources ?? []).filter((s) => s.tier === "A" || s.tier === "B").map((s) => s.id));
+  const referenced = (f: RawFact) => elsewhere.includes(f.id) || facts.some((g) => g !== f && JSON.stringify(g).includes(f.id));
+  const anchor = facts.find((f) => f.source !== undefined && strong.has(f.source)) ?? facts[0];
+  const kept = facts.filter((f) => f === anchor || f.dispute !== undefined || f.overlaps !== undefined || f.supersedes !== undefined || f.supersededBy !== undefined || referenced(f));
+  if (kept.length === facts.length) return null;
+  return yaml.dump({ ...deal, facts: kept }, { lineWidth: -1, schema: yaml.CORE_SCHEMA });
+}
