@@ -53,9 +53,11 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     else if (!words.header.has(l) && !own.has(l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
   if (q.phase !== null && q.metrics.length > 0 && !phaseMatches(q.phase, fact)) failures.push({ kind: "phase" });
-  if (q.years.length > 0 && !yearFits(deal, fact, q.years)) failures.push({ kind: "year", years: q.years });
+  const timed = (q.years.length > 0 || q.months.length > 0) && ofAskedTime(fact, q);
+  if ((q.years.length > 0 || q.months.length > 0) && !timed && !timeFits(index, q, deal, fact)) failures.push({ kind: "year", years: q.years });
   if (isOtherBasis(fact) && !basisAsked(q, own, fact)) failures.push({ kind: "basis" });
-  if (fact.supersededBy !== undefined && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped)\b/.test(q.lower)) failures.push({ kind: "superseded" });
+  // A figure since revised answers only a question about the earlier one, by word or by its time.
+  if (fact.supersededBy !== undefined && !timed && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch)\b/.test(q.lower)) failures.push({ kind: "superseded" });
   for (const stated of q.premise.figures) {
     if (stated.unit === fact.unit) {
       if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
@@ -142,6 +144,25 @@ export function involves(index: SearchIndex, deal: Deal, fact: Fact | undefined,
   if (index.titleGroups.get(deal.id)?.has(group)) return true;
   for (const ref of [fact?.subject, fact?.speaker]) if (ref !== undefined && index.matcher.groupOf(ref) === group) return true;
   return false;
+}
+
+/** The figure is dated to the time the question names ("in dec 2024", "back in feb 2025"), or says it in its own words. */
+function ofAskedTime(fact: Fact, q: StructuredQuery): boolean {
+  const at = fact.asOf;
+  const yearOk = q.years.length === 0 || q.years.includes(at.year) || (fact.date !== undefined && q.years.includes(fact.date.year)) || q.years.some((y) => `${fact.text ?? ""} ${fact.label ?? ""}`.includes(String(y)));
+  const monthOk = q.months.length === 0 || (at.month !== undefined && q.months.includes(at.month)) || mentionsMonth(fact, q.months);
+  return yearOk && monthOk;
+}
+
+/**
+ * A figure not dated to the asked time still answers when nothing better is on record: no figure
+ * of the same metric in the deal is of that time, and the figure is not dated to another month.
+ */
+function timeFits(index: SearchIndex, q: StructuredQuery, deal: Deal, fact: Fact): boolean {
+  const rivals = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f !== fact && f.metric === fact.metric);
+  if (rivals.some((f) => ofAskedTime(f, q))) return false;
+  if (q.months.length > 0 && fact.asOf.month !== undefined && (q.years.length === 0 || q.years.includes(fact.asOf.year))) return false;
+  return q.years.length === 0 || yearFits(deal, fact, q.years);
 }
 
 function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
