@@ -93,6 +93,13 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     offer(b, index, uniqueDeals(tried), "What my sources do report:");
     return "declined";
   }
+  const share = tried.find((v) => v.failures.length === 1 && v.failures[0]!.kind === "share");
+  if (share && share.failures[0]!.kind === "share") {
+    const { fact: whole, deal: of } = share.candidate;
+    b.line(`My sources don't give ${possessiveName(kb, share.failures[0]!.group)} own part of ${theDeal(of)}.`);
+    b.line("What they report is not that part alone: ", ...factSentence(b, kb, whole, of, false));
+    return "declined";
+  }
   const figure = failure("figure");
   if (figure && figure.kind === "figure") {
     const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });

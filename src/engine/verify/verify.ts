@@ -27,6 +27,8 @@ export type Failure =
   | { readonly kind: "figure"; readonly stated: number; readonly unit: Unit }
   /** A specific word of the question ("hydro", "El Paso") that the deal, or the figure, never mentions. */
   | { readonly kind: "specific"; readonly word: string; readonly level: "deal" | "fact" }
+  /** "How much did SoftBank put in": the figure is the whole round of several investors, or another one's part. */
+  | { readonly kind: "share"; readonly group: string }
   /** The question asks for a part of the deal (first phase, addition, whole) that this figure is not. */
   | { readonly kind: "phase" }
   /** Nothing but a loose money word ties the figure to the question, and it is not the deal's headline. */
@@ -58,12 +60,17 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   if (isOtherBasis(fact) && !basisAsked(q, own, fact)) failures.push({ kind: "basis" });
   // A figure since revised answers only a question about the earlier one, by word or by its time.
   if (fact.supersededBy !== undefined && !timed && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch)\b/.test(q.lower)) failures.push({ kind: "superseded" });
+  // An open question names its deal by a figure ("softbank's part of the 110b round"): the deal must
+  // hold it. A yes/no question states the figure as the answer ("is it worth $38B?"): the fact must be it.
+  const asksAbout = !q.yesNo && /\b(?:how (?:much|many|big|long)|what|which|when|who)\b/.test(q.lower);
   for (const stated of q.premise.figures) {
-    if (stated.unit === fact.unit) {
+    if (asksAbout) {
+      if (!dealHolds(index, deal, stated.value, stated.unit)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+    } else if (stated.unit === fact.unit) {
       if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
-  failures.push(...attributionFailures(index, q, deal));
+  failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact));
   if (failures.length === 0 && !strongEnough(index, q, c)) failures.push({ kind: "weak" });
   return { candidate: c, failures };
 }
@@ -106,6 +113,37 @@ function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal)
     if (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor))) out.push({ kind: "entity-not-party", group: actor });
   }
   return out;
+}
+
+const GIVING_ROLES = ["investor", "lender", "buyer", "acquirer", "tenant"];
+
+/** A party's own money is asked ("how much did SoftBank put in"), and the figure is not that party's alone. */
+function shareFailures(index: SearchIndex, q: StructuredQuery, deal: Deal, fact: Fact): Failure[] {
+  const actor = q.premise.actor;
+  if (actor === null || q.relation === null || !["invest", "pay", "lend"].includes(q.relation)) return [];
+  if (!["USD", "GBP", "EUR", "AUD"].includes(fact.unit)) return [];
+  // Those who give alongside the actor, in the same role: co-investors of a round, co-lenders.
+  const roles = new Set(deal.parties.filter((p) => index.matcher.groupOf(p.entity) === actor && GIVING_ROLES.includes(p.role)).map((p) => p.role));
+  const givers = new Set(deal.parties.filter((p) => roles.has(p.role)).map((p) => index.matcher.groupOf(p.entity)));
+  if (fact.subject !== undefined) {
+    const owner = index.matcher.groupOf(fact.subject);
+    return owner !== actor && givers.has(owner) ? [{ kind: "share", group: actor }] : [];
+  }
+  return givers.size > 1 && givers.has(actor) ? [{ kind: "share", group: actor }] : [];
+}
+
+/** The deal reports the stated figure in its unit (GW and MW as one scale; dollars as in dealHas). */
+function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: Unit): boolean {
+  if (unit === "USD") return dealHas(index, deal, value);
+  const inMw = (v: number, u: string) => (u === "GW" ? v * 1000 : v);
+  const power = unit === "GW" || unit === "MW";
+  return deal.factIds.some((id) => {
+    const f = index.kb.facts.get(id);
+    // A figure for something else ("IREN's whole 750 MW campus") does not name this deal.
+    if (f === undefined || isOtherBasis(f)) return false;
+    if (power && (f.unit === "GW" || f.unit === "MW")) return figureMatches(inMw(value, unit), { ...f, value: f.value === undefined ? undefined : inMw(f.value, f.unit), range: f.range === undefined ? undefined : { min: inMw(f.range.min, f.unit), max: inMw(f.range.max, f.unit) } } as Fact);
+    return f.unit === unit && figureMatches(value, f);
+  });
 }
 
 function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
