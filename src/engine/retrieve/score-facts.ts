@@ -69,10 +69,12 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   // Of a deal's figures for one metric, the largest is its headline ("1,121 MW", not the "30 MW" uprate).
   if (q.phase === null) {
     const best = new Map<string, number>();
-    for (const s of out) if (s.metricFits && s.fact.value !== undefined) best.set(`${s.deal.id} ${s.fact.metric}`, Math.max(best.get(`${s.deal.id} ${s.fact.metric}`) ?? 0, s.fact.value));
+    // Compared on one scale: 1 GW is larger than 200 MW.
+    const size = (f: Fact) => (f.value === undefined ? 0 : f.unit === "MW" ? f.value / 1000 : f.value);
+    for (const s of out) if (s.metricFits && s.fact.value !== undefined) best.set(`${s.deal.id} ${s.fact.metric}`, Math.max(best.get(`${s.deal.id} ${s.fact.metric}`) ?? 0, size(s.fact)));
     for (let i = 0; i < out.length; i++) {
       const s = out[i]!;
-      if (s.metricFits && s.fact.value !== undefined && best.get(`${s.deal.id} ${s.fact.metric}`) === s.fact.value) out[i] = { ...s, score: s.score + 1 };
+      if (s.metricFits && s.fact.value !== undefined && best.get(`${s.deal.id} ${s.fact.metric}`) === size(s.fact)) out[i] = { ...s, score: s.score + 1 };
     }
   }
   return out.sort((a, b) => b.score - a.score);

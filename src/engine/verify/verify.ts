@@ -230,6 +230,8 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
   const label = fact.label !== undefined ? new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w))) : new Set<string>();
   if ([...q.specifics, ...q.keywords].some((w) => label.has(lemma(w)))) return true;
   if (q.phase !== null || q.months.length > 0 || q.premise.figures.length > 0) return true;
+  // "go live in 2026": the figure's own date or words carry the year asked.
+  if (q.years.some((y) => fact.date?.year === y || `${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`.includes(String(y)))) return true;
   if (fact.subject !== undefined && q.premise.actor !== null && index.matcher.groupOf(fact.subject) === q.premise.actor) return true;
   const head = headlineOf(index, deal, q.metrics);
   if (head === fact.id) return true;
@@ -241,7 +243,9 @@ function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[]):
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined);
   for (const m of metrics) {
     const hits = facts.filter((f) => f.metric === m);
-    if (hits.length > 0) return hits.sort((a, b) => (b.value ?? b.range?.max ?? 0) - (a.value ?? a.range?.max ?? 0))[0]!.id;
+    // On one scale: 1 GW is the headline over a 200 MW first phase.
+    const size = (f: Fact) => (f.value ?? f.range?.max ?? 0) / (f.unit === "MW" ? 1000 : 1);
+    if (hits.length > 0) return hits.sort((a, b) => size(b) - size(a))[0]!.id;
   }
   return undefined;
 }
