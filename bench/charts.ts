@@ -34,7 +34,7 @@ export interface ChartBenchResult {
 
 export const CHART_TARGET_P95_MS = 50;
 
-const QUESTIONS = ["compare the oracle and aws deals", "biggest OpenAI deals", "which deals have the most gigawatts", "how much has OpenAI committed in total?", "how much is the microsoft nscale deal worth"];
+const QUESTIONS = ["compare the oracle and aws deals", "biggest OpenAI deals", "which deals have the most gigawatts", "how much has OpenAI committed in total?", "how much is the microsoft nscale deal across europe and the us worth"];
 
 function pct(values: readonly number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);

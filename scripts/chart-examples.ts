@@ -13,7 +13,7 @@ const examples: Array<[string, () => ReturnType<typeof answerQuestion>["answer"]
   ["ranking-gigawatts", () => answerQuestion(index, "which deals have the most gigawatts").answer],
   ["total", () => answerQuestion(index, "how much has OpenAI committed in total?").answer],
   ["company-timeline", () => { const c = findCompany(index, "OpenAI"); return c && companyCard(index, c); }, "OpenAI"],
-  ["disputed-range", () => answerQuestion(index, "how much is the microsoft nscale deal worth").answer],
+  ["disputed-range", () => answerQuestion(index, "how much is the microsoft nscale deal across europe and the us worth").answer],
 ];
 for (const [name, make, subject] of examples) {
   const answer = make();

@@ -63,7 +63,10 @@ describe("npm run ask", () => {
     try {
       const file = path.join(dir, "out.png");
       const { stdout, stderr } = await run(TSX, ["src/cli/ask.ts", "--chart", file, "compare the oracle and aws deals"], { env });
-      expect(stdout).toMatch(/^Comparing /);
+      // stdout is the reply alone, exactly as without --chart; the chart is reported on stderr.
+      const plain = await run(TSX, ["src/cli/ask.ts", "compare the oracle and aws deals"], { env });
+      expect(stdout).toBe(plain.stdout);
+      expect(stdout).toContain("OpenAI–Oracle Stargate cloud capacity agreement");
       expect(stderr).toContain(`Chart written to ${file}: Bar chart comparing OpenAI–Oracle and OpenAI–AWS`);
       expect([...(await readFile(file)).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

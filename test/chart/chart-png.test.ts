@@ -7,7 +7,9 @@ import { companyCard } from "../../src/engine/cards.js";
 import { findCompany } from "../../src/engine/lookup.js";
 import type { SearchIndex } from "../../src/engine/search-index.js";
 import { ChartRenderer, chartSpecFor, renderChartPng, type ChartSpec } from "../../src/render/chart/index.js";
+import { formatDay } from "../../src/render/chart/build-other.js";
 import { rasterize } from "../../src/render/chart/png.js";
+import type { BarsSpec, TimelineSpec } from "../../src/render/chart/spec.js";
 import { card } from "../../src/render/chart/svg-parts.js";
 import { chartSvg } from "../../src/render/chart/svg.js";
 import { WIDTH, ZOOM } from "../../src/render/chart/theme.js";
@@ -23,7 +25,7 @@ beforeAll(async () => {
   specs.set("compare", chartSpecFor(q("compare the oracle and aws deals"), index.kb)!);
   specs.set("total", chartSpecFor(q("how much has OpenAI committed in total?"), index.kb)!);
   specs.set("timeline", chartSpecFor(companyCard(index, findCompany(index, "OpenAI")!), index.kb, { subject: "OpenAI" })!);
-  specs.set("range", chartSpecFor(q("how much is the microsoft nscale deal worth"), index.kb)!);
+  specs.set("range", chartSpecFor(q("how much is the microsoft nscale deal across europe and the us worth"), index.kb)!);
 });
 
 afterAll(async () => {
@@ -75,10 +77,23 @@ describe("renderChartPng", () => {
   });
 
   it("draws the disputed range with end marks at both values and both labels", () => {
-    const { svg } = chartSvg(specs.get("range")!);
-    expect(svg).toContain("up to $24 billion [1]");
-    expect(svg).toContain("up to $14 billion [2]");
+    const spec = specs.get("range") as BarsSpec;
+    const range = spec.panels[0]!.bars.find((b) => b.low !== undefined)!;
+    expect(range.lowLabel).toBeDefined();
+    expect(range.lowLabel).not.toBe(range.label);
+    const { svg } = chartSvg(spec);
+    expect(svg).toContain(range.label);
+    expect(svg).toContain(range.lowLabel);
     expect(svg.match(/stroke-width="3"/g)?.length).toBe(2);
+  });
+
+  it("labels each timeline row with its date at the recorded precision", () => {
+    const spec = specs.get("timeline") as TimelineSpec;
+    // OpenAI has deals recorded only to the month; they must read "Aug 2025", not "undefined Aug 2025".
+    expect(spec.events.some((e) => index.kb.deals.get(e.dealId)!.announced.precision !== "day")).toBe(true);
+    const { svg } = chartSvg(spec);
+    expect(svg).not.toMatch(/undefined|NaN/);
+    for (const e of spec.events) expect(svg).toContain(`>${formatDay(e.date)} · `);
   });
 
   it("the worker thread returns the same bytes as rendering in-process", async () => {

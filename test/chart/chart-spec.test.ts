@@ -4,10 +4,12 @@ import type { Answer } from "../../src/engine/answer-model.js";
 import { answerQuestion } from "../../src/engine/answer.js";
 import { openIndex } from "../../src/engine/bootstrap.js";
 import { companyCard } from "../../src/engine/cards.js";
+import { formatFact } from "../../src/engine/format.js";
 import { findCompany } from "../../src/engine/lookup.js";
 import type { SearchIndex } from "../../src/engine/search-index.js";
 import { chartSpecFor, type ChartAnswer, type ChartSpec } from "../../src/render/chart/index.js";
-import type { BarsSpec, TimelineSpec, TotalSpec } from "../../src/render/chart/spec.js";
+import { formatDay } from "../../src/render/chart/build-other.js";
+import type { BarsSpec, ChartFigure, TimelineSpec, TotalSpec } from "../../src/render/chart/spec.js";
 
 let index: SearchIndex;
 beforeAll(async () => {
@@ -19,6 +21,11 @@ const spec = (a: ChartAnswer, subject?: string): ChartSpec | undefined => chartS
 const cited = (a: ChartAnswer, i: number) => {
   const f = a.figures[i]!;
   return `${f.display} ${f.sources.map((n) => `[${n}]`).join("")}`;
+};
+/** An Answer figure for a fact of the bundled data, written as the engine writes it, citing source n. */
+const figureOf = (factId: string, n: number): ChartFigure => {
+  const f = index.kb.facts.get(factId)!;
+  return { factId, dealId: f.dealId, metric: f.metric, value: f.value ?? null, unit: f.unit, qualifier: f.qualifier, display: formatFact(f), sources: [n] };
 };
 
 describe("chartSpecFor", () => {
@@ -36,19 +43,53 @@ describe("chartSpecFor", () => {
       expect(b.label).toBe(cited(answer, b.figures[0]!));
       expect(b.value).toBe(answer.figures[b.figures[0]!]!.value);
     }
-    expect(bars[0]!.label).toBe("$500 billion [1]");
+    // The reply lists its dollar figures largest first; the chart keeps that order, so its top bar is the reply's first.
+    const usd = answer.primary.filter((i) => answer.figures[i]!.unit === "USD");
+    expect(bars.map((b) => b.figures[0])).toEqual(usd.slice(0, 10));
+    expect(bars[0]!.value).toBe(Math.max(...usd.map((i) => answer.figures[i]!.value!)));
+    expect(bars[0]!.label).toBe(cited(answer, usd[0]!));
   });
 
-  it("keeps the qualifier in the label: “as much as”, “at least”, “up to”", () => {
-    const s = spec(ask("which deals have the most gigawatts")) as BarsSpec;
-    const labels = s.panels[0]!.bars.map((b) => b.label);
-    expect(labels).toContain("at least 10 GW [2]");
-    expect(labels).toContain("up to 6 GW [5]");
-    expect(s.panels[0]!.title).toBe("Capacity, gigawatts (GW)");
+  it("keeps the qualifier in the label: “as much as”, “over”, “nearly”, “up to”", () => {
+    const qualifiers = new Set<string>();
+    for (const question of ["which deals have the most gigawatts", "biggest Meta deals"]) {
+      const answer = ask(question);
+      const s = spec(answer) as BarsSpec;
+      for (const b of s.panels[0]!.bars) {
+        const f = answer.figures[b.figures[0]!]!;
+        expect(b.label).toBe(cited(answer, b.figures[0]!));
+        if (f.qualifier === "none") continue;
+        expect(b.label.startsWith(`${f.qualifier} `), b.label).toBe(true);
+        qualifiers.add(f.qualifier);
+      }
+    }
+    // The questions must still draw ceilings and floors of several kinds, or this test shows nothing.
+    expect(qualifiers.size, [...qualifiers].join(", ")).toBeGreaterThanOrEqual(3);
+    expect((spec(ask("which deals have the most gigawatts")) as BarsSpec).panels[0]!.title).toBe("Capacity, gigawatts (GW)");
+  });
+
+  it("compares the reply's deals with one colour per deal, each bar the reply's figure and [n]", () => {
+    const answer = ask("compare the oracle and aws deals");
+    const s = spec(answer) as BarsSpec;
+    expect(s.kind).toBe("compare");
+    expect(s.legend.map((l) => l.name)).toEqual(["OpenAI–Oracle Stargate cloud capacity agreement", "OpenAI–AWS cloud capacity agreement"]);
+    const drawn = s.panels.flatMap((p) => p.bars.map((b) => b.figures[0]!));
+    expect([...drawn].sort()).toEqual([...answer.primary].sort());
+    for (const p of s.panels) {
+      for (const b of p.bars) {
+        const f = answer.figures[b.figures[0]!]!;
+        expect(f.unit === "MW" ? "GW" : f.unit).toBe(p.unit);
+        expect(b.label).toBe(cited(answer, b.figures[0]!));
+        expect(b.series).toBe(f.dealId === "openai-oracle-2025" ? 0 : 1);
+      }
+    }
   });
 
   it("compares in one panel per unit, never two units on one axis, one colour per deal in every panel", () => {
-    const answer = ask("compare the oracle and aws deals");
+    // The engine's comparison gives one headline figure per deal, so the mixed units are built here
+    // from the two deals' own facts: value, capacity and length, and a chip count with no single number.
+    const ids = ["openai-oracle-2025.value", "openai-aws-2025.value", "openai-oracle-2025.capacity", "openai-oracle-2025.duration", "openai-aws-2025.duration", "openai-aws-2025.gpus"];
+    const answer: ChartAnswer = { question: "q", kind: "compare", figures: ids.map((id, i) => figureOf(id, i + 1)) };
     const s = spec(answer) as BarsSpec;
     expect(s.kind).toBe("compare");
     expect(s.legend.map((l) => l.name)).toEqual(["OpenAI–Oracle Stargate cloud capacity agreement", "OpenAI–AWS cloud capacity agreement"]);
@@ -63,17 +104,26 @@ describe("chartSpecFor", () => {
         expect(b.series).toBe(f.dealId === "openai-oracle-2025" ? 0 : 1);
       }
     }
-    // A figure with no single number is named under the chart, not drawn.
-    expect(s.notes.join(" ")).toContain("hundreds of thousands of GPUs [8]");
+    // Every figure with a number is drawn once; the one with no single number is named under the chart, not drawn.
+    expect(s.panels.flatMap((p) => p.bars.map((b) => b.figures[0])).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(s.notes.join(" ")).toContain(cited(answer, 5));
   });
 
   it("draws a disputed figure as a range whose two ends carry both sources' labels", () => {
-    const answer = ask("how much is the microsoft nscale deal worth");
+    const answer = ask("how much is the microsoft nscale deal across europe and the us worth");
     const s = spec(answer) as BarsSpec;
     const range = s.panels[0]!.bars.find((b) => b.low !== undefined)!;
-    expect(range).toMatchObject({ value: 24e9, low: 14e9, label: "up to $24 billion [1]", lowLabel: "up to $14 billion [2]" });
+    expect(range.figures).toHaveLength(2);
+    // The two ends are rival figures of one dispute in the data, each with its own source.
+    const [lo, hi] = range.figures.map((i) => answer.figures[i]!);
+    const dispute = index.kb.facts.get(lo!.factId!)!.dispute;
+    expect(dispute).toBeDefined();
+    expect(index.kb.facts.get(hi!.factId!)!.dispute).toBe(dispute);
+    expect(lo!.sources).not.toEqual(hi!.sources);
+    expect(lo!.value!).toBeLessThan(hi!.value!);
+    expect(range).toMatchObject({ value: hi!.value, low: lo!.value, label: cited(answer, range.figures[1]!), lowLabel: cited(answer, range.figures[0]!) });
     expect(range.note).toContain("sources differ");
-    expect(s.alt).toContain("from up to $14 billion to up to $24 billion (sources differ)");
+    expect(s.alt).toContain(`from ${lo!.display} to ${hi!.display} (sources differ)`);
   });
 
   it("stacks a total from exactly the parts it was computed from, each with its [n]", () => {
@@ -97,9 +147,22 @@ describe("chartSpecFor", () => {
     expect(s.events.length).toBeGreaterThanOrEqual(2);
     expect(s.events.map((e) => e.date)).toEqual([...s.events.map((e) => e.date)].sort());
     for (const e of s.events) {
-      expect(e.date).toBe(index.kb.deals.get(e.dealId)!.announced);
+      expect(e.date).toBe(index.kb.deals.get(e.dealId)!.announced.iso);
       expect(e.label).toBe(cited(answer, e.figure!));
     }
+  });
+
+  it("writes a date recorded only to the month or year at that precision, never a made-up day", () => {
+    expect(formatDay("2025-10-23")).toBe("23 Oct 2025");
+    expect(formatDay("2025-10")).toBe("Oct 2025");
+    expect(formatDay("2025")).toBe("2025");
+    const company = findCompany(index, "Oracle")!;
+    const s = spec(companyCard(index, company), company.name) as TimelineSpec;
+    const first = s.events[0]!;
+    // Oracle's earliest deal is recorded to the month only, so the alt text must say so.
+    expect(index.kb.deals.get(first.dealId)!.announced.precision).not.toBe("day");
+    expect(s.alt).toContain(` in ${formatDay(first.date)} (`);
+    expect(s.alt).not.toMatch(/undefined|NaN/);
   });
 
   it("fades a superseded figure and marks it “superseded”", () => {

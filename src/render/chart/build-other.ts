@@ -38,10 +38,14 @@ export function totalSpec(answer: ChartAnswer, kb: ChartKb, scope: readonly numb
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "2025-10-23" -> "23 Oct 2025", "2025-10" -> "Oct 2025", "2025" -> "2025": never more precise than the data. */
 export const formatDay = (iso: string): string => {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  if (m === undefined) return String(y);
+  return d === undefined ? `${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
 };
+/** "on 23 Oct 2025", but "in Oct 2025" for a date known only to the month or year. */
+const atDate = (iso: string): string => `${iso.length === 10 ? "on" : "in"} ${formatDay(iso)}`;
 
 /**
  * A company's deals (a list reply): each deal once, at its announcement date from the knowledge
@@ -70,6 +74,6 @@ export function timelineSpec(answer: ChartAnswer, kb: ChartKb, scope: readonly n
     events.every((e) => e.dollars !== undefined) ? "Dot area shows the dollar figure." : "Dot area shows the dollar figure; a hollow dot is a figure in another unit or without a single number.",
     ...(seen.size > MAX_EVENTS ? [seen.size - MAX_EVENTS === 1 ? "The earliest deal is not drawn." : `The ${seen.size - MAX_EVENTS} earliest deals are not drawn.`] : []),
   ];
-  const alt = `Timeline of ${events.length} ${who ? `${who} ` : ""}deals by announcement date, from ${shortName(first.name)} on ${formatDay(first.date)}${first.figure !== undefined ? ` (${answer.figures[first.figure]?.display})` : ""} to ${shortName(last.name)} on ${formatDay(last.date)}${last.figure !== undefined ? ` (${answer.figures[last.figure]?.display})` : ""}.`;
+  const alt = `Timeline of ${events.length} ${who ? `${who} ` : ""}deals by announcement date, from ${shortName(first.name)} ${atDate(first.date)}${first.figure !== undefined ? ` (${answer.figures[first.figure]?.display})` : ""} to ${shortName(last.name)} ${atDate(last.date)}${last.figure !== undefined ? ` (${answer.figures[last.figure]?.display})` : ""}.`;
   return { kind: "timeline", title: `${who ? `${who}: ` : ""}deals by announcement date, with headline figures`.replace(/^./, (c) => c.toUpperCase()), events, notes, alt };
 }

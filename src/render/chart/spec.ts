@@ -82,7 +82,7 @@ export interface TotalSpec {
 export interface TimelineEvent {
   readonly dealId: string;
   readonly name: string;
-  /** The deal's announcement date, YYYY-MM-DD, as recorded in the knowledge base. */
+  /** The deal's announcement date as recorded in the knowledge base, at its precision: YYYY, YYYY-MM or YYYY-MM-DD. */
   readonly date: string;
   /** The deal's headline figure in the reply, with its [n]; absent when the reply gives none. */
   readonly figure?: number;
