@@ -16,6 +16,8 @@ import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./ret
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
 import { choose, premiseFailures } from "./verify/verify.js";
+import { rolesPay } from "./verify/relations.js";
+import type { Relation } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 
 export { type ConversationContext, EMPTY_CONTEXT } from "./focus.js";
@@ -264,7 +266,10 @@ class Turnwise {
     if (global && !/\b(?:all|every|overall|whole|entire|industry|market|everything)\b/.test(this.q.lower) && this.q.dealTypes.length === 0 && this.q.years.length === 0) return this.nothing(global);
     const metrics = this.q.metrics.length > 0 ? this.q.metrics : HEADLINE_METRICS.slice(0, 7);
     const deals = this.scope(cands, global);
-    const used = composeTotal(this.b, this.index, deals, metrics, this.who_());
+    const group = this.focus.groups.length === 1 ? this.focus.groups[0]! : null;
+    const roles = this.q.relation !== null ? rolesPay(this.q.relation as Relation) : [];
+    const party = group !== null ? { group, roles, relation: this.q.relation } : undefined;
+    const used = composeTotal(this.b, this.index, deals, metrics, this.who_(), party);
     if (!used) return this.nothing(global);
     this.answeredDeals = [...new Set(used.map((f) => f.dealId))];
     return "answered";

@@ -106,10 +106,11 @@ export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: reado
  * A total over deals: each deal's own headline figure in the metrics asked, added up and labelled
  * as computed; hedged ("up to") parts and facts that may count the same money are named apart.
  */
-export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: readonly Deal[], metrics: readonly Metric[], who: string): Fact[] | null {
+export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: readonly Deal[], metrics: readonly Metric[], who: string, party?: TotalParty): Fact[] | null {
   let deals = dealsIn;
   const firm: Fact[] = [];
   const hedged: Fact[] = [];
+  const apart: Array<{ f: Fact; why: Apart }> = [];
   const taken = new Set<string>();
   // One deal: its parts ("Texas" and "Wisconsin" loans), unless it states its own total.
   if (deals.length === 1) {
@@ -117,14 +118,21 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
     if (parts.length >= 2) deals = [];
     for (const f of parts) (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
   }
+  // Plans and pledges are set apart only from signed deals: "add up the India and UAE pledges" adds them.
+  const mixed = deals.some((d) => !INTENT_TYPES.includes(d.type));
   for (const d of deals) {
     if (["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string)) continue;
     const f = headlineFact(index, d, metrics, ["USD"]);
     if (!f || f.value === undefined) continue;
     if (overlapsOf(f).some((id) => taken.has(id))) continue;
     taken.add(f.id);
-    (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
+    const why = party !== undefined && deals.length > 1 ? notTheParty(index, d, f, party, mixed) : null;
+    if (why === "not-theirs") continue;
+    if (why !== null) apart.push({ f, why });
+    else (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
   }
+  // Nothing else to keep them apart from: the plan or pledge is the answer.
+  if (firm.length + hedged.length === 0) for (const a of apart.splice(0)) (["up to", "as much as", "may", "potential"].includes(a.f.qualifier as string) ? hedged : firm).push(a.f);
   if (firm.length + hedged.length === 0) return null;
   // One figure is not a total: give it as it is.
   if (firm.length + hedged.length === 1) {
@@ -143,7 +151,44 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
     b.line(firm.length > 0 ? "Not added, because they are ceilings rather than firm amounts:" : "Only ceilings are reported, so I give them without adding them up:");
     for (const f of hedged) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, firm.length === 0));
   }
-  return [...firm, ...hedged];
+  for (const [why, heading] of [
+    ["umbrella", "Not added, because it is an overall plan that may already include the deals above:"],
+    ["pledge", "Not added, because pledges are announced intentions, not signed deals, and may overlap with the deals above:"],
+    ["shared", `Not added, because it is the whole of a deal shared with other ${party?.relation === "lend" ? "lenders" : "backers"}, not ${who || "one party"}'s part:`]] as const) {
+    const facts = apart.filter((a) => a.why === why).map((a) => a.f);
+    if (facts.length === 0) continue;
+    b.line(heading);
+    for (const f of facts) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, false));
+  }
+  return [...firm, ...hedged, ...apart.map((a) => a.f)];
+}
+
+type Apart = "umbrella" | "pledge" | "shared";
+const INTENT_TYPES: readonly string[] = ["plan", "capex-pledge"];
+
+/** Whose total it is, and what they did: "how much has OpenAI committed" adds only what OpenAI pays. */
+export interface TotalParty {
+  readonly group: string;
+  /** The roles that count: the paying side of the relation asked, or every principal role when none was. */
+  readonly roles: readonly string[];
+  readonly relation: string | null;
+}
+
+/**
+ * Why a deal's headline is not part of one party's total: the party is not on the side asked
+ * ("not-theirs": left out), the deal is the party's overall plan that summarises its other deals
+ * ("umbrella") or a pledge of intent ("pledge"), or the figure is a whole shared with co-backers in the same role ("shared").
+ */
+function notTheParty(index: SearchIndex, deal: Deal, fact: Fact, party: TotalParty, mixed: boolean): "not-theirs" | Apart | null {
+  const mine = deal.parties.filter((p) => index.matcher.groupOf(p.entity) === party.group).map((p) => p.role);
+  if (mixed && deal.type === "plan") return "umbrella";
+  if (mixed && deal.type === "capex-pledge") return "pledge";
+  if (party.roles.length > 0 && !mine.some((r) => party.roles.includes(r))) return "not-theirs";
+  // An investment figure is its investor's money: a tenant's total does not take the developer's build cost.
+  if (fact.metric === "investment" && fact.subject === undefined && !mine.some((r) => ["investor", "acquirer", "lender"].includes(r))) return "not-theirs";
+  if (fact.subject !== undefined) return index.matcher.groupOf(fact.subject) === party.group ? null : "not-theirs";
+  const sameRole = new Set(deal.parties.filter((p) => mine.includes(p.role) && ["investor", "lender", "acquirer"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity)));
+  return sameRole.size > 1 ? "shared" : null;
 }
 
 /** Two or more deals side by side on the same quantity, with which is larger when units agree. */
