@@ -17,6 +17,8 @@ import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
 import { choose, premiseFailures } from "./verify/verify.js";
 import { rolesPay } from "./verify/relations.js";
+import { dealWords } from "./retrieve/deal-words.js";
+import { lemma } from "./read/lemmas.js";
 import type { Relation } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 
@@ -85,7 +87,7 @@ class Turnwise {
     // "Compare the Oracle and AWS deals" names two parties with no deal together: compare is its own path.
     if (q.kind === "compare" && q.premise.figures.length === 0) return this.compare(cands);
     if (cands.noJointDeal) {
-      composeNoJointDeal(b, index, this.focus.groups);
+      composeNoJointDeal(b, index, this.focus.groups, q);
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
     }
     const lead = cands.deals[0];
@@ -232,6 +234,10 @@ class Turnwise {
   private scope(cands: Candidates, global: boolean): Deal[] {
     const all = global ? [...this.index.kb.deals.values()] : [...cands.deals];
     let deals = all.filter((d) => d.type !== "market-event");
+    // "microsoft's india and uae commitments": the deals the question names by place or title word.
+    const words = this.q.specifics.map((w) => lemma(w));
+    const named = deals.filter((d) => cands.byName.has(d.id) || words.some((w) => dealWords(this.index, d).header.has(w)));
+    if (named.length > 0 && this.focus.groups.length > 0) deals = named;
     if (this.q.dealTypes.length > 0) {
       const typed = deals.filter((d) => this.q.dealTypes.includes(d.type));
       if (typed.length > 0) deals = typed;
@@ -264,7 +270,9 @@ class Turnwise {
   private total(cands: Candidates, global: boolean): Outcome {
     // A total over the whole knowledge base only when asked for ("all deals", "every power deal in 2025").
     if (global && !/\b(?:all|every|overall|whole|entire|industry|market|everything)\b/.test(this.q.lower) && this.q.dealTypes.length === 0 && this.q.years.length === 0) return this.nothing(global);
-    const metrics = this.q.metrics.length > 0 ? this.q.metrics : HEADLINE_METRICS.slice(0, 7);
+    // Each deal's headline among the metrics asked, in headline order: a pledge's whole before the part already spent.
+    const asked = HEADLINE_METRICS.filter((m) => this.q.metrics.includes(m));
+    const metrics = this.q.metrics.length === 0 ? HEADLINE_METRICS.slice(0, 7) : asked.length > 0 ? asked : this.q.metrics;
     const deals = this.scope(cands, global);
     const group = this.focus.groups.length === 1 ? this.focus.groups[0]! : null;
     const roles = this.q.relation !== null ? rolesPay(this.q.relation as Relation) : [];
@@ -299,7 +307,7 @@ class Turnwise {
     const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
     if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics)) {
       if (cands.noJointDeal) {
-        composeNoJointDeal(this.b, index, this.focus.groups);
+        composeNoJointDeal(this.b, index, this.focus.groups, this.q);
         return "declined";
       }
       return this.nothing(false);

@@ -7,8 +7,10 @@ import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import type { Verdict } from "../verify/verify.js";
 import { HEADLINE_METRICS } from "../retrieve/score-facts.js";
+import { dealWords } from "../retrieve/deal-words.js";
+import { lemma } from "../read/lemmas.js";
 import { isOtherBasis, STATUS_PHRASES } from "../kb-view.js";
-import { be, capitalize, entityName, factSentence, joinAnd, theDeal } from "./sentences.js";
+import { be, capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 
 /**
  * Replies for questions the data does not answer as asked: say what is missing or what the
@@ -162,9 +164,28 @@ export function composeUnknownParties(b: ReplyBuilder, index: SearchIndex, unkno
 }
 
 /** Two or more companies with no deal together. */
-export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: readonly string[]): void {
+export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: readonly string[], q?: StructuredQuery): void {
   const kb = index.kb;
   b.line(`I have no deal between ${joinAnd(groups.map((g) => entityName(kb, g)))} in my sources.`);
+  // "that $30b deal": whose deal the stated figure is, among the named parties' deals.
+  for (const stated of q?.premise.figures ?? []) {
+    const holder = stated.unit === "USD" ? bestHolder(index, stated.value, groups, [...(q?.keywords ?? []), ...(q?.entities ?? []).flatMap((e) => e.text.toLowerCase().split(" "))]) : undefined;
+    if (holder) {
+      b.line("The figure you give belongs to this deal: ", ...factSentence(b, kb, holder, kb.deals.get(holder.dealId)!, false));
+      return;
+    }
+  }
+  // A party with only a few deals ("Akamai", "Project Rainier"): say whose deals they are.
+  const few = groups
+    .map((g) => ({ g, ids: index.dealsByGroup.get(g) ?? [] }))
+    .filter((x) => x.ids.length > 0 && x.ids.length <= 2)
+    .sort((a, b2) => a.ids.length - b2.ids.length)[0];
+  if (few) {
+    const deals = few.ids.map((id) => kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+    b.line(`${entityName(kb, few.g)} appears in my sources in ${joinAnd(deals.map((d) => theDeal(d)))}: ${joinAnd(deals.map((d) => partiesText(kb, d)))}.`);
+    offer(b, index, deals, "What they report:");
+    return;
+  }
   b.line(`I do have deals for ${joinAnd(groups.filter((g) => (index.dealsByGroup.get(g) ?? []).length > 0).map((g) => entityName(kb, g)))}: ask about one of them.`);
 }
 
@@ -183,6 +204,19 @@ function holderOf(index: SearchIndex, value: number, notDeal: string, groups: re
     if (f) return f;
   }
   return undefined;
+}
+
+/** Of the named parties' deals holding the stated figure, the one whose wording shares most of the question's words ("azure"). */
+function bestHolder(index: SearchIndex, value: number, groups: readonly string[], keywords: readonly string[]): Fact | undefined {
+  const hits: Array<{ f: Fact; n: number }> = [];
+  for (const dealId of index.dealsByValue.get(value) ?? []) {
+    const deal = index.kb.deals.get(dealId);
+    if (!deal || !(index.dealShape.get(dealId)?.partyGroups ?? []).some((g) => groups.includes(g))) continue;
+    const f = deal.factIds.map((id) => index.kb.facts.get(id)).find((x): x is Fact => x !== undefined && x.unit === "USD" && x.value === value);
+    const words = dealWords(index, deal).all;
+    if (f) hits.push({ f, n: keywords.filter((k) => words.has(lemma(k))).length });
+  }
+  return hits.sort((a, b) => b.n - a.n)[0]?.f;
 }
 
 function possessiveName(kb: SearchIndex["kb"], group: string): string {
