@@ -138,9 +138,12 @@ class Turnwise {
     const groups = [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
     if (this.q.refusal === "injection" && (groups.length > 0 || this.ctx.dealIds.length > 0)) {
       const focus = groups.length > 0 ? { groups, carried: [], years: [] } : { groups: this.ctx.entities, carried: this.ctx.dealIds, years: [] };
-      const deal = findCandidates(this.index, this.q, focus).deals[0];
+      const deals = findCandidates(this.index, this.q, focus).deals.slice(0, 5);
       const stated = this.q.premise.figures[0] ?? (/%|percent/.test(this.q.lower) ? { unit: "percent" as const, value: 0 } : undefined);
-      const same = deal && stated ? comparableFact(this.index, deal, stated.unit, this.q) : undefined;
+      // The deal the injected figure pretends to be about: the first candidate that reports that kind of figure.
+      const withSame = stated ? deals.map((d) => ({ d, f: comparableFact(this.index, d, stated.unit, this.q) })).find((x) => x.f !== undefined) : undefined;
+      const deal = withSame?.d ?? deals[0];
+      const same = withSame?.f;
       if (deal && same) this.b.line("What my sources actually report: ", ...factSentence(this.b, this.index.kb, same, deal, false));
       else if (deal) offer(this.b, this.index, [deal], "What my sources actually report:");
     }
