@@ -177,7 +177,7 @@ function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { q
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
   // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
-  const paying = (/^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
+  const paying = (/^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?|hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
     // "what's the google anthropic tpu deal worth": the chips name the deal, the money is asked.
     || (/\b(?:worth|value|price tag|cost)\b/.test(lower) && !/\bhow (?:many|much (?:capacity|power|compute))\b/.test(lower));
   for (const [q, spec, phrases] of COMPILED_QUANTITIES) {

@@ -55,6 +55,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const partyAsked = (q.relation !== null && q.relation !== "value") || (q.quantity !== null && SUBJECT_QUANTITIES.has(q.quantity));
       if (subject !== undefined) score += groupSet.has(subject) ? (partyAsked ? 3 : 0) : groups.length > 0 ? -4 : -1;
       if (q.premise.actor !== null && subject === q.premise.actor && partyAsked) score += 2;
+      score += chipTypeFit(q, fact);
       if (isOtherBasis(fact)) score -= 8;
       if (fact.supersededBy !== undefined) score -= 10;
       if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
@@ -87,6 +88,17 @@ export function namedInTitle(q: StructuredQuery, deal: Deal): boolean {
     const t = e.text.toLowerCase();
     return t.length >= 2 && t !== e.group && new RegExp(`(?:^|[^\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}\\d])`, "u").test(title);
   });
+}
+
+const CHIP_TYPES = ["gpu", "cpu", "tpu"] as const;
+
+/** "how many GPUs": a figure whose own wording counts CPUs (or TPUs) and not GPUs is another count. */
+function chipTypeFit(q: StructuredQuery, fact: Fact): number {
+  const asked = CHIP_TYPES.filter((t) => new RegExp(`\\b${t}s?\\b`).test(q.lower));
+  if (asked.length === 0) return 0;
+  const own = `${fact.label ?? ""} ${fact.text ?? ""}`.toLowerCase();
+  const named = CHIP_TYPES.filter((t) => new RegExp(`\\b${t}s?\\b`).test(own));
+  return named.length > 0 && !named.some((t) => asked.includes(t)) ? -6 : 0;
 }
 
 /** +3 when the actor plays the giving side of the relation in this deal, -3 when the receiving side. */
