@@ -60,7 +60,7 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["annual", { cues: ["a year", "per year", "annual", "annually", "yearly", "each year", "every year", "per annum"], metrics: ["annual-value", "spending"], precise: true }],
   ["servers", { cues: ["server", "rack", "system"], metrics: ["server-count", "chip-count"] as Metric[], precise: true }],
   ["chips", { cues: ["chip", "gpu", "tpu", "cpu", "processor", "accelerator", "superchip", "blackwell", "gb200", "gb300", "mi450", "trainium", "h100", "h200", "b200", "vera rubin", "rubin", "card"], metrics: ["chip-count", "server-count"] as Metric[], precise: true }],
-  ["capacity", { cues: ["gigawatt", "gw", "megawatt", "mw", "mwe", "capacity", "power", "electricity", "energy", "how much compute", "watt", "how much hydro", "how much hydropower", "how much nuclear", "how much solar", "how much wind", "how much geothermal", "how much clean energy"], metrics: ["capacity"], units: ["GW", "MW"], precise: true }],
+  ["capacity", { cues: ["gigawatt", "gw", "megawatt", "mw", "mwe", "capacity", "power", "electricity", "energy", "how much compute", "watt"], metrics: ["capacity"], units: ["GW", "MW"], precise: true }],
   ["jobs", { cues: ["job", "employee", "worker", "hire", "staff", "employment", "headcount"], metrics: ["jobs"] as Metric[], precise: true }],
   ["land", { cues: ["acre", "land", "hectare", "square feet", "sq ft", "footprint"], metrics: ["land-area"] as Metric[], precise: true }],
   ["buildings", { cues: ["building"], metrics: ["buildings", "sites"] as Metric[], precise: true }],

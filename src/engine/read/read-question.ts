@@ -173,6 +173,10 @@ function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { q
     if (/\b(?:end|run|last|expire|through|until)\b/.test(lower)) return { quantity: "completion", spec: COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] };
     return { quantity: "announced", spec: COMPILED_QUANTITIES.find(([x]) => x === "announced")![1] };
   }
+  // "how much hydro is google getting": an energy source measured by the amount of power, not money.
+  if (/\bhow much (?:hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b/.test(lower) && !/\b(?:worth|cost|pay\w*|spen[dt]\w*|invest\w*|value|\$)/.test(lower)) {
+    return { quantity: "capacity", spec: COMPILED_QUANTITIES.find(([x]) => x === "capacity")![1] };
+  }
   // "how many X": the noun right after names the quantity.
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
