@@ -46,7 +46,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       if (q.phase !== null) score += phaseMatches(q.phase, fact) ? 8 : -3;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
-      if (q.months.length > 0 && (q.months.includes(fact.asOf.month ?? 0) || mentionsMonth(fact, q.months))) score += 6;
+      // A figure whose own words name the month ("the September expansion") over one merely reported then.
+      if (q.months.length > 0) score += mentionsMonth(fact, q.months) ? 12 : q.months.includes(fact.asOf.month ?? 0) ? 5 : 0;
       if (q.premise.actor !== null && q.relation !== null) score += Math.max(0, roleFit(index, deal, q.premise.actor, q.relation));
       if (subjects.size > 0 && fact.subject !== undefined && subjects.has(index.matcher.groupOf(fact.subject))) score += 4;
       const subject = fact.subject !== undefined ? index.matcher.groupOf(fact.subject) : undefined;
