@@ -1,4 +1,4 @@
-import type { Unit } from "../../kb/vocabulary.js";
+import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
@@ -86,7 +86,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     unknownNames: unknownNames(question, mentions, knowledge.dataWords),
     relation,
     quantity,
-    metrics: spec?.metrics ?? [],
+    metrics: withAddition(spec?.metrics ?? [], phaseOf(lower)),
     alsoAsked: alsoAsked.slice(0, 2),
     units: spec?.units ?? [],
     precise: spec?.precise ?? false,
@@ -318,6 +318,14 @@ function monthsOf(lower: string): number[] {
 }
 
 /** Which part of a deal a question asks about: its first stage, a later addition, a second stage, or its eventual whole. */
+/** "how much did they tack on": an addition to a deal is measured by its added value, first. */
+function withAddition(metrics: readonly Metric[], phase: StructuredQuery["phase"]): readonly Metric[] {
+  if (phase !== "added" || metrics.includes("expansion-value" as Metric) || !metrics.some((m) => MONEY_METRICS.has(m))) return metrics;
+  return ["expansion-value" as Metric, ...metrics];
+}
+
+const MONEY_METRICS: ReadonlySet<string> = new Set(["deal-value", "investment", "funding-round", "spending", "capex-pledge", "tranche", "equity", "debt"]);
+
 function phaseOf(lower: string): StructuredQuery["phase"] {
   if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:one|deal|contract|agreement|part|round|investment|commitment)\b/.test(lower)) return "first";
   if (/\b(?:second|2nd|phase (?:2|two|ii))\b/.test(lower)) return "second";
