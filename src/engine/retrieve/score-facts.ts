@@ -40,6 +40,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const at = metrics.indexOf(fact.metric);
       const metricFits = at >= 0;
       let score = metricFits ? 20 - Math.min(at, 10) : 0;
+      // The question names the metric itself ("the second tranche", "its valuation").
+      if (metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(w))) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
       score += wordScore(index, q, fact) + labelScore(q, fact);
       const own = factWordSet(index, fact);
@@ -55,6 +57,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // ("how much is Amazon investing", "OpenAI's valuation"), not for "what is the deal worth".
       const partyAsked = (q.relation !== null && q.relation !== "value") || (q.quantity !== null && SUBJECT_QUANTITIES.has(q.quantity));
       if (subject !== undefined) score += groupSet.has(subject) ? (partyAsked ? 3 : 0) : groups.length > 0 ? -4 : -1;
+      // One party's part of a whole ("SoftBank's part of the second tranche") answers only a question about that party's money.
+      if (isPartOf(fact) && !partAsked(q)) score -= 6;
       if (q.premise.actor !== null && subject === q.premise.actor && partyAsked) score += 2;
       score += chipTypeFit(q, fact);
       if (isOtherBasis(fact)) score -= 8;
@@ -89,6 +93,18 @@ export function namedInTitle(q: StructuredQuery, deal: Deal): boolean {
     const t = e.text.toLowerCase();
     return t.length >= 2 && t !== e.group && new RegExp(`(?:^|[^\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}\\d])`, "u").test(title);
   });
+}
+
+/** "How much did SoftBank put in", "how much of it came from SoftBank itself": one party's part is asked. */
+function partAsked(q: StructuredQuery): boolean {
+  if (q.relation !== null && q.relation !== "value") return true;
+  if (/\bhow much of\b|\b(?:itself|alone|its own|their own|(?:'s|s') (?:part|portion|share|contribution|cut))\b/.test(q.lower)) return true;
+  return q.entities.some((e) => new RegExp(`\\b(?:from|by) ${e.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(q.lower));
+}
+
+/** A figure that is one party's share of a larger whole the deal also reports. */
+function isPartOf(fact: Fact): boolean {
+  return /\b(?:part|portion|share) of\b|['’]s (?:part|portion|share|contribution)\b/i.test(fact.label ?? "");
 }
 
 const CHIP_TYPES = ["gpu", "cpu", "tpu"] as const;
