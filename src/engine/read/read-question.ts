@@ -134,7 +134,15 @@ function refusalOf(lower: string): StructuredQuery["refusal"] {
 const BOUGHT_THING = /\b(?:power|capacity|compute|gpus?|chips?|tpus?|servers?|energy|electricity|bonds?|cloud|services?|hardware|nuclear|hydro|gigawatts?|megawatts?|gw|mw|smr|reactor)\b/;
 const BUY_OBJECT = /\b(?:buy|buys|bought|buying|purchase[sd]?|purchasing)\s+(?:a |an |the |all of |out |into )?(?:[\w.&'-]+\s+){0,1}?(power|capacity|compute|gpus?|chips?|tpus?|servers?|energy|electricity|bonds?|shares|stock|stakes?|equity|cloud|services?|capacity|hardware|gear|equipment|systems?|units?|stuff|nuclear|hydro|gigawatts?|megawatts?|gw|mw)\b/;
 
+/** Verbs that can only mean a deal was ended: they outrank the deal's own noun ("call off the merger"). */
+const ENDED = /\b(?:cancel\w*|scrap\w*|abandon\w*|call(?:s|ed|ing)? off|terminat\w*|walk(?:s|ed|ing)? away|back(?:s|ed|ing)? out|pull(?:s|ed|ing)? out|f[ae]ll(?:s|en|ing)? (?:through|apart)|axe[ds]?|nix(?:es|ed)?|shelve[ds]?|collaps\w*)\b/;
+
 function readRelation(lemmas: Forms, lower: string): { relation: Relation | null; relationAt: number } {
+  if (ENDED.test(lower)) {
+    const cancel = RELATIONS.find(([r]) => r === "cancel");
+    const at = cancel ? findAny(lemmas, cancel[1]) : -1;
+    if (at >= 0) return { relation: "cancel", relationAt: at };
+  }
   for (const [relation, phrases] of RELATIONS) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
