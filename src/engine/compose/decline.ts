@@ -126,7 +126,10 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     }
   }
   if (failure("year")) {
-    b.line(`I have no ${names(groups) || "matching"} deal from that year in my sources.`);
+    // The deal is of that year but the figure is not ("deployed in early 2025?" for GPUs due in 2026).
+    b.line(q.years.includes(deal.announced.year) || q.years.length === 0
+      ? `My sources don't date that to the time you give.`
+      : `I have no ${names(groups) || "matching"} deal from that year in my sources.`);
     offer(b, index, uniqueDeals(tried), "The nearest I have:");
     return "declined";
   }

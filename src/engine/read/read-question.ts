@@ -20,7 +20,8 @@ export interface ReaderKnowledge {
   dealsUsing(word: string): number;
 }
 
-const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b/;
+/** A yes/no question: by its first word, or by a tag at its end ("..., didn't it?", "... right?"). */
+const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b|(?:\b(?:didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|hasn'?t|haven'?t|won'?t) (?:it|they|he|she|we|you|there)|,\s*(?:right|correct|true|no)|\s(?:right|correct))\s*\??$/;
 const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok|okay|what of|then|so|but|now|what else|anything else)\b/;
 const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said deal)\b/;
 const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;

@@ -57,6 +57,8 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   if (q.phase !== null && q.metrics.length > 0 && !phaseMatches(q.phase, fact)) failures.push({ kind: "phase" });
   const timed = (q.years.length > 0 || q.months.length > 0) && ofAskedTime(fact, q);
   if ((q.years.length > 0 || q.months.length > 0) && !timed && !timeFits(index, q, deal, fact)) failures.push({ kind: "year", years: q.years });
+  // A claim about when ("they deployed the 8,000 GPUs in early 2025, didn't they?") against a figure whose own words give another year.
+  else if (q.yesNo && q.years.length > 0 && !ownYears(fact).some((y) => q.years.includes(y)) && ownYears(fact).length > 0) failures.push({ kind: "year", years: q.years });
   if (isOtherBasis(fact) && !basisAsked(q, own, fact)) failures.push({ kind: "basis" });
   // A figure since revised answers only a question about the earlier one, by word or by its time.
   if (fact.supersededBy !== undefined && !timed && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch)\b/.test(q.lower)) failures.push({ kind: "superseded" });
@@ -201,6 +203,11 @@ function timeFits(index: SearchIndex, q: StructuredQuery, deal: Deal, fact: Fact
   if (rivals.some((f) => ofAskedTime(f, q))) return false;
   if (q.months.length > 0 && fact.asOf.month !== undefined && (q.years.length === 0 || q.years.includes(fact.asOf.year))) return false;
   return q.years.length === 0 || yearFits(deal, fact, q.years);
+}
+
+/** The years a figure's own wording names ("in Q1 2026"). */
+function ownYears(fact: Fact): number[] {
+  return [...`${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`.matchAll(/\b(20[12]\d)\b/g)].map((m) => Number(m[1]));
 }
 
 function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
