@@ -70,6 +70,9 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
       if (!dealHolds(index, deal, stated.value, stated.unit)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (stated.unit === fact.unit) {
       if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+    } else if (POWER.has(stated.unit) && POWER.has(fact.unit)) {
+      // "500 gigawatts" against 500 MW: the same scale decides, not the digits.
+      if (!figureMatches(toMw(stated.value, stated.unit), { ...fact, value: fact.value === undefined ? undefined : toMw(fact.value, fact.unit), range: fact.range === undefined ? undefined : { min: toMw(fact.range.min, fact.unit), max: toMw(fact.range.max, fact.unit) } } as Fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact));
@@ -133,6 +136,9 @@ function shareFailures(index: SearchIndex, q: StructuredQuery, deal: Deal, fact:
   }
   return givers.size > 1 && givers.has(actor) ? [{ kind: "share", group: actor }] : [];
 }
+
+const POWER: ReadonlySet<string> = new Set(["GW", "MW"]);
+const toMw = (v: number, unit: string) => (unit === "GW" ? v * 1000 : v);
 
 /** The deal reports the stated figure in its unit (GW and MW as one scale; dollars as in dealHas). */
 function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: Unit): boolean {
