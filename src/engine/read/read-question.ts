@@ -248,6 +248,8 @@ function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): Answ
     if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
     if (kind === "who" && !/\bwho\b|\bwhich (?:firm|bank|lender|investor|compan)|\bpart(?:y|ies)\b|\binvolved\b|\bbehind\b|\bbackers?\b/.test(lower)) continue;
     if (kind === "overview" && quantity !== null) continue;
+    // "when did nvidia and humain announce their deal", "how much is their deal worth": one deal, not a list.
+    if (kind === "list" && /^(?:(?:so|and|ok|but) )?(?:when|how (?:much|many|big|long))\b/.test(lower) && !/\bdeals\b/.test(lower)) continue;
     if (kind === "compare" && /\bthan the\b/.test(lower) && !/\b(?:bigger|larger|smaller|more|less)\b/.test(lower)) continue;
     if (kind === "help" && /\bwhat do you know about\b/.test(lower)) return "overview";
     if (kind === "total" && /\btogether\b/.test(lower) && !/\b(?:all together|altogether|put together|together with)\b/.test(lower) && !/\bhow much\b/.test(lower)) continue;

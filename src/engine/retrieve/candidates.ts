@@ -50,7 +50,22 @@ export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string>
     const deals = value.unit === "USD" ? index.dealsByValue.get(value.value) : undefined;
     if (deals && deals.size <= 4) for (const d of deals) out.add(d);
   }
+  for (const d of dealsByCount(index, q.lower)) out.add(d);
   return out;
+}
+
+const COUNT = /\b(\d+(?:[.,]\d+)?)\s*(k|thousand|m|million)?\s+(?:nvidia\s+|amd\s+)?(?:gpus?|chips?|tpus?|servers?|accelerators?)\b/g;
+const COUNT_SCALE: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6 };
+
+/** "the 200k gpu deal": the few deals that report that many chips or servers. */
+function dealsByCount(index: SearchIndex, lower: string): string[] {
+  const wanted = [...lower.matchAll(COUNT)].map((m) => Number(m[1]!.replace(/,/g, "")) * (COUNT_SCALE[m[2] ?? ""] ?? 1)).filter((v) => v >= 100);
+  if (wanted.length === 0) return [];
+  const out = new Set<string>();
+  for (const f of index.kb.facts.values()) {
+    if ((f.metric === "chip-count" || f.metric === "server-count") && f.value !== undefined && wanted.some((v) => Math.abs(f.value! - v) <= v * 0.02)) out.add(f.dealId);
+  }
+  return out.size <= 4 ? [...out] : [];
 }
 
 /** Deal types that a relation most often names: "who bought X" is about an acquisition. */
