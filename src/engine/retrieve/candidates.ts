@@ -141,6 +141,10 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
       p += 1.5 * q.specifics.filter((w) => header.has(lemma(w))).length;
     }
     if (d.status === "scrapped" || d.status === "superseded" || d.status === "rejected") p -= 1;
+    // The question's own words in the deal's title ("the google TPU deal"): a little each.
+    p += 0.4 * Math.min(3, titleOverlap(index, d, q));
+    // An unconfirmed report yields to a deal the parties announced, when nothing else tells them apart.
+    if (d.status === "reported" || d.status === "in-talks") p -= 0.5;
     if (d.type === "market-event") p -= 1;
     // A variant ("Stargate Michigan", "Stargate Norway") needs its distinguishing word in the question.
     p -= 0.6 * unmatchedTitleWords(index, d, q.lower);
@@ -148,6 +152,23 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (d.revises.some((r) => ids.includes(r)) && !REVISION_CUE.test(q.lower) && !years.includes(yearOf(d))) p -= 1;
     return p;
   }
+}
+
+const titleWordCache = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();
+const TITLE_NOISE = new Set(["the", "and", "for", "with", "deal", "agreement", "of", "in", "on", "to"]);
+
+/** How many of the question's content words (not names) the deal's title has. */
+function titleOverlap(index: SearchIndex, deal: Deal, q: StructuredQuery): number {
+  let map = titleWordCache.get(index);
+  if (!map) titleWordCache.set(index, (map = new Map()));
+  let words = map.get(deal.id);
+  if (!words) {
+    words = new Set(deal.title.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2 && !TITLE_NOISE.has(w)).map((w) => lemma(w)));
+    if (map.size > 50_000) map.clear();
+    map.set(deal.id, words);
+  }
+  const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
+  return [...new Set(q.lemmas)].filter((w) => w.length > 2 && !names.has(w) && words.has(w)).length;
 }
 
 const REVISION_CUE = /\b(?:new|newer|newest|latest|expan\w*|extend\w*|revis\w*|updated|second|bigger|larger|additional|follow-on|top-up|more)\b/;
