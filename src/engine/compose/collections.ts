@@ -231,7 +231,9 @@ export function composeCompanyCompare(b: ReplyBuilder, index: SearchIndex, group
 
 /** The group's own figure in the first metric that has one (its market value, else valuation), latest first. */
 function latestOwnFigure(index: SearchIndex, group: string, metrics: readonly Metric[]): Fact | undefined {
-  const own = [...index.kb.facts.values()].filter((f) => f.subject !== undefined && index.matcher.groupOf(f.subject) === group && f.supersededBy === undefined && f.value !== undefined && !isOtherBasis(f));
+  const own = (index.factsBySubject.get(group) ?? [])
+    .map((id) => index.kb.facts.get(id))
+    .filter((f): f is Fact => f !== undefined && f.subject !== undefined && index.matcher.groupOf(f.subject) === group && f.supersededBy === undefined && f.value !== undefined && !isOtherBasis(f));
   for (const m of metrics) {
     const hits = own.filter((f) => f.metric === m).sort((a, b) => (isoOf(a.asOf) < isoOf(b.asOf) ? 1 : -1));
     if (hits[0]) return hits[0];
