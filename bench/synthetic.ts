@@ -351,6 +351,8 @@ class World {
       t = base.slice(0, 3) + String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String.fromCharCode(65 + Math.floor(i / 26) % 26) : "");
     }
     this.usedTickers.add(t);
+    // A later company word must not spell an earlier ticker ("ULYX", then "Ulyx"): the loader matches aliases across case.
+    this.usedWords.add(t.toLowerCase());
     return t;
   }
 

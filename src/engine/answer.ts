@@ -1,7 +1,6 @@
 import type { Deal, Fact } from "../kb/types.js";
-import type { Metric } from "../kb/vocabulary.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
-import { composeCompanyCompare, composeCompare, composeList, composeThresholdList, headlineFact, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
+import { composeCompanyCompare, composeCompare, composeList, composeThresholdList, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
 import { comparableFact, composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
 import { specOf } from "./read/cues.js";
 import type { Quantity } from "./read/lexicon.js";
@@ -13,12 +12,12 @@ import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus 
 import type { StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
 import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
+import { eachPartysDeal } from "./retrieve/each-partys-deal.js";
+import { collectionScope } from "./retrieve/collection-scope.js";
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
 import { choose, premiseFailures } from "./verify/verify.js";
 import { rolesPay } from "./verify/relations.js";
-import { dealWords } from "./retrieve/deal-words.js";
-import { lemma } from "./read/lemmas.js";
 import type { Relation } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 
@@ -235,18 +234,7 @@ class Turnwise {
   }
 
   private scope(cands: Candidates, global: boolean): Deal[] {
-    const all = global ? [...this.index.kb.deals.values()] : [...cands.deals];
-    let deals = all.filter((d) => d.type !== "market-event");
-    // "microsoft's india and uae commitments": the deals the question names by place or title word.
-    const words = this.q.specifics.map((w) => lemma(w));
-    const named = deals.filter((d) => cands.byName.has(d.id) || words.some((w) => dealWords(this.index, d).header.has(w)));
-    if (named.length > 0 && this.focus.groups.length > 0) deals = named;
-    if (this.q.dealTypes.length > 0) {
-      const typed = deals.filter((d) => this.q.dealTypes.includes(d.type));
-      if (typed.length > 0) deals = typed;
-    }
-    if (this.q.years.length > 0) deals = deals.filter((d) => this.q.years.includes(d.announced.year));
-    return principalDeals(this.index, deals, this.focus.groups);
+    return collectionScope(this.index, this.q, cands, this.focus.groups, global);
   }
 
   private list(cands: Candidates, global: boolean): Outcome {
@@ -296,17 +284,8 @@ class Turnwise {
       return "answered";
     }
     let deals: Deal[] = [];
-    if (named.length >= 2 && dealsWithAll(index, named).length === 0) {
-      // Two parties with no deal together: each one's deal with the partner they share
-      // ("the Oracle and AWS deals" are both OpenAI's), or with the partner of the conversation.
-      const partner = this.ctx.entities.find((g) => !named.includes(g)) ?? commonPartner(index, named);
-      for (const g of named) {
-        const ids = partner ? dealsWithAll(index, [g, partner]) : (index.dealsByGroup.get(g) ?? []);
-        const written = q.entities.filter((e) => e.group === g).map((e) => e.id);
-        const d = mainDeal(index, ids.length > 0 ? ids : (index.dealsByGroup.get(g) ?? []), written, partner ? [g, partner] : [g], q.metrics);
-        if (d) deals.push(d);
-      }
-    } else deals = cands.deals.length >= 2 ? [...cands.deals] : this.ctx.dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+    if (named.length >= 2 && dealsWithAll(index, named).length === 0) deals = eachPartysDeal(index, q, named, this.ctx.entities);
+    else deals = cands.deals.length >= 2 ? [...cands.deals] : this.ctx.dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
     const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
     if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics)) {
       if (cands.noJointDeal) {
@@ -350,40 +329,6 @@ class Turnwise {
       years: this.q.years.length > 0 ? this.q.years : this.focus.years,
     };
   }
-}
-
-/** The group that has deals with every one of the named groups; the one with most such deals when several do. */
-function commonPartner(index: SearchIndex, named: readonly string[]): string | undefined {
-  const count = new Map<string, number>();
-  const partnersOf = (g: string) => {
-    const out = new Map<string, number>();
-    for (const id of index.dealsByGroup.get(g) ?? []) {
-      for (const p of index.kb.deals.get(id)?.parties ?? []) {
-        const pg = index.matcher.groupOf(p.entity);
-        if (!named.includes(pg)) out.set(pg, (out.get(pg) ?? 0) + 1);
-      }
-    }
-    return out;
-  };
-  const sets = named.map(partnersOf);
-  for (const [g, n] of sets[0] ?? new Map<string, number>()) {
-    if (sets.every((m) => m.has(g))) count.set(g, n + sets.slice(1).reduce((s, m) => s + (m.get(g) ?? 0), 0));
-  }
-  return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
-/**
- * Of a party's deals, the one to compare: one where the party is the very entity the question
- * wrote and no other of its group ("the AWS deal" is AWS's own, not Amazon's investment), then one whose title names the parties, then the largest.
- */
-function mainDeal(index: SearchIndex, ids: readonly string[], written: readonly string[], groups: readonly string[], metrics: readonly Metric[]): Deal | undefined {
-  const deals = ids.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined && d.type !== "market-event");
-  const size = (d: Deal) => headlineFact(index, d, metrics.length > 0 ? metrics : HEADLINE_METRICS, ["USD"])?.value ?? 0;
-  const ours = (d: Deal) => d.parties.filter((p) => groups.length > 0 && index.matcher.groupOf(p.entity) === groups[0]);
-  const exact = (d: Deal) => (written.length > 0 && ours(d).length > 0 && ours(d).every((p) => written.includes(p.entity)) ? 1 : 0);
-  const names = groups.map((g) => entityName(index.kb, g).toLowerCase());
-  const titled = (d: Deal) => names.filter((n) => d.title.toLowerCase().includes(n)).length;
-  return deals.sort((a, b) => exact(b) - exact(a) || titled(b) - titled(a) || size(b) - size(a))[0];
 }
 
 function firstFact(index: SearchIndex, deal: Deal): Fact {

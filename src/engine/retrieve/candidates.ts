@@ -110,14 +110,18 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   const years = q.years.length > 0 ? q.years : focus.years;
   if (years.length > 0 && ids.length > 0) {
     const inYear = ids.filter((id) => years.includes(yearOf(index.kb.deals.get(id))));
-    if (inYear.length > 0) ids = [...inYear, ...ids.filter((id) => !inYear.includes(id))];
+    const inYearSet = new Set(inYear);
+    if (inYear.length > 0) ids = [...inYear, ...ids.filter((id) => !inYearSet.has(id))];
     else yearMissed = q.years.length > 0;
   }
   const carried = new Set(focus.carried);
+  const idSet = new Set(ids);
+  // Each deal's priority is computed once: a company with thousands of deals must not pay for it per comparison.
   const deals = ids
     .map((id, i) => ({ deal: index.kb.deals.get(id), i }))
     .filter((x): x is { deal: Deal; i: number } => x.deal !== undefined)
-    .sort((a, b) => priority(b.deal) - priority(a.deal) || a.i - b.i)
+    .map((x) => ({ ...x, p: priority(x.deal) }))
+    .sort((a, b) => b.p - a.p || a.i - b.i)
     .map((x) => x.deal);
   return { deals, noJointDeal, yearMissed, typeMissed, byName };
 
@@ -149,7 +153,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     // A variant ("Stargate Michigan", "Stargate Norway") needs its distinguishing word in the question.
     p -= 0.6 * unmatchedTitleWords(index, d, q.lower);
     // A revision ("expanded AWS agreement") stands in for the original only when the question points at it.
-    if (d.revises.some((r) => ids.includes(r)) && !REVISION_CUE.test(q.lower) && !years.includes(yearOf(d))) p -= 1;
+    if (d.revises.some((r) => idSet.has(r)) && !REVISION_CUE.test(q.lower) && !years.includes(yearOf(d))) p -= 1;
     return p;
   }
 }
@@ -167,8 +171,20 @@ function titleOverlap(index: SearchIndex, deal: Deal, q: StructuredQuery): numbe
     if (map.size > 50_000) map.clear();
     map.set(deal.id, words);
   }
-  const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
-  return [...new Set(q.lemmas)].filter((w) => w.length > 2 && !names.has(w) && words.has(w)).length;
+  return questionWords(q).filter((w) => words.has(w)).length;
+}
+
+const questionWordCache = new WeakMap<StructuredQuery, readonly string[]>();
+
+/** The question's content lemmas that are not part of a name, computed once per question. */
+function questionWords(q: StructuredQuery): readonly string[] {
+  let out = questionWordCache.get(q);
+  if (!out) {
+    const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
+    out = [...new Set(q.lemmas)].filter((w) => w.length > 2 && !names.has(w));
+    questionWordCache.set(q, out);
+  }
+  return out;
 }
 
 const REVISION_CUE = /\b(?:new|newer|newest|latest|expan\w*|extend\w*|revis\w*|updated|second|bigger|larger|additional|follow-on|top-up|more)\b/;

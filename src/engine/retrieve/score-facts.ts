@@ -91,8 +91,20 @@ export function namedInTitle(q: StructuredQuery, deal: Deal): boolean {
   const title = deal.title.toLowerCase();
   return q.entities.some((e) => {
     const t = e.text.toLowerCase();
-    return t.length >= 2 && t !== e.group && new RegExp(`(?:^|[^\\p{L}\\d])${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}\\d])`, "u").test(title);
+    return t.length >= 2 && t !== e.group && hasWord(title, t);
   });
+}
+
+const WORD_CHAR = /[\p{L}\d]/u;
+
+/** `needle` occurs in `haystack` with no letter or digit right before or after it (no RegExp built per call). */
+export function hasWord(haystack: string, needle: string): boolean {
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = at === 0 ? "" : haystack[at - 1]!;
+    const after = haystack[at + needle.length] ?? "";
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return true;
+  }
+  return false;
 }
 
 /** "How much did SoftBank put in", "how much of it came from SoftBank itself": one party's part is asked. */

@@ -1,0 +1,27 @@
+import type { Deal } from "../../kb/types.js";
+import { principalDeals } from "../compose/collections.js";
+import { lemma } from "../read/lemmas.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { SearchIndex } from "../search-index.js";
+import type { Candidates } from "./candidates.js";
+import { dealWords } from "./deal-words.js";
+
+/**
+ * The deals a list, ranking or total runs over: every deal when no company is named (global),
+ * else the candidates; narrowed to the deals the question names by place or title word
+ * ("microsoft's india and uae commitments"), to the deal types and years it names, and to those
+ * where the companies play a principal role.
+ */
+export function collectionScope(index: SearchIndex, q: StructuredQuery, cands: Candidates, groups: readonly string[], global: boolean): Deal[] {
+  const all = global ? [...index.kb.deals.values()] : [...cands.deals];
+  let deals = all.filter((d) => d.type !== "market-event");
+  const words = q.specifics.map((w) => lemma(w));
+  const named = deals.filter((d) => cands.byName.has(d.id) || words.some((w) => dealWords(index, d).header.has(w)));
+  if (named.length > 0 && groups.length > 0) deals = named;
+  if (q.dealTypes.length > 0) {
+    const typed = deals.filter((d) => q.dealTypes.includes(d.type));
+    if (typed.length > 0) deals = typed;
+  }
+  if (q.years.length > 0) deals = deals.filter((d) => q.years.includes(d.announced.year));
+  return principalDeals(index, deals, groups);
+}
