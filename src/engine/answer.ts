@@ -253,8 +253,10 @@ class Turnwise {
   private rank(cands: Candidates, global: boolean): Outcome {
     const deals = this.scope(cands, global);
     const limit = this.q.limit ?? 5;
-    if (!composeRanking(this.b, this.index, deals, rankBy(this.q), limit, this.who_())) return this.nothing(global);
-    this.answeredDeals = deals.slice(0, limit).map((d) => d.id);
+    const ranked = composeRanking(this.b, this.index, deals, rankBy(this.q), limit, this.who_());
+    if (!ranked) return this.nothing(global);
+    // The follow-up ("and the second one?") is about the deals the ranking named, in its order.
+    this.answeredDeals = ranked.map((d) => d.id);
     return "answered";
   }
 

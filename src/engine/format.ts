@@ -75,14 +75,19 @@ export function formatFact(fact: Pick<Fact, "value" | "unit" | "qualifier" | "te
     if (fact.unit === "date" && !text && fact.date !== undefined) return `${fact.qualifier === "none" ? "" : `${fact.qualifier} `}${formatPrecisionDate(fact.date)}`;
     if (fact.unit === "date" || fact.unit === "text") return text;
     if (fact.unit === "USD") return /dollar|\$/i.test(text) ? text : `${text} (USD)`;
+    // "roughly 20%–35" reads "roughly 20%–35%", not "roughly 20%–35 percent".
+    if (fact.unit === "percent") return /%$|percent$/.test(text) ? text : `${text}%`;
     if (new RegExp(`\\b${fact.unit}$`, "i").test(text)) return text;
     return VAGUE_QUANTITY.test(text) ? `${text} of ${fact.unit}` : `${text} ${fact.unit}`;
   }
   // A hedge written only in `text` ("exceeding 4%") must still reach the reader.
   if (fact.qualifier === "none" && fact.text !== undefined && HEDGE_IN_TEXT.test(fact.text)) return fact.text;
   const value = formatValue(fact.value, fact.unit);
-  return fact.qualifier === "none" ? value : `${fact.qualifier} ${value}`;
+  return fact.qualifier === "none" ? value : `${QUALIFIER_WORDS[fact.qualifier] ?? fact.qualifier} ${value}`;
 }
+
+/** A qualifier that is a verb reads as one before a figure: "may reach 1.5 GW", not "may 1.5 GW". */
+const QUALIFIER_WORDS: Readonly<Record<string, string>> = { may: "may reach" };
 
 const HEDGE_IN_TEXT = new RegExp(
   `\\b(?:${QUALIFIERS.filter((q) => q !== "none").map((q) => q.replace(/ /g, "\\s+")).join("|")}|between|scal\\w*\\s+to|could|might)\\b`,

@@ -13,12 +13,41 @@ const PRINCIPAL_ROLES = new Set(["buyer", "investor", "acquirer", "tenant", "bor
 
 /** The deal's headline figure in the metrics asked (or its size), reported and current. */
 export function headlineFact(index: SearchIndex, deal: Deal, metrics: readonly Metric[] = HEADLINE_METRICS, units?: readonly Unit[]): Fact | undefined {
-  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined);
+  const byMetric = headlineCandidates(index, deal);
   for (const m of metrics) {
-    const hits = facts.filter((f) => f.metric === m && (units === undefined || units.length === 0 || units.includes(f.unit)) && (f.value !== undefined || f.range !== undefined || f.unit === "date"));
-    if (hits.length > 0) return hits.sort((a, b) => magnitude(b) - magnitude(a))[0];
+    let best: Fact | undefined;
+    for (const f of byMetric.get(m) ?? []) {
+      if (units !== undefined && units.length > 0 && !units.includes(f.unit)) continue;
+      if (!best || magnitude(f) > magnitude(best)) best = f;
+    }
+    if (best) return best;
   }
   return undefined;
+}
+
+const headlineCache = new WeakMap<SearchIndex, Map<string, ReadonlyMap<Metric, readonly Fact[]>>>();
+
+/**
+ * A deal's facts that can be its headline (current, reported, the deal's own, with a figure or a
+ * date), grouped by metric and computed once per index: a ranking over every deal reads them for
+ * thousands of deals.
+ */
+function headlineCandidates(index: SearchIndex, deal: Deal): ReadonlyMap<Metric, readonly Fact[]> {
+  let cache = headlineCache.get(index);
+  if (!cache) headlineCache.set(index, (cache = new Map()));
+  let byMetric = cache.get(deal.id);
+  if (!byMetric) {
+    const grouped = new Map<Metric, Fact[]>();
+    for (const id of deal.factIds) {
+      const f = index.kb.facts.get(id);
+      if (f === undefined || f.supersededBy !== undefined || isOtherBasis(f) || f.subject !== undefined) continue;
+      if (f.value === undefined && f.range === undefined && f.unit !== "date") continue;
+      grouped.set(f.metric, [...(grouped.get(f.metric) ?? []), f]);
+    }
+    byMetric = grouped;
+    cache.set(deal.id, byMetric);
+  }
+  return byMetric;
 }
 
 /** A comparable size: GW and MW in one scale, ranges by their top. */
@@ -85,21 +114,56 @@ export function rankBy(q: StructuredQuery): RankBy {
   return { metrics: ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value"] as Metric[], units: ["USD"], byDate: false, ascending: q.ascending, label: "by value in US dollars" };
 }
 
-export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], by: RankBy, limit: number, who: string): boolean {
-  if (by.byDate) {
-    const sorted = [...deals].sort((a, b2) => (isoOf(a.announced) < isoOf(b2.announced) ? 1 : -1) * (by.ascending ? -1 : 1));
-    composeList(b, index, sorted.slice(0, limit), [], `${by.ascending ? "Earliest" : "Most recent"} deals${who ? ` involving ${who}` : ""}:`);
-    return sorted.length > 0;
+const ENDED_STATUSES: ReadonlySet<string> = new Set(["scrapped", "superseded", "cancelled", "rejected"]);
+const orderCache = new WeakMap<SearchIndex, Map<string, ReadonlyArray<{ readonly d: Deal; readonly f: Fact }>>>();
+
+/**
+ * Every live deal with a headline figure in the ranking's metrics, largest first (ties in the
+ * index's order), computed once per index and ranking: a question over thousands of deals then
+ * walks it instead of sorting them.
+ */
+function rankedOrder(index: SearchIndex, by: RankBy): ReadonlyArray<{ readonly d: Deal; readonly f: Fact }> {
+  let cache = orderCache.get(index);
+  if (!cache) orderCache.set(index, (cache = new Map()));
+  const key = `${by.metrics.join(",")}|${(by.units ?? []).join(",")}`;
+  let order = cache.get(key);
+  if (!order) {
+    const rows: Array<{ d: Deal; f: Fact; i: number }> = [];
+    let i = 0;
+    for (const d of index.kb.deals.values()) {
+      i++;
+      if (ENDED_STATUSES.has(d.status as string)) continue;
+      const f = headlineFact(index, d, by.metrics, by.units);
+      if (f !== undefined && f.value !== undefined) rows.push({ d, f, i });
+    }
+    rows.sort((x, y) => magnitude(y.f) - magnitude(x.f) || x.i - y.i);
+    order = rows;
+    cache.set(key, order);
   }
-  const rows = deals.map((d) => ({ d, f: headlineFact(index, d, by.metrics, by.units) })).filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && r.f.value !== undefined);
+  return order;
+}
+
+/** The ranking, largest (or smallest, earliest, latest) first; returns the deals it names, or null when none has such a figure. */
+export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], by: RankBy, limit: number, who: string): Deal[] | null {
+  if (by.byDate) {
+    const sorted = [...deals].sort((a, b2) => (a.announced.sortKey < b2.announced.sortKey ? 1 : -1) * (by.ascending ? -1 : 1));
+    composeList(b, index, sorted.slice(0, limit), [], `${by.ascending ? "Earliest" : "Most recent"} deals${who ? ` involving ${who}` : ""}:`);
+    return sorted.length > 0 ? sorted.slice(0, limit) : null;
+  }
+  // Walk the index's precomputed order (largest first) and keep the first `limit` deals in scope.
+  const order = rankedOrder(index, by);
+  const inScope = new Set(deals.map((d) => d.id));
   const superseding = new Set(deals.flatMap((d) => d.supersedes));
-  const live = rows.filter((r) => !superseding.has(r.d.id) && !["scrapped", "superseded", "cancelled", "rejected"].includes(r.d.status as string));
-  live.sort((x, y) => (magnitude(y.f) - magnitude(x.f)) * (by.ascending ? -1 : 1));
-  if (live.length === 0) return false;
+  const live: Array<{ d: Deal; f: Fact }> = [];
+  for (let i = 0; i < order.length && live.length < limit; i++) {
+    const r = order[by.ascending ? order.length - 1 - i : i]!;
+    if (inScope.has(r.d.id) && !superseding.has(r.d.id)) live.push(r);
+  }
+  if (live.length === 0) return null;
   b.line(`${by.ascending ? "Smallest" : "Largest"} deals${who ? ` involving ${who}` : ""} ${by.label}, in order:`);
-  live.slice(0, limit).forEach((r) => b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
+  live.forEach((r) => b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
   if (by.units?.includes("USD")) b.line("Figures in other currencies are not converted and are left out.");
-  return true;
+  return live.map((r) => r.d);
 }
 
 /**
