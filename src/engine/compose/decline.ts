@@ -122,6 +122,9 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     const d = holder ? kb.deals.get(holder.dealId) : undefined;
     if (holder && d) {
       b.line(`That figure is not ${possessiveName(kb, party.group)}. `, ...factSentence(b, kb, holder, d, false));
+      // What the party itself put in, when the same deal reports it.
+      const own = d.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject !== undefined && index.matcher.groupOf(f.subject) === party.group && f.supersededBy === undefined && ["USD", "GBP", "EUR", "AUD"].includes(f.unit));
+      if (own) b.line(`${capitalize(possessiveName(kb, party.group))} own part: `, ...factSentence(b, kb, own, d, false));
       return "corrected";
     }
   }

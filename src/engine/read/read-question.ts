@@ -151,6 +151,10 @@ function readRelation(lemmas: Forms, lower: string): { relation: Relation | null
     // The actor is whoever stands before the first verb of giving or taking ("Lambda paying Nvidia to rent...").
     const first = Math.min(...RELATIONS.filter(([r]) => r !== "value" && r !== "partner").map(([, ps]) => findAny(lemmas, ps)).filter((x) => x >= 0), at);
     // "off" and "dead" only mean cancelled in a yes/no about the deal ("is it off?").
+    // "why did nvidia give xai $20 billion": giving money is investing, not supplying.
+    if (relation === "supply" && /\b(?:give|gave|given|giving|gives|put in|provid\w*)\b/.test(lower) && /\$|\b\d+(?:\.\d+)?\s*(?:b|bn|billion|m|million|tn|trillion)\b|\b(?:money|cash|dollars?|funding)\b/.test(lower)) {
+      return { relation: "invest", relationAt: findAny(lemmas, RELATIONS.find(([r]) => r === "supply")![1]) };
+    }
     if (relation === "cancel" && /\b(?:off|dead)\b/.test(lower) && !/\b(?:cancel|scrap|drop|abandon|collapse|pull|walk|kill|terminat|fall|fell|call|axe|nix|shelv|still on|vot|reject|block)/.test(lower) && !YES_NO.test(lower)) continue;
     return { relation, relationAt: first };
   }

@@ -46,9 +46,12 @@ export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string>
     const deals = index.properNouns.get(raw);
     if (deals && deals.size <= 4) for (const d of deals) out.add(d);
   }
+  // "the $20 billion" names the deals that hold it, among the companies named when there are any.
+  const groups = new Set(q.entities.map((e) => e.group));
   for (const value of q.premise.figures) {
-    const deals = value.unit === "USD" ? index.dealsByValue.get(value.value) : undefined;
-    if (deals && deals.size <= 4) for (const d of deals) out.add(d);
+    const all = value.unit === "USD" ? [...(index.dealsByValue.get(value.value) ?? [])] : [];
+    const theirs = groups.size > 0 ? all.filter((d) => (index.dealShape.get(d)?.partyGroups ?? []).some((g) => groups.has(g))) : all;
+    if (theirs.length > 0 && theirs.length <= 4) for (const d of theirs) out.add(d);
   }
   for (const d of dealsByCount(index, q.lower)) out.add(d);
   return out;
