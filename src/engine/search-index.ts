@@ -6,7 +6,7 @@ import { EntityMatcher } from "./entity-matcher.js";
 import { FactWordCache } from "./fact-words.js";
 import { formatFact } from "./format.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
-import { stem, STOPWORDS, tokenize } from "./text.js";
+import { normalize, stem, STOPWORDS, tokenize } from "./text.js";
 
 interface DealDoc {
   id: string;
@@ -55,6 +55,10 @@ export interface SearchIndex {
   readonly titleGroups: ReadonlyMap<string, ReadonlySet<string>>;
   /** Deal -> the exact entities named in its title ("AWS", not just the Amazon group). */
   readonly titleEntities: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Words the data itself uses (titles, summaries, fact labels and text, entity names, proper nouns). */
+  readonly dataWords: ReadonlySet<string>;
+  /** Word -> how many deals use it in their title, summary or fact labels and text. */
+  readonly wordDeals: ReadonlyMap<string, number>;
   readonly builtAt: Date;
 }
 
@@ -190,6 +194,37 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
     await slicer.tick();
   }
 
+  // The reader's vocabulary, built here in time slices rather than on the first question after a
+  // reload (at 100k facts that first question otherwise stalled the gateway for about a second).
+  const dataWords = new Set<string>(properNouns.keys());
+  const wordDeals = new Map<string, number>();
+  const addWords = (text: string | undefined, seen?: Set<string>) => {
+    if (!text) return;
+    for (const w of normalize(text).split(/[^\p{L}\d]+/u)) {
+      if (w.length < 3) continue;
+      dataWords.add(w);
+      if (seen && !seen.has(w)) {
+        seen.add(w);
+        wordDeals.set(w, (wordDeals.get(w) ?? 0) + 1);
+      }
+    }
+  };
+  for (const deal of sorted) {
+    await slicer.tick();
+    const seen = new Set<string>();
+    addWords(deal.title, seen);
+    addWords(deal.summary, seen);
+    for (const id of deal.factIds) {
+      const f = kb.facts.get(id);
+      addWords(f?.label, seen);
+      addWords(f?.text, seen);
+    }
+  }
+  for (const e of kb.entities.values()) {
+    addWords(e.name);
+    for (const a of e.aliases) addWords(a);
+  }
+
   const index: SearchIndex = {
     kb,
     matcher,
@@ -208,6 +243,8 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
     capacityGw,
     dealShape,
     dealsByHeadline,
+    dataWords,
+    wordDeals,
     builtAt: new Date(),
   };
   return { index, dealDocs, factDocs, dealSearch: index.dealSearch, factSearch: index.factSearch };
