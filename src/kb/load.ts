@@ -24,12 +24,21 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
 
   for (const file of files) {
     await slicer.tick();
+    const text: string | undefined = file.text;
+    const known = text !== undefined ? parsedFiles.get(file.absolute) : undefined;
+    if (known && known.text === text) {
+      add(file, known.valid, parsed);
+      continue;
+    }
     const yaml = parseYamlFile(file);
     if ("error" in yaml) {
       errors.push(yaml.error);
       continue;
     }
-    collect(file, yaml.data, parsed, errors);
+    const valid = validateFile(file, yaml.data, errors);
+    if (!valid) continue;
+    add(file, valid, parsed);
+    if (text !== undefined) remember(file.absolute, text, valid);
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -42,28 +51,51 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
   return checkIntegrity(parsed, contents, version, slicer);
 }
 
-function collect(file: RawFile, data: unknown, out: ParsedFiles, errors: LoadError[]): void {
+type ValidFile = { kind: "entities"; entities: Entity[] } | { kind: "sources"; sources: Source[] } | { kind: "deal"; deal: DealFile };
+
+/**
+ * Validated files by path, with the text they were parsed from: a reload parses and validates
+ * only the files whose text changed (a curator edits one deal file at a time). Bounded, and
+ * never trusted on a different text.
+ */
+const parsedFiles = new Map<string, { text: string; valid: ValidFile }>();
+const MAX_REMEMBERED = 200_000;
+
+function remember(absolute: string, text: string, valid: ValidFile): void {
+  if (parsedFiles.size >= MAX_REMEMBERED) parsedFiles.clear();
+  parsedFiles.set(absolute, { text, valid });
+}
+
+function validateFile(file: RawFile, data: unknown, errors: LoadError[]): ValidFile | undefined {
   switch (file.kind) {
     case "entities": {
       const r = validate(entitiesFileSchema, data, file.name, errors);
-      r?.entities.forEach((entity, index) => out.entities.push({ file: file.name, entity, index }));
-      return;
+      return r ? { kind: "entities", entities: r.entities } : undefined;
     }
     case "sources": {
       const r = validate(sourcesFileSchema, data, file.name, errors);
-      r?.sources.forEach((source, i) =>
-        out.sources.push({ file: file.name, absolute: file.absolute, source, pathPrefix: `sources[${i}]` }),
-      );
-      return;
+      return r ? { kind: "sources", sources: r.sources } : undefined;
     }
     case "deal": {
       const deal = validate(dealFileSchema, data, file.name, errors);
-      if (!deal) return;
-      out.deals.push({ file: file.name, deal });
-      deal.sources.forEach((source, i) =>
+      return deal ? { kind: "deal", deal } : undefined;
+    }
+  }
+}
+
+function add(file: RawFile, valid: ValidFile, out: ParsedFiles): void {
+  switch (valid.kind) {
+    case "entities":
+      valid.entities.forEach((entity, index) => out.entities.push({ file: file.name, entity, index }));
+      return;
+    case "sources":
+      valid.sources.forEach((source, i) => out.sources.push({ file: file.name, absolute: file.absolute, source, pathPrefix: `sources[${i}]` }));
+      return;
+    case "deal":
+      out.deals.push({ file: file.name, deal: valid.deal });
+      valid.deal.sources.forEach((source, i) =>
         out.sources.push({ file: file.name, absolute: file.absolute, source, pathPrefix: `sources[${i}]` }),
       );
-    }
   }
 }
 

@@ -6,8 +6,19 @@ const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 /** Does the quote appear, verbatim, in the text this source holds: its textFile or one of its excerpts? */
 export function quoteInSource(source: LoadedSource, quote: string): boolean {
   const q = squash(quote);
-  if (source.fullText !== undefined && squash(source.fullText).includes(q)) return true;
-  return (source.excerpts ?? []).some((e) => squash(e).includes(q));
+  return squashedTexts(source).some((t) => t.includes(q));
+}
+
+const squashed = new WeakMap<LoadedSource, readonly string[]>();
+
+/** A source's text and excerpts with white space squashed, once per source rather than once per fact citing it. */
+function squashedTexts(source: LoadedSource): readonly string[] {
+  let texts = squashed.get(source);
+  if (!texts) {
+    texts = [...(source.fullText !== undefined ? [squash(source.fullText)] : []), ...(source.excerpts ?? []).map(squash)];
+    squashed.set(source, texts);
+  }
+  return texts;
 }
 
 /** A URL compared with another: scheme and host case-insensitive, one trailing slash ignored. */
