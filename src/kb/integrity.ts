@@ -127,20 +127,18 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
   return { ok: true, kb };
 }
 
-const quoteProblems = new Map<string, string | null>();
+const quoteProblems = new WeakMap<object, string | null>();
 
 /**
- * Whether the quote carries the figure as stored, remembered by the fields it depends on: a reload
- * re-checks only facts whose quote, figure or hedge changed (at 100k facts these checks were the
- * largest part of a load).
+ * Whether the quote carries the figure as stored, remembered per parsed fact: a reload reuses the
+ * parsed facts of unchanged files (see load.ts), so only facts of edited files are checked again
+ * (at 100k facts these checks were the largest part of a load).
  */
 function quoteProblem(f: { value?: number | undefined; unit: Unit; text?: string | undefined; qualifier: Qualifier; quote: string }): string | undefined {
-  const key = `${f.quote}\0${f.value ?? ""}\0${f.unit}\0${f.text ?? ""}\0${f.qualifier}`;
-  let problem = quoteProblems.get(key);
+  let problem = quoteProblems.get(f);
   if (problem === undefined) {
     problem = quoteFigureProblem(f) ?? hedgeProblem(f) ?? null;
-    if (quoteProblems.size >= 500_000) quoteProblems.clear();
-    quoteProblems.set(key, problem);
+    quoteProblems.set(f, problem);
   }
   return problem ?? undefined;
 }

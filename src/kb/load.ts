@@ -24,9 +24,9 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
 
   for (const file of files) {
     await slicer.tick();
-    const text: string | undefined = file.text;
-    const known = text !== undefined ? parsedFiles.get(file.absolute) : undefined;
-    if (known && known.text === text) {
+    const digest = fileDigest(file.text);
+    const known = parsedFiles.get(file.absolute);
+    if (known && known.digest === digest) {
       add(file, known.valid, parsed);
       continue;
     }
@@ -38,7 +38,7 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
     const valid = validateFile(file, yaml.data, errors);
     if (!valid) continue;
     add(file, valid, parsed);
-    if (text !== undefined) remember(file.absolute, text, valid);
+    remember(file.absolute, digest, valid);
   }
   if (errors.length > 0) return { ok: false, errors };
 
@@ -54,16 +54,21 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
 type ValidFile = { kind: "entities"; entities: Entity[] } | { kind: "sources"; sources: Source[] } | { kind: "deal"; deal: DealFile };
 
 /**
- * Validated files by path, with the text they were parsed from: a reload parses and validates
- * only the files whose text changed (a curator edits one deal file at a time). Bounded, and
- * never trusted on a different text.
+ * Validated files by path, with the hash of the text they were parsed from: a reload parses and
+ * validates only the files whose text changed (a curator edits one deal file at a time). Bounded,
+ * and never trusted on a different text.
  */
-const parsedFiles = new Map<string, { text: string; valid: ValidFile }>();
+const parsedFiles = new Map<string, { digest: string; valid: ValidFile }>();
 const MAX_REMEMBERED = 200_000;
 
-function remember(absolute: string, text: string, valid: ValidFile): void {
+function remember(absolute: string, digest: string, valid: ValidFile): void {
   if (parsedFiles.size >= MAX_REMEMBERED) parsedFiles.clear();
-  parsedFiles.set(absolute, { text, valid });
+  parsedFiles.set(absolute, { digest, valid });
+}
+
+/** A file's content hash: the remembered copy is compared by it, so the texts are not kept in memory. */
+function fileDigest(text: string): string {
+  return createHash("sha256").update(text).digest("base64");
 }
 
 function validateFile(file: RawFile, data: unknown, errors: LoadError[]): ValidFile | undefined {
