@@ -1,6 +1,7 @@
 import { loadKnowledgeBase } from "../kb/load.js";
 import { formatLoadError, type LoadError } from "../kb/types.js";
 import { buildIndex, type SearchIndex } from "./search-index.js";
+import { warmIndex } from "./warm-index.js";
 
 export class DataError extends Error {
   constructor(readonly errors: readonly LoadError[]) {
@@ -12,5 +13,7 @@ export class DataError extends Error {
 export async function openIndex(dataDir: string): Promise<SearchIndex> {
   const result = await loadKnowledgeBase(dataDir);
   if (!result.ok) throw new DataError(result.errors);
-  return buildIndex(result.kb);
+  const index = await buildIndex(result.kb);
+  await warmIndex(index);
+  return index;
 }

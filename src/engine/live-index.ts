@@ -4,6 +4,7 @@ import { loadKnowledgeBase } from "../kb/load.js";
 import type { Fact, LoadError } from "../kb/types.js";
 import { TimeSlicer, withCheckpoint } from "../time-slicer.js";
 import { buildIndex, type SearchIndex } from "./search-index.js";
+import { warmIndex } from "./warm-index.js";
 
 export interface ReloadCounts {
   readonly deals: number;
@@ -103,6 +104,7 @@ export class LiveIndex {
         const result = await loadKnowledgeBase(this.dataDir);
         if (!result.ok) return { ok: false, errors: result.errors, ms: performance.now() - started };
         const fresh = await buildIndex(result.kb);
+        await warmIndex(fresh);
         const old = this.current;
         const diff = await diffFacts(old, fresh);
         const dropped = droppedFromKeptFiles(old, fresh, diff.removed);

@@ -122,6 +122,16 @@ const orderCache = new WeakMap<SearchIndex, Map<string, ReadonlyArray<{ readonly
  * index's order), computed once per index and ranking: a question over thousands of deals then
  * walks it instead of sorting them.
  */
+/** Fill a deal's headline cache (see headlineCandidates) ahead of the first question. */
+export function warmHeadlines(index: SearchIndex, deal: Deal): void {
+  headlineCandidates(index, deal);
+}
+
+/** The order of the default ranking ("biggest deals"), built ahead of the first question that asks for it. */
+export function warmRanking(index: SearchIndex): void {
+  rankedOrder(index, rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery));
+}
+
 function rankedOrder(index: SearchIndex, by: RankBy): ReadonlyArray<{ readonly d: Deal; readonly f: Fact }> {
   let cache = orderCache.get(index);
   if (!cache) orderCache.set(index, (cache = new Map()));

@@ -165,7 +165,26 @@ const titleWordCache = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>
 const TITLE_NOISE = new Set(["the", "and", "for", "with", "deal", "agreement", "of", "in", "on", "to"]);
 
 /** How many of the question's content words (not names) the deal's title has. */
+/**
+ * Fill the per-deal caches retrieval reads (title nouns and words, the title-groups map), so the
+ * first question after a reload does not build them for thousands of deals at once.
+ */
+export function warmRetrieval(index: SearchIndex, deal: Deal): void {
+  titleNouns(index, deal);
+  titleWordsOf(index, deal);
+}
+
+export function warmTitledDeals(index: SearchIndex): void {
+  titledDeals(index, "");
+}
+
 function titleOverlap(index: SearchIndex, deal: Deal, q: StructuredQuery): number {
+  const words = titleWordsOf(index, deal);
+  return questionWords(q).filter((w) => words.has(w)).length;
+}
+
+/** A deal's title words, lemmatised, computed once per deal. */
+function titleWordsOf(index: SearchIndex, deal: Deal): ReadonlySet<string> {
   let map = titleWordCache.get(index);
   if (!map) titleWordCache.set(index, (map = new Map()));
   let words = map.get(deal.id);
@@ -174,7 +193,7 @@ function titleOverlap(index: SearchIndex, deal: Deal, q: StructuredQuery): numbe
     if (map.size > 50_000) map.clear();
     map.set(deal.id, words);
   }
-  return questionWords(q).filter((w) => words.has(w)).length;
+  return words;
 }
 
 const questionWordCache = new WeakMap<StructuredQuery, readonly string[]>();
