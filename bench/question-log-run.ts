@@ -2,7 +2,7 @@
  * Acceptance run of the question log and feedback: `npm run bench:log [-- --json]`.
  *
  * The real bot against the Discord fake, on 127.0.0.1. One scripted run of 1,000 /ask questions
- * from 100 users (blind-corpus and eval questions, plus planted unanswerable ones in several
+ * from 100 users (the blind question sets, plus planted unanswerable ones in several
  * wordings) and 100 button clicks (helpful, and wrong with a modal comment; some users change their
  * vote). Then `npm run insights -- --json` reads the database, and its unanswered questions and facts
  * marked wrong are checked against the engine's own answers to the same script. Latency per
@@ -45,10 +45,10 @@ interface Asked { user: string; question: string; answer: Answer; answerId?: str
 
 async function questionPool(): Promise<string[]> {
   const out: string[] = [];
-  for (const file of ["eval/blind/dev.yaml", "eval/blind/test.yaml"]) {
+  // The blind sets (eval/questions.yaml, the old tuned set, was retired).
+  for (const file of ["eval/blind/dev.yaml", "eval/blind/test.yaml", "eval/blind/fresh.yaml"]) {
     for (const item of (yaml.load(await readFile(file, "utf8")) as Array<{ q?: string }> | null) ?? []) if (item.q) out.push(item.q);
   }
-  for (const item of yaml.load(await readFile("eval/questions.yaml", "utf8")) as Array<{ q: string; followUp?: boolean }>) if (!item.followUp) out.push(item.q);
   return out;
 }
 
