@@ -1,6 +1,8 @@
 import type { Deal, Fact } from "../kb/types.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
-import { composeCompanyCompare, composeCompare, composeList, composeThresholdList, composeRanking, composeTotal, composeWho, principalDeals, rankBy } from "./compose/collections.js";
+import { composeCompanyCompare, composeCompare, composeList, composeWho, principalDeals } from "./compose/collections.js";
+import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.js";
+import { composeTotal } from "./compose/totals.js";
 import { comparableFact, composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
 import { specOf } from "./read/cues.js";
 import type { Quantity } from "./read/lexicon.js";

@@ -1,6 +1,7 @@
 import type { Deal, Entity, Fact } from "../kb/types.js";
 import { type Answer, ReplyBuilder } from "./answer-model.js";
-import { composeCompare, composeList, composeTotal, headlineFact, principalDeals } from "./compose/collections.js";
+import { composeCompare, composeList, headlineFact, principalDeals } from "./compose/collections.js";
+import { composeTotal } from "./compose/totals.js";
 import { composeAnnounced, composeStanding } from "./compose/figure.js";
 import { composeSources } from "./compose/misc.js";
 import { capitalize, factSentence, partiesText, theDeal } from "./compose/sentences.js";

@@ -1,5 +1,6 @@
 import { TimeSlicer } from "../time-slicer.js";
-import { warmHeadlines, warmRanking } from "./compose/collections.js";
+import { warmHeadlines } from "./compose/collections.js";
+import { warmRanking } from "./compose/ranking.js";
 import { warmRetrieval, warmTitledDeals } from "./retrieve/candidates.js";
 import type { SearchIndex } from "./search-index.js";
 
@@ -18,6 +19,5 @@ export async function warmIndex(index: SearchIndex): Promise<void> {
   }
   await slicer.tick();
   warmTitledDeals(index);
-  await slicer.tick();
-  warmRanking(index);
+  await warmRanking(index, () => slicer.tick());
 }

@@ -1,13 +1,12 @@
 import type { Deal, Fact } from "../../kb/types.js";
 import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { ReplyBuilder } from "../answer-model.js";
-import { isOtherBasis, isoOf, metricLabel, overlapsOf } from "../kb-view.js";
-import type { StructuredQuery } from "../read/query.js";
+import { isOtherBasis, isoOf } from "../kb-view.js";
 import { HEADLINE_METRICS } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 
-/** Lists, rankings, totals and comparisons over several deals. Every figure in them is cited. */
+/** Lists and comparisons over several deals, and each deal's headline figure. Every figure in them is cited. Rankings are in ranking.ts, totals in totals.ts. */
 
 const PRINCIPAL_ROLES = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "supplier", "provider", "developer", "lender", "landlord", "investee", "target", "seller", "subject"]);
 
@@ -50,6 +49,11 @@ function headlineCandidates(index: SearchIndex, deal: Deal): ReadonlyMap<Metric,
   return byMetric;
 }
 
+/** Fill a deal's headline cache (see headlineCandidates) ahead of the first question. */
+export function warmHeadlines(index: SearchIndex, deal: Deal): void {
+  headlineCandidates(index, deal);
+}
+
 /** A comparable size: GW and MW in one scale, ranges by their top. */
 export function magnitude(f: Fact): number {
   const v = f.value ?? f.range?.max ?? 0;
@@ -74,195 +78,12 @@ export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly
   if (deals.length > 12) b.line("…and more. Ask about one of them by name.");
 }
 
-/**
- * The deals whose headline dollar figure is at least the threshold, largest first, each with that
- * figure cited. Hedged ceilings ("up to") count at their stated value and keep their qualifier.
- */
-export function composeThresholdList(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], threshold: number, who: string): Fact[] {
-  const by = rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery);
-  const rows = deals
-    .filter((d) => !["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string))
-    .map((d) => ({ d, f: headlineFact(index, d, by.metrics, by.units) }))
-    .filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && (r.f.value ?? r.f.range?.max ?? 0) >= threshold)
-    .sort((x, y) => magnitude(y.f) - magnitude(x.f));
-  if (rows.length === 0) {
-    b.line(`I have no deals${who ? ` involving ${who}` : ""} above that amount in my sources.`);
-    return [];
-  }
-  b.line(`Deals${who ? ` involving ${who}` : ""} above that amount in my sources, largest first (${rows.length}):`);
-  for (const r of rows.slice(0, 12)) b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f])));
-  if (rows.length > 12) b.line("…and more. Ask about one of them by name.");
-  b.line("Figures in other currencies are not converted and are left out.");
-  return rows.map((r) => r.f);
-}
-
 /** Who the parties are, or who acted ("who bought AirTrunk"). */
 export function composeWho(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[]): void {
   for (const d of deals.slice(0, 3)) {
     const evidence = d.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined);
     b.line(`${capitalize(theDeal(d))}: ${partiesText(index.kb, d)}`, ...(evidence ? [" ", { cite: [b.cite(evidence)] }] : []), ".");
   }
-}
-
-export type RankBy = { readonly metrics: readonly Metric[]; readonly units?: readonly Unit[]; readonly byDate: boolean; readonly ascending: boolean; readonly label: string };
-
-export function rankBy(q: StructuredQuery): RankBy {
-  if (q.byDate) return { metrics: [], byDate: true, ascending: /\b(?:oldest|earliest|first)\b/.test(q.lower), label: "by announcement date" };
-  const long = /\b(?:longest|shortest)\b/.test(q.lower);
-  if (long || q.quantity === "duration") return { metrics: ["duration"], units: ["years", "months"], byDate: false, ascending: q.ascending, label: "by length" };
-  if (q.metrics.length > 0 && q.quantity !== "value" && q.quantity !== "money" && q.quantity !== "spending") return { metrics: q.metrics, units: q.units, byDate: false, ascending: q.ascending, label: `by ${metricLabel(q.metrics[0]!)}` };
-  return { metrics: ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value"] as Metric[], units: ["USD"], byDate: false, ascending: q.ascending, label: "by value in US dollars" };
-}
-
-const ENDED_STATUSES: ReadonlySet<string> = new Set(["scrapped", "superseded", "cancelled", "rejected"]);
-const orderCache = new WeakMap<SearchIndex, Map<string, ReadonlyArray<{ readonly d: Deal; readonly f: Fact }>>>();
-
-/**
- * Every live deal with a headline figure in the ranking's metrics, largest first (ties in the
- * index's order), computed once per index and ranking: a question over thousands of deals then
- * walks it instead of sorting them.
- */
-/** Fill a deal's headline cache (see headlineCandidates) ahead of the first question. */
-export function warmHeadlines(index: SearchIndex, deal: Deal): void {
-  headlineCandidates(index, deal);
-}
-
-/** The order of the default ranking ("biggest deals"), built ahead of the first question that asks for it. */
-export function warmRanking(index: SearchIndex): void {
-  rankedOrder(index, rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery));
-}
-
-function rankedOrder(index: SearchIndex, by: RankBy): ReadonlyArray<{ readonly d: Deal; readonly f: Fact }> {
-  let cache = orderCache.get(index);
-  if (!cache) orderCache.set(index, (cache = new Map()));
-  const key = `${by.metrics.join(",")}|${(by.units ?? []).join(",")}`;
-  let order = cache.get(key);
-  if (!order) {
-    const rows: Array<{ d: Deal; f: Fact; i: number }> = [];
-    let i = 0;
-    for (const d of index.kb.deals.values()) {
-      i++;
-      if (ENDED_STATUSES.has(d.status as string)) continue;
-      const f = headlineFact(index, d, by.metrics, by.units);
-      if (f !== undefined && f.value !== undefined) rows.push({ d, f, i });
-    }
-    rows.sort((x, y) => magnitude(y.f) - magnitude(x.f) || x.i - y.i);
-    order = rows;
-    cache.set(key, order);
-  }
-  return order;
-}
-
-/** The ranking, largest (or smallest, earliest, latest) first; returns the deals it names, or null when none has such a figure. */
-export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], by: RankBy, limit: number, who: string): Deal[] | null {
-  if (by.byDate) {
-    const sorted = [...deals].sort((a, b2) => (a.announced.sortKey < b2.announced.sortKey ? 1 : -1) * (by.ascending ? -1 : 1));
-    composeList(b, index, sorted.slice(0, limit), [], `${by.ascending ? "Earliest" : "Most recent"} deals${who ? ` involving ${who}` : ""}:`);
-    return sorted.length > 0 ? sorted.slice(0, limit) : null;
-  }
-  // Walk the index's precomputed order (largest first) and keep the first `limit` deals in scope.
-  const order = rankedOrder(index, by);
-  const inScope = new Set(deals.map((d) => d.id));
-  const superseding = new Set(deals.flatMap((d) => d.supersedes));
-  const live: Array<{ d: Deal; f: Fact }> = [];
-  for (let i = 0; i < order.length && live.length < limit; i++) {
-    const r = order[by.ascending ? order.length - 1 - i : i]!;
-    if (inScope.has(r.d.id) && !superseding.has(r.d.id)) live.push(r);
-  }
-  if (live.length === 0) return null;
-  b.line(`${by.ascending ? "Smallest" : "Largest"} deals${who ? ` involving ${who}` : ""} ${by.label}, in order:`);
-  live.forEach((r) => b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
-  if (by.units?.includes("USD")) b.line("Figures in other currencies are not converted and are left out.");
-  return live.map((r) => r.d);
-}
-
-/**
- * A total over deals: each deal's own headline figure in the metrics asked, added up and labelled
- * as computed; hedged ("up to") parts and facts that may count the same money are named apart.
- */
-export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: readonly Deal[], metrics: readonly Metric[], who: string, party?: TotalParty): Fact[] | null {
-  let deals = dealsIn;
-  const firm: Fact[] = [];
-  const hedged: Fact[] = [];
-  const apart: Array<{ f: Fact; why: Apart }> = [];
-  const taken = new Set<string>();
-  // One deal: its parts ("Texas" and "Wisconsin" loans), unless it states its own total.
-  if (deals.length === 1) {
-    const parts = partsOf(index, deals[0]!, metrics);
-    if (parts.length >= 2) deals = [];
-    for (const f of parts) (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
-  }
-  // Plans and pledges are set apart only from signed deals: "add up the India and UAE pledges" adds them.
-  const mixed = deals.some((d) => !INTENT_TYPES.includes(d.type));
-  for (const d of deals) {
-    if (["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string)) continue;
-    const f = headlineFact(index, d, metrics, ["USD"]);
-    if (!f || f.value === undefined) continue;
-    if (overlapsOf(f).some((id) => taken.has(id))) continue;
-    taken.add(f.id);
-    const why = party !== undefined && deals.length > 1 ? notTheParty(index, d, f, party, mixed) : null;
-    if (why === "not-theirs") continue;
-    if (why !== null) apart.push({ f, why });
-    else (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
-  }
-  // Nothing else to keep them apart from: the plan or pledge is the answer.
-  if (firm.length + hedged.length === 0) for (const a of apart.splice(0)) (["up to", "as much as", "may", "potential"].includes(a.f.qualifier as string) ? hedged : firm).push(a.f);
-  if (firm.length + hedged.length === 0) return null;
-  // One figure is not a total: give it as it is.
-  if (firm.length + hedged.length === 1) {
-    const only = (firm[0] ?? hedged[0])!;
-    b.line(...factSentence(b, index.kb, only, index.kb.deals.get(only.dealId)!, true));
-    return [only];
-  }
-  const sum = firm.reduce((s, f) => s + (f.value ?? 0), 0);
-  const kinds = joinAnd([...new Set([...firm, ...hedged].map((f) => metricLabel(f.metric)))]);
-  if (firm.length > 0) {
-    const anyApprox = firm.some((f) => f.qualifier !== "none");
-    b.line(`Total ${kinds}${who ? ` for ${who}` : ""}: `, ...b.answer(b.computed(firm[0]!.metric, sum, "USD", firm, anyApprox ? "about" : "none")), " (computed by adding the cited figures below).");
-    for (const f of firm) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, false));
-  }
-  if (hedged.length > 0) {
-    b.line(firm.length > 0 ? "Not added, because they are ceilings rather than firm amounts:" : "Only ceilings are reported, so I give them without adding them up:");
-    for (const f of hedged) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, firm.length === 0));
-  }
-  for (const [why, heading] of [
-    ["umbrella", "Not added, because it is an overall plan that may already include the deals above:"],
-    ["pledge", "Not added, because pledges are announced intentions, not signed deals, and may overlap with the deals above:"],
-    ["shared", `Not added, because it is the whole of a deal shared with other ${party?.relation === "lend" ? "lenders" : "backers"}, not ${who || "one party"}'s part:`]] as const) {
-    const facts = apart.filter((a) => a.why === why).map((a) => a.f);
-    if (facts.length === 0) continue;
-    b.line(heading);
-    for (const f of facts) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, false));
-  }
-  return [...firm, ...hedged, ...apart.map((a) => a.f)];
-}
-
-type Apart = "umbrella" | "pledge" | "shared";
-const INTENT_TYPES: readonly string[] = ["plan", "capex-pledge"];
-
-/** Whose total it is, and what they did: "how much has OpenAI committed" adds only what OpenAI pays. */
-export interface TotalParty {
-  readonly group: string;
-  /** The roles that count: the paying side of the relation asked, or every principal role when none was. */
-  readonly roles: readonly string[];
-  readonly relation: string | null;
-}
-
-/**
- * Why a deal's headline is not part of one party's total: the party is not on the side asked
- * ("not-theirs": left out), the deal is the party's overall plan that summarises its other deals
- * ("umbrella") or a pledge of intent ("pledge"), or the figure is a whole shared with co-backers in the same role ("shared").
- */
-function notTheParty(index: SearchIndex, deal: Deal, fact: Fact, party: TotalParty, mixed: boolean): "not-theirs" | Apart | null {
-  const mine = deal.parties.filter((p) => index.matcher.groupOf(p.entity) === party.group).map((p) => p.role);
-  if (mixed && deal.type === "plan") return "umbrella";
-  if (mixed && deal.type === "capex-pledge") return "pledge";
-  if (party.roles.length > 0 && !mine.some((r) => party.roles.includes(r))) return "not-theirs";
-  // An investment figure is its investor's money: a tenant's total does not take the developer's build cost.
-  if (fact.metric === "investment" && fact.subject === undefined && !mine.some((r) => ["investor", "acquirer", "lender"].includes(r))) return "not-theirs";
-  if (fact.subject !== undefined) return index.matcher.groupOf(fact.subject) === party.group ? null : "not-theirs";
-  const sameRole = new Set(deal.parties.filter((p) => mine.includes(p.role) && ["investor", "lender", "acquirer"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity)));
-  return sameRole.size > 1 ? "shared" : null;
 }
 
 /** Two or more deals side by side on the same quantity, with which is larger when units agree. */
@@ -315,20 +136,3 @@ function latestOwnFigure(index: SearchIndex, group: string, metrics: readonly Me
   return undefined;
 }
 
-/** A deal's separate current figures of one metric that add up: one per dispute group, no totals, no overlaps. */
-function partsOf(index: SearchIndex, deal: Deal, metrics: readonly Metric[]): Fact[] {
-  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.unit === "USD" && f.value !== undefined && !isOtherBasis(f));
-  for (const m of metrics) {
-    const same = facts.filter((f) => f.metric === m);
-    if (same.some((f) => /\b(?:total|combined|overall|in all)\b/i.test(f.label ?? ""))) return [];
-    const seen = new Set<string>();
-    const parts = same.filter((f) => {
-      const key = f.dispute ?? f.id;
-      if (seen.has(key) || f.overlaps.some((o) => seen.has(o))) return false;
-      seen.add(key);
-      return true;
-    });
-    if (parts.length >= 2) return parts;
-  }
-  return [];
-}

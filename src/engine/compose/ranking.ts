@@ -1,0 +1,120 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { Metric, Unit } from "../../kb/vocabulary.js";
+import type { ReplyBuilder } from "../answer-model.js";
+import { metricLabel } from "../kb-view.js";
+import type { StructuredQuery } from "../read/query.js";
+import type { SearchIndex } from "../search-index.js";
+import { capitalize, theDeal } from "./sentences.js";
+import { composeList, headlineFact, magnitude } from "./collections.js";
+
+/** Rankings (largest, smallest, newest) and lists past a dollar line. Every figure in them is cited. */
+
+export type RankBy = { readonly metrics: readonly Metric[]; readonly units?: readonly Unit[]; readonly byDate: boolean; readonly ascending: boolean; readonly label: string };
+
+export function rankBy(q: StructuredQuery): RankBy {
+  if (q.byDate) return { metrics: [], byDate: true, ascending: /\b(?:oldest|earliest|first)\b/.test(q.lower), label: "by announcement date" };
+  const long = /\b(?:longest|shortest)\b/.test(q.lower);
+  if (long || q.quantity === "duration") return { metrics: ["duration"], units: ["years", "months"], byDate: false, ascending: q.ascending, label: "by length" };
+  if (q.metrics.length > 0 && q.quantity !== "value" && q.quantity !== "money" && q.quantity !== "spending") return { metrics: q.metrics, units: q.units, byDate: false, ascending: q.ascending, label: `by ${metricLabel(q.metrics[0]!)}` };
+  return { metrics: ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value"] as Metric[], units: ["USD"], byDate: false, ascending: q.ascending, label: "by value in US dollars" };
+}
+
+const ENDED_STATUSES: ReadonlySet<string> = new Set(["scrapped", "superseded", "cancelled", "rejected"]);
+const orderCache = new WeakMap<SearchIndex, Map<string, ReadonlyArray<RankRow>>>();
+
+/** The order of the default ranking ("biggest deals"), built in time slices ahead of the first question that asks for it. */
+export async function warmRanking(index: SearchIndex, tick: () => Promise<void> | undefined): Promise<void> {
+  const by = rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery);
+  const rows: RankRow[] = [];
+  let i = 0;
+  for (const d of index.kb.deals.values()) {
+    await tick();
+    const row = rankRow(index, d, by, i++);
+    if (row) rows.push(row);
+  }
+  await tick();
+  cacheFor(index).set(orderKey(by), sortRows(rows));
+}
+
+type RankRow = { readonly d: Deal; readonly f: Fact; readonly i: number };
+const orderKey = (by: RankBy) => `${by.metrics.join(",")}|${(by.units ?? []).join(",")}`;
+const sortRows = (rows: RankRow[]) => rows.sort((x, y) => magnitude(y.f) - magnitude(x.f) || x.i - y.i);
+
+function cacheFor(index: SearchIndex): Map<string, ReadonlyArray<RankRow>> {
+  let cache = orderCache.get(index);
+  if (!cache) orderCache.set(index, (cache = new Map()));
+  return cache;
+}
+
+function rankRow(index: SearchIndex, d: Deal, by: RankBy, i: number): RankRow | undefined {
+  if (ENDED_STATUSES.has(d.status as string)) return undefined;
+  const f = headlineFact(index, d, by.metrics, by.units);
+  return f !== undefined && f.value !== undefined ? { d, f, i } : undefined;
+}
+
+/**
+ * Every live deal with a headline figure in the ranking's metrics, largest first (ties in the
+ * index's order), computed once per index and ranking: a question over thousands of deals then
+ * walks it instead of sorting them.
+ */
+function rankedOrder(index: SearchIndex, by: RankBy): ReadonlyArray<RankRow> {
+  const cache = cacheFor(index);
+  let order = cache.get(orderKey(by));
+  if (!order) {
+    const rows: RankRow[] = [];
+    let i = 0;
+    for (const d of index.kb.deals.values()) {
+      const row = rankRow(index, d, by, i++);
+      if (row) rows.push(row);
+    }
+    order = sortRows(rows);
+    cache.set(orderKey(by), order);
+  }
+  return order;
+}
+
+/** The ranking, largest (or smallest, earliest, latest) first; returns the deals it names, or null when none has such a figure. */
+export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], by: RankBy, limit: number, who: string): Deal[] | null {
+  if (by.byDate) {
+    const sorted = [...deals].sort((a, b2) => (a.announced.sortKey < b2.announced.sortKey ? 1 : -1) * (by.ascending ? -1 : 1));
+    composeList(b, index, sorted.slice(0, limit), [], `${by.ascending ? "Earliest" : "Most recent"} deals${who ? ` involving ${who}` : ""}:`);
+    return sorted.length > 0 ? sorted.slice(0, limit) : null;
+  }
+  // Walk the index's precomputed order (largest first) and keep the first `limit` deals in scope.
+  const order = rankedOrder(index, by);
+  const inScope = new Set(deals.map((d) => d.id));
+  const superseding = new Set(deals.flatMap((d) => d.supersedes));
+  const live: Array<{ d: Deal; f: Fact }> = [];
+  for (let i = 0; i < order.length && live.length < limit; i++) {
+    const r = order[by.ascending ? order.length - 1 - i : i]!;
+    if (inScope.has(r.d.id) && !superseding.has(r.d.id)) live.push(r);
+  }
+  if (live.length === 0) return null;
+  b.line(`${by.ascending ? "Smallest" : "Largest"} deals${who ? ` involving ${who}` : ""} ${by.label}, in order:`);
+  live.forEach((r) => b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
+  if (by.units?.includes("USD")) b.line("Figures in other currencies are not converted and are left out.");
+  return live.map((r) => r.d);
+}
+
+/**
+ * The deals whose headline dollar figure is at least the threshold, largest first, each with that
+ * figure cited. Hedged ceilings ("up to") count at their stated value and keep their qualifier.
+ */
+export function composeThresholdList(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], threshold: number, who: string): Fact[] {
+  const by = rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery);
+  const rows = deals
+    .filter((d) => !["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string))
+    .map((d) => ({ d, f: headlineFact(index, d, by.metrics, by.units) }))
+    .filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && (r.f.value ?? r.f.range?.max ?? 0) >= threshold)
+    .sort((x, y) => magnitude(y.f) - magnitude(x.f));
+  if (rows.length === 0) {
+    b.line(`I have no deals${who ? ` involving ${who}` : ""} above that amount in my sources.`);
+    return [];
+  }
+  b.line(`Deals${who ? ` involving ${who}` : ""} above that amount in my sources, largest first (${rows.length}):`);
+  for (const r of rows.slice(0, 12)) b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f])));
+  if (rows.length > 12) b.line("…and more. Ask about one of them by name.");
+  b.line("Figures in other currencies are not converted and are left out.");
+  return rows.map((r) => r.f);
+}
+
