@@ -1,4 +1,3 @@
-import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
@@ -8,6 +7,7 @@ import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
 import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
+import { monthsOf, phaseOf, statedFigures, withAddition } from "./figures-and-times.js";
 
 /** What reading needs from the knowledge base: who is known, and which words the data uses. */
 export interface ReaderKnowledge {
@@ -29,10 +29,6 @@ const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least
 const ASCENDING = /\b(?:smallest|lowest|least|shortest|oldest|earliest|cheapest)\b/;
 const BY_DATE = /\b(?:newest|latest|most recent|oldest|earliest|first deal|recent deals?)\b/;
 const YEAR = /\b(20[12]\d)\b/g;
-const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase (?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
-const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
-const POWER = /(\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
-const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6, k: 1e3 };
 const THRESHOLD = /\b(?:over|above|more than|bigger than|larger than|at least|exceeding|greater than|north of|>)\s*\$?\s?\d/;
 
 /** Read a question into a structured query. Pure: the same knowledge and text give the same query. */
@@ -267,20 +263,6 @@ function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): Answ
   return "figure";
 }
 
-function statedFigures(lower: string): Array<{ value: number; unit: Unit }> {
-  const out: Array<{ value: number; unit: Unit }> = [];
-  for (const m of lower.matchAll(MONEY)) {
-    if (m[1] !== undefined && m[2] !== undefined) {
-      // "500m" could be metres and "200k gpus" is a count: only "$500m", "$200k" are money.
-      if ((m[2] === "m" || m[2] === "k") && !/\$/.test(m[0])) continue;
-      if (!/\$/.test(m[0]) && /^\s*(?:gpus?|chips?|tpus?|servers?|shares?|jobs?|homes?|acres?|units?|systems?|cpus?)\b/.test(lower.slice((m.index ?? 0) + m[0].length))) continue;
-      out.push({ value: Math.round(Number(m[1]) * SCALE[m[2]]!), unit: "USD" });
-    } else if (m[3] !== undefined && Number(m[3]) >= 1000) out.push({ value: Number(m[3]), unit: "USD" });
-  }
-  for (const m of lower.matchAll(POWER)) out.push({ value: Number(m[1]), unit: m[2]!.startsWith("g") ? "GW" : "MW" });
-  return out;
-}
-
 /** Who acts and who is acted on: the entity before the relation word and the one after it. */
 function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[], at: number, relation: Relation | null): { actor: string | null; target: string | null } {
   if (relation === null || at < 0 || entities.length === 0) return { actor: null, target: null };
@@ -316,37 +298,6 @@ const SPECIFIC_NOISE = new Set(
 
 function entityWords(mentions: readonly EntityMention[]): Set<string> {
   return new Set(mentions.flatMap((m) => m.text.split(" ")));
-}
-
-const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-/** Month names in the question; "may" only where it reads as the month ("in May", "May 2025"). */
-function monthsOf(lower: string): number[] {
-  const out = new Set<number>();
-  for (const m of lower.matchAll(/\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g)) {
-    const word = m[1]!;
-    if (word === "may" && !/\b(?:in|the|from|since|of|last|this|early|late|mid) may\b|\bmay (?:20\d\d|deal|one|add|agreement|expansion|contract)/.test(lower)) continue;
-    if (word === "mar" || word === "jun" || word === "jul") continue;
-    out.add(MONTH_NAMES.indexOf(word.slice(0, 3)) + 1);
-  }
-  return [...out];
-}
-
-/** Which part of a deal a question asks about: its first stage, a later addition, a second stage, or its eventual whole. */
-/** "how much did they tack on": an addition to a deal is measured by its added value, first. */
-function withAddition(metrics: readonly Metric[], phase: StructuredQuery["phase"]): readonly Metric[] {
-  if (phase !== "added" || metrics.includes("expansion-value" as Metric) || !metrics.some((m) => MONEY_METRICS.has(m))) return metrics;
-  return ["expansion-value" as Metric, ...metrics];
-}
-
-const MONEY_METRICS: ReadonlySet<string> = new Set(["deal-value", "investment", "funding-round", "spending", "capex-pledge", "tranche", "equity", "debt"]);
-
-function phaseOf(lower: string): StructuredQuery["phase"] {
-  if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:one|deal|contract|agreement|part|round|investment|commitment)\b/.test(lower)) return "first";
-  if (/\b(?:second|2nd|phase (?:2|two|ii))\b/.test(lower)) return "second";
-  if (/\b(?:additional|added|add-on|top-?up|tack(?:ed)? on|extra|on top)\b/.test(lower)) return "added";
-  if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|ceiling|in the end)\b/.test(lower)) return "eventual";
-  return null;
 }
 
 /** The parts after the first of a multi-part question: "when was it signed, and how much did they spend". */
