@@ -77,6 +77,8 @@ const RELATION_TYPES: Readonly<Record<string, readonly string[]>> = {
   invest: ["equity", "sovereign-programme", "capex-pledge"], supply: ["chips", "cloud-capacity", "power"],
 };
 
+export const RESTATED_TYPES: Readonly<Record<string, readonly string[]>> = { invest: ["equity"], lend: ["financing"], lease: ["lease"], acquire: ["acquisition"] };
+
 const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/;
 
 export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Focus): Candidates {
@@ -104,7 +106,9 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (named.length > 0) ids = [...named, ...ids.filter((id) => !byName.has(id))];
   }
   let typeMissed = false;
-  if (q.dealTypes.length > 0 && q.kind !== "figure") {
+  // A type that only restates the relation ("invest equity in") narrows by role later, not by type.
+  const restated = q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
+  if (q.dealTypes.length > 0 && q.kind !== "figure" && !restated) {
     const typed = ids.filter((id) => q.dealTypes.includes(index.kb.deals.get(id)?.type ?? ""));
     if (typed.length > 0) ids = typed;
     else typeMissed = ids.length > 0;

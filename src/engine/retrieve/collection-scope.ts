@@ -3,8 +3,9 @@ import { principalDeals } from "../compose/collections.js";
 import { lemma } from "../read/lemmas.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
-import type { Candidates } from "./candidates.js";
+import { type Candidates, RESTATED_TYPES } from "./candidates.js";
 import { dealWords } from "./deal-words.js";
+import { rolesPay } from "../verify/relations.js";
 
 /**
  * The deals a list, ranking or total runs over: every deal when no company is named (global),
@@ -18,10 +19,19 @@ export function collectionScope(index: SearchIndex, q: StructuredQuery, cands: C
   const words = q.specifics.map((w) => lemma(w));
   const named = deals.filter((d) => cands.byName.has(d.id) || words.some((w) => dealWords(index, d).header.has(w)));
   if (named.length > 0 && groups.length > 0) deals = named;
-  if (q.dealTypes.length > 0) {
+  // "deals nvidia invested equity in": a type that only restates the relation is checked by role below, not by type.
+  const restated = q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
+  if (q.dealTypes.length > 0 && !restated) {
     const typed = deals.filter((d) => q.dealTypes.includes(d.type));
     if (typed.length > 0) deals = typed;
   }
   if (q.years.length > 0) deals = deals.filter((d) => q.years.includes(d.announced.year));
+  // "which deals did nvidia invest in": the company on the giving side of the relation asked.
+  const g = groups.length === 1 ? groups[0]! : undefined;
+  const roles = q.relation !== null ? rolesPay(q.relation) : [];
+  if (g !== undefined && roles.length > 0 && q.kind !== "total") {
+    const giving = deals.filter((d) => d.parties.some((p) => index.matcher.groupOf(p.entity) === g && roles.includes(p.role)));
+    if (giving.length > 0) deals = giving;
+  }
   return principalDeals(index, deals, groups);
 }
