@@ -59,7 +59,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   if ((q.years.length > 0 || q.months.length > 0) && !timed && !timeFits(index, q, deal, fact)) failures.push({ kind: "year", years: q.years });
   // A claim about when ("they deployed the 8,000 GPUs in early 2025, didn't they?") against a figure whose own words give another year.
   else if (q.yesNo && q.years.length > 0 && !ownYears(fact).some((y) => q.years.includes(y)) && ownYears(fact).length > 0) failures.push({ kind: "year", years: q.years });
-  if (isOtherBasis(fact) && !basisAsked(q, own, fact)) failures.push({ kind: "basis" });
+  if (isOtherBasis(fact) && !basisAsked(q, own, fact, titleLemmas(deal))) failures.push({ kind: "basis" });
   // A figure since revised answers only a question about the earlier one, by word or by its time.
   if (fact.supersededBy !== undefined && !timed && !/\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch)\b/.test(q.lower)) failures.push({ kind: "superseded" });
   // An open question names its deal by a figure ("softbank's part of the 110b round"): the deal must
@@ -162,11 +162,17 @@ function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
 }
 
 /** An estimate answers only a question about estimates; an other-scope figure only a question about that scope. */
-function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact): boolean {
+/** The lemmas of a deal's title. */
+function titleLemmas(deal: Deal): ReadonlySet<string> {
+  return new Set(deal.title.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w)));
+}
+
+function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact, dealTitle: ReadonlySet<string>): boolean {
   if (fact.basis === "estimate") return /\bestimat\w*|\banalysts?\b|\bprojected\b|\bpotential\b/.test(q.lower);
   // The question names the scope the figure is for: "the Vineland build", "the first one from March", "IREN's whole campus".
+  // Only the scope's own words count, not the deal title's: "India" names the India deal, not its earlier January investment.
   const scope = `${fact.scope ?? ""} ${fact.label ?? ""}`;
-  const scopeWords = new Set(scope.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w)));
+  const scopeWords = new Set(scope.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w)).filter((w) => !dealTitle.has(w)));
   if ([...q.specifics, ...q.keywords].some((w) => scopeWords.has(lemma(w)))) return true;
   if (q.months.length > 0 && mentionsMonth(fact, q.months)) return true;
   if (q.phase !== null && phaseMatches(q.phase, { ...fact, quote: "", note: undefined } as Fact)) return true;
