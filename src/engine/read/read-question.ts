@@ -1,3 +1,4 @@
+import type { Metric } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
@@ -83,7 +84,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     unknownNames: unknownNames(question, mentions, knowledge.dataWords),
     relation,
     quantity,
-    metrics: withAddition(spec?.metrics ?? [], phaseOf(lower)),
+    metrics: physicalFirst(withAddition(spec?.metrics ?? [], phaseOf(lower)), quantity, lower),
     alsoAsked: alsoAsked.slice(0, 2),
     units: spec?.units ?? [],
     precise: spec?.precise ?? false,
@@ -116,6 +117,12 @@ function asksCompanyWorth(entities: readonly NamedEntity[], lower: string, quant
   const groups = new Set(entities.map((e) => e.group));
   if (entities.length === 0 || entities.some((e) => e.kind !== "company")) return false;
   return groups.size === 1 || kind === "compare";
+}
+
+/** "how big is the vineland build / the campus / the site": a place is measured in power before money. */
+function physicalFirst(metrics: readonly Metric[], quantity: Quantity | null, lower: string): readonly Metric[] {
+  if (quantity !== "size" || !/\b(?:build|buildout|site|campus|facility|data ?cent(?:er|re)|cluster|plant|building|park)\b/.test(lower)) return metrics;
+  return [...metrics.filter((m) => m === "capacity"), ...metrics.filter((m) => m !== "capacity")];
 }
 
 function refusalOf(lower: string): StructuredQuery["refusal"] {
