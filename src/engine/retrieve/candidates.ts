@@ -107,7 +107,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   }
   let typeMissed = false;
   // A type that only restates the relation ("invest equity in") narrows by role later, not by type.
-  const restated = q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
+  const restated = (q.kind === "list" || q.kind === "rank") && q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
   if (q.dealTypes.length > 0 && q.kind !== "figure" && !restated) {
     const typed = ids.filter((id) => q.dealTypes.includes(index.kb.deals.get(id)?.type ?? ""));
     if (typed.length > 0) ids = typed;

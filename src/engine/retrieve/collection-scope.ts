@@ -20,7 +20,7 @@ export function collectionScope(index: SearchIndex, q: StructuredQuery, cands: C
   const named = deals.filter((d) => cands.byName.has(d.id) || words.some((w) => dealWords(index, d).header.has(w)));
   if (named.length > 0 && groups.length > 0) deals = named;
   // "deals nvidia invested equity in": a type that only restates the relation is checked by role below, not by type.
-  const restated = q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
+  const restated = (q.kind === "list" || q.kind === "rank") && q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
   if (q.dealTypes.length > 0 && !restated) {
     const typed = deals.filter((d) => q.dealTypes.includes(d.type));
     if (typed.length > 0) deals = typed;

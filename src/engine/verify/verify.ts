@@ -162,15 +162,15 @@ function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
 }
 
 /** An estimate answers only a question about estimates; an other-scope figure only a question about that scope. */
-/** The lemmas of a deal's title. */
+/** The names in a deal's title (its capitalised words: parties, places), as lemmas. */
 function titleLemmas(deal: Deal): ReadonlySet<string> {
-  return new Set(deal.title.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w)));
+  return new Set([...deal.title.matchAll(/\p{Lu}[\p{L}\d]*/gu)].map((m) => lemma(m[0].toLowerCase())));
 }
 
 function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact, dealTitle: ReadonlySet<string>): boolean {
   if (fact.basis === "estimate") return /\bestimat\w*|\banalysts?\b|\bprojected\b|\bpotential\b/.test(q.lower);
   // The question names the scope the figure is for: "the Vineland build", "the first one from March", "IREN's whole campus".
-  // Only the scope's own words count, not the deal title's: "India" names the India deal, not its earlier January investment.
+  // Only the scope's own words count, not the names in the deal's title: "India" names the India deal, not its earlier January investment.
   const scope = `${fact.scope ?? ""} ${fact.label ?? ""}`;
   const scopeWords = new Set(scope.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w)).filter((w) => !dealTitle.has(w)));
   if ([...q.specifics, ...q.keywords].some((w) => scopeWords.has(lemma(w)))) return true;
