@@ -6,7 +6,7 @@ import type { Quantity, Relation } from "../read/lexicon.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import type { Verdict } from "../verify/verify.js";
-import { HEADLINE_METRICS } from "../retrieve/score-facts.js";
+import { HEADLINE_METRICS, mentionsMonth } from "../retrieve/score-facts.js";
 import { dealWords } from "../retrieve/deal-words.js";
 import { lemma } from "../read/lemmas.js";
 import { isOtherBasis, STATUS_PHRASES } from "../kb-view.js";
@@ -110,7 +110,7 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     // What the deal does report for the same kind of figure, then who the stated figure belongs to, if anyone named.
     const same = comparableFact(index, deal, figure.unit, q) ?? fact;
     b.line("They report: ", ...factSentence(b, kb, same, deal, false));
-    const elsewhere = holderOf(index, figure.stated, deal.id, groups);
+    const elsewhere = holderOf(index, figure.stated, deal.id, groups) ?? nearestHolder(index, figure.stated, deal.id);
     if (elsewhere) b.line("A figure of that size in my sources is this one: ", ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
     void stated;
     return "corrected";
@@ -225,6 +225,24 @@ function bestHolder(index: SearchIndex, value: number, groups: readonly string[]
   return hits.sort((a, b) => b.n - a.n)[0]?.f;
 }
 
+/**
+ * "when did amazon become the first $5 trillion company": the one fact anywhere in the data whose
+ * dollar figure is the stated one (within rounding), when it is $100 billion or more and at most two
+ * deals report such a figure.
+ */
+function nearestHolder(index: SearchIndex, value: number, notDeal: string): Fact | undefined {
+  // Smaller figures recur across unrelated deals; only a distinctive one is worth pointing at.
+  if (value < 1e11) return undefined;
+  const deals = new Set<string>();
+  for (const [v, ids] of index.dealsByValue) if (Math.abs(v - value) <= value * 0.02) for (const id of ids) if (id !== notDeal) deals.add(id);
+  if (deals.size === 0 || deals.size > 2) return undefined;
+  for (const id of deals) {
+    const f = index.kb.deals.get(id)?.factIds.map((x) => index.kb.facts.get(x)).find((x): x is Fact => x !== undefined && x.unit === "USD" && x.value !== undefined && Math.abs(x.value - value) <= value * 0.02);
+    if (f) return f;
+  }
+  return undefined;
+}
+
 function possessiveName(kb: SearchIndex["kb"], group: string): string {
   const n = entityName(kb, group);
   return /s$/.test(n) ? `${n}’` : `${n}’s`;
@@ -236,6 +254,8 @@ export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: 
   const sameUnit = facts.filter((f) => f.unit === unit || (unit === "USD" && ["GBP", "AUD", "EUR"].includes(f.unit)) || (unit === "GW" && f.unit === "MW") || (unit === "MW" && f.unit === "GW"));
   const wanted = q.metrics.length > 0 ? sameUnit.filter((f) => q.metrics.includes(f.metric)) : [];
   const pool = wanted.length > 0 ? wanted : sameUnit;
+  // The figure of the time the question names first ("oracle's feb 2026 bond"), then the headline metrics.
+  const timed = (f: Fact) => (q.years.length > 0 && q.years.includes(f.asOf.year) ? 1 : 0) + (q.months.length > 0 && (q.months.includes(f.asOf.month ?? 0) || mentionsMonth(f, q.months)) ? 1 : 0);
   const rank = (f: Fact) => (HEADLINE_METRICS.indexOf(f.metric) + 100) % 100;
-  return pool.sort((a, b) => rank(a) - rank(b))[0];
+  return pool.sort((a, b) => timed(b) - timed(a) || rank(a) - rank(b))[0];
 }
