@@ -105,6 +105,14 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
   const figure = failure("figure");
   if (figure && figure.kind === "figure") {
     const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });
+    // The deal does hold the figure, but as an estimate or for another scope: say what it is.
+    const asOther = deal.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && isOtherBasis(f) && f.unit === figure.unit && f.value !== undefined && Math.abs(f.value - figure.stated) <= Math.abs(figure.stated) * 0.02);
+    if (asOther) {
+      b.line(asOther.basis === "estimate" ? `That figure is an estimate, not a value the parties disclosed for ${theDeal(deal)}: ` : `That figure is not for ${theDeal(deal)} as a whole: `, ...factSentence(b, kb, asOther, deal, false));
+      const disclosed = comparableFact(index, deal, figure.unit, q);
+      if (disclosed && disclosed !== asOther) b.line("What my sources report for the deal itself: ", ...factSentence(b, kb, disclosed, deal, false));
+      return "corrected";
+    }
     // The user's figure is not repeated: a correction never restates a number it cannot cite.
     b.line(`My sources don't report the figure you give for ${theDeal(deal)}.`);
     // What the deal does report for the same kind of figure, then who the stated figure belongs to, if anyone named.
