@@ -204,7 +204,8 @@ class Turnwise {
   private overview(cands: Candidates): Outcome {
     const { q, b, index } = this;
     const deals = principalDeals(index, cands.deals, this.focus.groups);
-    if (deals.length > 1 && this.focus.groups.length === 1 && !q.mentionsDeal && cands.byName.size === 0) {
+    // "what are amazons deals": a company with several deals, asked of in the plural or without a deal word, gets the list.
+    if (deals.length > 1 && this.focus.groups.length === 1 && (!q.mentionsDeal || /\bdeals\b/.test(q.lower)) && cands.byName.size === 0) {
       composeList(b, index, deals, this.focus.groups);
       this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
       return "answered";

@@ -92,7 +92,8 @@ export class EntityMatcher {
       for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1 && matched === 0; n--) {
         const span = tokens.slice(i, i + n);
         const key = span.map((t) => t.lower).join(" ");
-        const ids = this.byKey.get(key) ?? (n === 2 ? this.byKey.get(key.replace(/ /g, "")) : undefined);
+        // "metas infra deals", "nvidias stake": a possessive typed without its apostrophe.
+        const ids = this.byKey.get(key) ?? (n === 2 ? this.byKey.get(key.replace(/ /g, "")) : undefined) ?? (n === 1 ? this.possessive(key) : undefined);
         if (!ids) continue;
         const forms = this.caseSensitive.get(key);
         // "aligned" counts as Aligned only when written so, or right before a deal word ("the aligned deal").
@@ -115,6 +116,12 @@ export class EntityMatcher {
       i += matched;
     }
     return [...found.values()].sort((a, b) => a.position - b.position);
+  }
+
+  private possessive(key: string): string[] | undefined {
+    if (key.length < 4 || !key.endsWith("s") || key.endsWith("ss")) return undefined;
+    const stem = key.slice(0, -1);
+    return this.caseSensitive.has(stem) || this.knownWords.has(key) ? undefined : this.byKey.get(stem);
   }
 
   private fuzzy(token: string): string | undefined {

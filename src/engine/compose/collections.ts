@@ -54,10 +54,10 @@ export function warmHeadlines(index: SearchIndex, deal: Deal): void {
   headlineCandidates(index, deal);
 }
 
-/** A comparable size: GW and MW in one scale, ranges by their top. */
+/** A comparable size: GW and MW in one scale, years and months in one scale, ranges by their top. */
 export function magnitude(f: Fact): number {
   const v = f.value ?? f.range?.max ?? 0;
-  return f.unit === "MW" ? v / 1000 : v;
+  return f.unit === "MW" ? v / 1000 : f.unit === "months" ? v / 12 : v;
 }
 
 /** Deals where the group plays a principal role, not only a technology-partner one. */

@@ -90,7 +90,8 @@ export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: reado
     if (inScope.has(r.d.id) && !superseding.has(r.d.id)) live.push(r);
   }
   if (live.length === 0) return null;
-  b.line(`${by.ascending ? "Smallest" : "Largest"} deals${who ? ` involving ${who}` : ""} ${by.label}, in order:`);
+  const [most, least] = by.metrics.includes("duration" as Metric) ? ["Longest", "Shortest"] : ["Largest", "Smallest"];
+  b.line(`${by.ascending ? least : most} deals${who ? ` involving ${who}` : ""} ${by.label}, in order:`);
   live.forEach((r) => b.line(`• ${capitalize(theDeal(r.d))}: `, ...b.answer(b.figure([r.f]))));
   if (by.units?.includes("USD")) b.line("Figures in other currencies are not converted and are left out.");
   return live.map((r) => r.d);

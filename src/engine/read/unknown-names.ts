@@ -52,5 +52,5 @@ const COMMON = new Set(
     "sources source figure figures number numbers amount amounts size total sum please thanks thank hello hi hey yo ok okay sure yes no " +
     "capex spend spending spent pay paid paying buy bought buying sell sold selling sign signed signing announce announced invest invested " +
     "supply supplies supplied deploy deployed deploying install installed build built building lend lent lending borrow borrowed raise raised " +
-    "scrapped cancelled canceled dropped still really actually also just only even again back ever already yet so very too quite much").split(" "),
+    "scrapped cancelled canceled dropped still really actually also just only even again back ever already yet so very too quite much infra").split(" "),
 );
