@@ -3,18 +3,19 @@ import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
 import { composeCompanyCompare, composeCompare, composeList, composeWho, principalDeals } from "./compose/collections.js";
 import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.js";
 import { composeTotal } from "./compose/totals.js";
-import { comparableFact, composeFailed, composeNoJointDeal, composeUnknownParties, offer, quantityWords } from "./compose/decline.js";
+import { composeFailed, composeNoJointDeal, composeUnknownParties, quantityWords } from "./compose/decline.js";
 import { specOf } from "./read/cues.js";
 import type { Quantity } from "./read/lexicon.js";
 import { composeAnnounced, composeFigure, composeStatus } from "./compose/figure.js";
 import { composeLocation } from "./compose/location.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
-import { entityName, factSentence, joinAnd } from "./compose/sentences.js";
+import { entityName, joinAnd } from "./compose/sentences.js";
 import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus } from "./focus.js";
 import type { StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
 import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
 import { eachPartysDeal } from "./retrieve/each-partys-deal.js";
+import { composeInjectionFacts } from "./compose/injection.js";
 import { collectionScope } from "./retrieve/collection-scope.js";
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
@@ -136,18 +137,7 @@ class Turnwise {
 
   private refuse(): Outcome {
     composeRefusal(this.b, this.q);
-    const groups = [...new Set(this.q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
-    if (this.q.refusal === "injection" && (groups.length > 0 || this.ctx.dealIds.length > 0)) {
-      const focus = groups.length > 0 ? { groups, carried: [], years: [] } : { groups: this.ctx.entities, carried: this.ctx.dealIds, years: [] };
-      const deals = findCandidates(this.index, this.q, focus).deals.slice(0, 5);
-      const stated = this.q.premise.figures[0] ?? (/%|percent/.test(this.q.lower) ? { unit: "percent" as const, value: 0 } : undefined);
-      // The deal the injected figure pretends to be about: the first candidate that reports that kind of figure.
-      const withSame = stated ? deals.map((d) => ({ d, f: comparableFact(this.index, d, stated.unit, this.q) })).find((x) => x.f !== undefined) : undefined;
-      const deal = withSame?.d ?? deals[0];
-      const same = withSame?.f;
-      if (deal && same) this.b.line("What my sources actually report: ", ...factSentence(this.b, this.index.kb, same, deal, false));
-      else if (deal) offer(this.b, this.index, [deal], "What my sources actually report:");
-    }
+    if (this.q.refusal === "injection") composeInjectionFacts(this.b, this.index, this.q, this.ctx);
     return "refused";
   }
 
