@@ -62,7 +62,9 @@ export function factSentence(b: ReplyBuilder, kb: KnowledgeBase, fact: Fact, dea
   const label = factLabel(fact);
   const basis = basisNote(fact);
   const tail: Part[] = basis ? [` (${basis})`] : [];
-  if (label) return [`${capitalize(subject && !label.toLowerCase().includes(subject.toLowerCase()) ? `${possessive(subject)} ${label}` : label)} (${deal.title}): `, ...fig, ...tail, "."];
+  // The label may already name the subject, in full or by its first word ("Brookfield's planned investment").
+  const named = subject !== "" && label !== undefined && label.toLowerCase().includes((subject.split(" ")[0] ?? subject).toLowerCase());
+  if (label) return [`${capitalize(subject && !named ? `${possessive(subject)} ${label}` : label)} (${deal.title}): `, ...fig, ...tail, "."];
   if (subject) {
     switch (fact.metric) {
       case "valuation":

@@ -47,8 +47,11 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     text: m.text,
   }));
   const nameWords = new Set(mentions.flatMap((m) => m.text.split(" ")));
-  const { relation, relationAt } = readRelation(lemmas, lower);
-  let { quantity, spec } = readQuantity(lemmas, lower, words);
+  // A cue word inside a company's name is no cue: "Bloom Energy" asks for no energy figure.
+  const multiWordNames = new Set(mentions.filter((m) => m.text.includes(" ")).flatMap((m) => m.text.split(" ")));
+  const cueLemmas: Forms = lemmas.map((f, i) => (multiWordNames.has(words[i]?.raw ?? "") ? new Set<string>() : f));
+  const { relation, relationAt } = readRelation(cueLemmas, lower);
+  let { quantity, spec } = readQuantity(cueLemmas, lower, words);
   const yesNo = YES_NO.test(lower);
   const figuresStated = statedFigures(lower);
   let kind = readKind(lemmas, lower, quantity);
