@@ -6,6 +6,7 @@ import type { StructuredQuery } from "../read/query.js";
 import type { ScoredFact } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
+import { STOPWORDS } from "../text.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
 import { mentionsMonth, phaseMatches } from "../retrieve/score-facts.js";
 import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
@@ -248,6 +249,8 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
   const own = factWordSet(index, fact);
   const label = fact.label !== undefined ? new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w))) : new Set<string>();
   if ([...q.specifics, ...q.keywords].some((w) => label.has(lemma(w)))) return true;
+  // A content word of the question that is also a cue ("restart", "expansion") still points at a label that uses it.
+  if (q.lemmas.some((w) => w.length > 3 && !STOPWORDS.has(w) && !LOOSE_WORDS.has(w) && label.has(w))) return true;
   if (q.phase !== null || q.months.length > 0 || q.premise.figures.length > 0) return true;
   // "go live in 2026": the figure's own date or words carry the year asked.
   if (q.years.some((y) => fact.date?.year === y || `${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`.includes(String(y)))) return true;
@@ -256,6 +259,9 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
   if (head === fact.id) return true;
   return c.metricFits && q.keywords.length === 0 && own.size > 0 && head === undefined;
 }
+
+/** Words that point at no particular figure: a label sharing only these with the question is not pointed at. */
+const LOOSE_WORDS = new Set(["value", "worth", "deal", "much", "cost", "money", "price", "amount", "total", "size", "figure", "billion", "million", "trillion", "dollar", "what", "when", "will", "does", "have", "that", "this", "with", "from", "their", "they", "about", "into"]);
 
 /** The deal's headline among the metrics asked: the first metric present, its largest current reported figure. */
 function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[]): string | undefined {
