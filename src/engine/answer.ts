@@ -220,9 +220,17 @@ class Turnwise {
     const { q } = this;
     let deals = cands.deals;
     if (q.relation === "acquire") deals = deals.filter((d) => d.type === "acquisition");
+    // "which coreweave landlords": the deals where someone other than the named company has that role, all of them.
+    const role = /\b(supplier|partner|tenant|landlord|lender|buyer|provider|developer|operator|seller|acquirer|investor)s?\b/.exec(q.lower)?.[1];
+    const plural = role !== undefined && new RegExp(`\\b${role}s\\b`).test(q.lower);
+    if (role !== undefined) {
+      const withRole = deals.filter((d) => d.parties.some((p) => p.role === role && !this.focus.groups.includes(this.index.matcher.groupOf(p.entity))));
+      if (withRole.length > 0) deals = withRole;
+    }
     if (deals.length === 0) return composeFailed(this.b, this.index, q, [], this.focus.groups);
-    composeWho(this.b, this.index, deals);
-    this.answeredDeals = deals.slice(0, 3).map((d) => d.id);
+    const shown = plural ? 8 : 3;
+    composeWho(this.b, this.index, deals, shown);
+    this.answeredDeals = deals.slice(0, shown).map((d) => d.id);
     return "answered";
   }
 

@@ -79,8 +79,8 @@ export function composeList(b: ReplyBuilder, index: SearchIndex, deals: readonly
 }
 
 /** Who the parties are, or who acted ("who bought AirTrunk"). */
-export function composeWho(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[]): void {
-  for (const d of deals.slice(0, 3)) {
+export function composeWho(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], limit = 3): void {
+  for (const d of deals.slice(0, limit)) {
     const evidence = d.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined);
     b.line(`${capitalize(theDeal(d))}: ${partiesText(index.kb, d)}`, ...(evidence ? [" ", { cite: [b.cite(evidence)] }] : []), ".");
   }

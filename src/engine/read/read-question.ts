@@ -252,7 +252,11 @@ function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boole
 
 const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
 
+/** "which chip supplier is in stargate uae", "what tenant...": a party by its role. */
+const ROLE_ASKED = /\b(?:which|what) (?:[\w-]+ )?(?:suppliers?|partners?|tenants?|landlords?|lenders?|buyers?|providers?|developers?|operators?|customers?|sellers?|acquirers?|investors?|backers?)\b/;
+
 function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
+  if (ROLE_ASKED.test(lower) && !/\bhow (?:much|many)\b|\bdeals?\b/.test(lower)) return "who";
   for (const [kind, phrases] of COMPILED_KINDS) {
     if (!hasAny(lemmas, phrases)) continue;
     if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
