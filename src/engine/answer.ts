@@ -16,7 +16,7 @@ import { readQuestion } from "./read/read-question.js";
 import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
 import { eachPartysDeal } from "./retrieve/each-partys-deal.js";
 import { composeInjectionFacts } from "./compose/injection.js";
-import { collectionScope } from "./retrieve/collection-scope.js";
+import { collectionScope, withRoleAsked } from "./retrieve/collection-scope.js";
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
 import { choose, premiseFailures } from "./verify/verify.js";
@@ -220,13 +220,9 @@ class Turnwise {
     const { q } = this;
     let deals = cands.deals;
     if (q.relation === "acquire") deals = deals.filter((d) => d.type === "acquisition");
-    // "which coreweave landlords": the deals where someone other than the named company has that role, all of them.
-    const role = /\b(supplier|partner|tenant|landlord|lender|buyer|provider|developer|operator|seller|acquirer|investor)s?\b/.exec(q.lower)?.[1];
-    const plural = role !== undefined && new RegExp(`\\b${role}s\\b`).test(q.lower);
-    if (role !== undefined) {
-      const withRole = deals.filter((d) => d.parties.some((p) => p.role === role && !this.focus.groups.includes(this.index.matcher.groupOf(p.entity))));
-      if (withRole.length > 0) deals = withRole;
-    }
+    const asked = withRoleAsked(this.index, q, deals, this.focus.groups);
+    deals = asked.deals;
+    const plural = asked.plural;
     if (deals.length === 0) return composeFailed(this.b, this.index, q, [], this.focus.groups);
     const shown = plural ? 8 : 3;
     composeWho(this.b, this.index, deals, shown);

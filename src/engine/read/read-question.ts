@@ -1,13 +1,14 @@
 import type { Metric } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
-import { COMPILED_DEAL_TYPES, COMPILED_KINDS, COMPILED_QUANTITIES, CUE_VOCABULARY, find, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
+import { COMPILED_DEAL_TYPES, COMPILED_QUANTITIES, CUE_VOCABULARY, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
 import { baseForms, lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
 import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
+import { readKind, YES_NO } from "./kind.js";
 import { monthsOf, phaseOf, statedFigures, withAddition } from "./figures-and-times.js";
 
 /** What reading needs from the knowledge base: who is known, and which words the data uses. */
@@ -21,12 +22,9 @@ export interface ReaderKnowledge {
   dealsUsing(word: string): number;
 }
 
-/** A yes/no question: by its first word, or by a tag at its end ("..., didn't it?", "... right?"). */
-const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b|(?:\b(?:didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|hasn'?t|haven'?t|won'?t) (?:it|they|he|she|we|you|there)|,\s*(?:right|correct|true|no)|\s(?:right|correct))\s*\??$/;
 const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok|okay|what of|then|so|but|now|what else|anything else)\b/;
 const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said deal)\b/;
 const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;
-const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least|longest|shortest|newest|latest|oldest|earliest|cheapest|priciest|most recent|rank(?:ed|ing)?|greatest|heaviest)\b/;
 const ASCENDING = /\b(?:smallest|lowest|least|shortest|oldest|earliest|cheapest)\b/;
 const BY_DATE = /\b(?:newest|latest|most recent|oldest|earliest|first deal|recent deals?)\b/;
 const YEAR = /\b(20[12]\d)\b/g;
@@ -250,32 +248,6 @@ function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boole
   }
 }
 
-const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
-
-/** "which chip supplier is in stargate uae", "what tenant...": a party by its role. */
-const ROLE_ASKED = /\b(?:which|what) (?:[\w-]+ )?(?:suppliers?|partners?|tenants?|landlords?|lenders?|buyers?|providers?|developers?|operators?|customers?|sellers?|acquirers?|investors?|backers?)\b/;
-
-function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
-  if (ROLE_ASKED.test(lower) && !/\bhow (?:much|many)\b|\bdeals?\b/.test(lower)) return "who";
-  for (const [kind, phrases] of COMPILED_KINDS) {
-    if (!hasAny(lemmas, phrases)) continue;
-    if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
-    if (kind === "who" && !/\bwho\b|\bwhich (?:firm|bank|lender|investor|compan)|\bpart(?:y|ies)\b|\binvolved\b|\bbehind\b|\bbackers?\b/.test(lower)) continue;
-    if (kind === "overview" && quantity !== null) continue;
-    // "when did nvidia and humain announce their deal", "how much is their deal worth": one deal, not a list.
-    if (kind === "list" && /^(?:(?:so|and|ok|but) )?(?:when|how (?:much|many|big|long))\b/.test(lower) && !/\bdeals\b/.test(lower)) continue;
-    if (kind === "compare" && /\bthan the\b/.test(lower) && !/\b(?:bigger|larger|smaller|more|less)\b/.test(lower)) continue;
-    if (kind === "help" && /\bwhat do you know about\b/.test(lower)) return "overview";
-    if (kind === "total" && /\btogether\b/.test(lower) && !/\b(?:all together|altogether|put together|together with)\b/.test(lower) && !/\bhow much\b/.test(lower)) continue;
-    if (kind === "total" && /\btogether with\b/.test(lower)) continue;
-    if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && (kind === "list" || kind === "who" || kind === "overview")) return "rank";
-    return kind;
-  }
-  if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && !/\bhow (?:big|large|long)\b/.test(lower)) return "rank";
-  if (/\bwhen\b|\bwhat (?:date|year|month)\b/.test(lower)) return "when";
-  void find;
-  return "figure";
-}
 
 /** Who acts and who is acted on: the entity before the relation word and the one after it. */
 function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[], at: number, relation: Relation | null): { actor: string | null; target: string | null } {

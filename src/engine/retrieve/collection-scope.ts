@@ -35,3 +35,14 @@ export function collectionScope(index: SearchIndex, q: StructuredQuery, cands: C
   }
   return principalDeals(index, deals, groups);
 }
+
+/**
+ * "which chip supplier is in stargate uae", "which coreweave landlords": the deals where someone
+ * other than the named companies holds the role asked; `plural` when the question asks for several.
+ */
+export function withRoleAsked(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[], groups: readonly string[]): { deals: readonly Deal[]; plural: boolean } {
+  const role = /\b(supplier|partner|tenant|landlord|lender|buyer|provider|developer|operator|seller|acquirer|investor)s?\b/.exec(q.lower)?.[1];
+  if (role === undefined) return { deals, plural: false };
+  const withRole = deals.filter((d) => d.parties.some((p) => p.role === role && !groups.includes(index.matcher.groupOf(p.entity))));
+  return { deals: withRole.length > 0 ? withRole : deals, plural: new RegExp(`\\b${role}s\\b`).test(q.lower) };
+}

@@ -1,0 +1,35 @@
+import { COMPILED_KINDS, find, type Forms, hasAny } from "./cues.js";
+import type { AnswerKind, Quantity } from "./lexicon.js";
+
+/** The kind of answer a question wants: a figure, a list, a ranking, who, when, a comparison... */
+
+/** A yes/no question: by its first word, or by a tag at its end ("..., didn't it?", "... right?"). */
+export const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b|(?:\b(?:didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|hasn'?t|haven'?t|won'?t) (?:it|they|he|she|we|you|there)|,\s*(?:right|correct|true|no)|\s(?:right|correct))\s*\??$/;
+export const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least|longest|shortest|newest|latest|oldest|earliest|cheapest|priciest|most recent|rank(?:ed|ing)?|greatest|heaviest)\b/;
+
+const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
+
+/** "which chip supplier is in stargate uae", "what tenant...": a party by its role. */
+const ROLE_ASKED = /\b(?:which|what) (?:[\w-]+ )?(?:suppliers?|partners?|tenants?|landlords?|lenders?|buyers?|providers?|developers?|operators?|customers?|sellers?|acquirers?|investors?|backers?)\b/;
+
+export function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
+  if (ROLE_ASKED.test(lower) && !/\bhow (?:much|many)\b|\bdeals?\b/.test(lower)) return "who";
+  for (const [kind, phrases] of COMPILED_KINDS) {
+    if (!hasAny(lemmas, phrases)) continue;
+    if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
+    if (kind === "who" && !/\bwho\b|\bwhich (?:firm|bank|lender|investor|compan)|\bpart(?:y|ies)\b|\binvolved\b|\bbehind\b|\bbackers?\b/.test(lower)) continue;
+    if (kind === "overview" && quantity !== null) continue;
+    // "when did nvidia and humain announce their deal", "how much is their deal worth": one deal, not a list.
+    if (kind === "list" && /^(?:(?:so|and|ok|but) )?(?:when|how (?:much|many|big|long))\b/.test(lower) && !/\bdeals\b/.test(lower)) continue;
+    if (kind === "compare" && /\bthan the\b/.test(lower) && !/\b(?:bigger|larger|smaller|more|less)\b/.test(lower)) continue;
+    if (kind === "help" && /\bwhat do you know about\b/.test(lower)) return "overview";
+    if (kind === "total" && /\btogether\b/.test(lower) && !/\b(?:all together|altogether|put together|together with)\b/.test(lower) && !/\bhow much\b/.test(lower)) continue;
+    if (kind === "total" && /\btogether with\b/.test(lower)) continue;
+    if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && (kind === "list" || kind === "who" || kind === "overview")) return "rank";
+    return kind;
+  }
+  if (SUPERLATIVE.test(lower) && RANK_TRIGGER.test(lower) && !/\bhow (?:big|large|long)\b/.test(lower)) return "rank";
+  if (/\bwhen\b|\bwhat (?:date|year|month)\b/.test(lower)) return "when";
+  void find;
+  return "figure";
+}
