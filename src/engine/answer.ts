@@ -145,7 +145,9 @@ class Turnwise {
     const { q, b, index } = this;
     // A follow-up that points back stays on the deal just discussed.
     const pointing = q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
-    const deals = pointing ? cands.deals.filter((d) => this.focus.carried.includes(d.id)) : cands.deals;
+    // ... or on its revisions ("and the expansion this april" after the original contract).
+    const carried = new Set(this.focus.carried.flatMap((id) => [id, ...(index.kb.deals.get(id)?.revisedBy ?? []), ...(index.kb.deals.get(id)?.revises ?? [])]));
+    const deals = pointing ? cands.deals.filter((d) => carried.has(d.id)) : cands.deals;
     const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
     const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 25, subjects);
     const { pass, tried } = choose(index, q, this.focus.groups, scored);
