@@ -13,6 +13,8 @@ const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:bi
 const ROLE_ASKED = /\b(?:which|what) (?:[\w-]+ )?(?:suppliers?|partners?|tenants?|landlords?|lenders?|buyers?|providers?|developers?|operators?|customers?|sellers?|acquirers?|investors?|backers?)\b/;
 
 export function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
+  // "who pays spacex more, google or anthropic", "which is bigger, a or b": two things set against each other.
+  if (/\b(?:who|which)\b/.test(lower) && /\b(?:more|less|bigger|larger|smaller|higher|lower)\b/.test(lower) && /\bor\b/.test(lower)) return "compare";
   if (ROLE_ASKED.test(lower) && !/\bhow (?:much|many)\b|\bdeals?\b/.test(lower)) return "who";
   for (const [kind, phrases] of COMPILED_KINDS) {
     if (!hasAny(lemmas, phrases)) continue;

@@ -9,6 +9,12 @@ import { dealsWithAll } from "./candidates.js";
  * partner they share (both are OpenAI's), or with the partner of the conversation so far.
  */
 export function eachPartysDeal(index: SearchIndex, q: StructuredQuery, named: readonly string[], conversation: readonly string[]): Deal[] {
+  // "who pays spacex more, google or anthropic": one of the named is the hub the others each deal with.
+  const hub = named.length >= 3 ? named.find((h) => named.every((g) => g === h || dealsWithAll(index, [h, g]).length > 0)) : undefined;
+  if (hub !== undefined) {
+    const others = named.filter((g) => g !== hub);
+    return others.map((g) => mainDeal(index, dealsWithAll(index, [hub, g]), q.entities.filter((e) => e.group === g).map((e) => e.id), [g, hub])).filter((d): d is Deal => d !== undefined);
+  }
   const partner = conversation.find((g) => !named.includes(g)) ?? commonPartner(index, named);
   const deals: Deal[] = [];
   for (const g of named) {
