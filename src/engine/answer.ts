@@ -14,7 +14,7 @@ import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus 
 import type { StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
 import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
-import { eachPartysDeal } from "./retrieve/each-partys-deal.js";
+import { eachPartysDeal, ownNamedDeals } from "./retrieve/each-partys-deal.js";
 import { composeInjectionFacts } from "./compose/injection.js";
 import { collectionScope, withRoleAsked } from "./retrieve/collection-scope.js";
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
@@ -285,10 +285,12 @@ class Turnwise {
       return "answered";
     }
     let deals: Deal[] = [];
-    if (named.length >= 2 && dealsWithAll(index, named).length === 0) deals = eachPartysDeal(index, q, named, this.ctx.entities);
+    const own = named.length >= 2 ? ownNamedDeals(index, q, named) : undefined;
+    if (own) deals = own;
+    else if (named.length >= 2 && dealsWithAll(index, named).length === 0) deals = eachPartysDeal(index, q, named, this.ctx.entities);
     else deals = cands.deals.length >= 2 ? [...cands.deals] : this.ctx.dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
     const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
-    if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics)) {
+    if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics, q.months)) {
       if (cands.noJointDeal) {
         composeNoJointDeal(this.b, index, this.focus.groups, this.q);
         return "declined";

@@ -2,7 +2,7 @@ import type { Deal, Fact } from "../../kb/types.js";
 import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { ReplyBuilder } from "../answer-model.js";
 import { isOtherBasis, isoOf } from "../kb-view.js";
-import { HEADLINE_METRICS } from "../retrieve/score-facts.js";
+import { HEADLINE_METRICS, mentionsMonth } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 
@@ -87,8 +87,8 @@ export function composeWho(b: ReplyBuilder, index: SearchIndex, deals: readonly 
 }
 
 /** Two or more deals side by side on the same quantity, with which is larger when units agree. */
-export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[]): boolean {
-  const all = deals.slice(0, 4).map((d) => ({ d, f: headlineFact(index, d, metrics) }));
+export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], months: readonly number[] = []): boolean {
+  const all = deals.slice(0, 4).map((d) => ({ d, f: ofMonth(index, d, metrics, months) ?? headlineFact(index, d, metrics) }));
   if (all.filter((r) => r.f).length < 2) return false;
   // A deal without a figure is named only when it is one of the two asked about.
   const rows = all.filter((r, i) => r.f !== undefined || i < 2);
@@ -103,6 +103,20 @@ export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: reado
     b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
   } else if (units.size > 1) b.line("The figures are in different units, so they can't be ranked against each other.");
   return true;
+}
+
+/**
+ * The deal's figure in the metrics asked that its own words or date put in one of the months named
+ * ("oracle's sept 2025 bond"), when the question names months and such a figure exists.
+ */
+function ofMonth(index: SearchIndex, deal: Deal, metrics: readonly Metric[], months: readonly number[]): Fact | undefined {
+  if (months.length === 0) return undefined;
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined && f.value !== undefined);
+  for (const m of metrics) {
+    const hits = facts.filter((f) => f.metric === m && (months.includes(f.asOf.month ?? 0) || mentionsMonth(f, months)));
+    if (hits.length > 0) return hits.sort((a, b) => magnitude(b) - magnitude(a))[0];
+  }
+  return undefined;
 }
 
 /**

@@ -3,6 +3,11 @@ import { entityName } from "../compose/sentences.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import { dealsWithAll } from "./candidates.js";
+import { lemma } from "../read/lemmas.js";
+import { STOPWORDS } from "../text.js";
+
+/** Words that name no particular deal: "compare the deals", "which is bigger". */
+const LOOSE = new Set(["deal", "deals", "agreement", "agreements", "contract", "contracts", "compare", "comparison", "bigger", "larger", "smaller", "which", "what", "more", "less", "worth", "value", "than"]);
 
 /**
  * "Compare the Oracle and AWS deals": two parties with no deal together. Each one's deal with the
@@ -15,6 +20,8 @@ export function eachPartysDeal(index: SearchIndex, q: StructuredQuery, named: re
     const others = named.filter((g) => g !== hub);
     return others.map((g) => mainDeal(index, dealsWithAll(index, [hub, g]), q.entities.filter((e) => e.group === g).map((e) => e.id), [g, hub])).filter((d): d is Deal => d !== undefined);
   }
+  const own = ownNamedDeals(index, q, named);
+  if (own) return own;
   const partner = conversation.find((g) => !named.includes(g)) ?? commonPartner(index, named);
   const deals: Deal[] = [];
   for (const g of named) {
@@ -24,6 +31,24 @@ export function eachPartysDeal(index: SearchIndex, q: StructuredQuery, named: re
     if (d) deals.push(d);
   }
   return deals;
+}
+
+/**
+ * "meta's oct 2025 bond or oracle's sept 2025 one": each party's own deal that the question's
+ * words name in its title, when every party has one; undefined otherwise.
+ */
+export function ownNamedDeals(index: SearchIndex, q: StructuredQuery, named: readonly string[]): Deal[] | undefined {
+  const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
+  const words = [...new Set(q.lemmas)].filter((w) => w.length > 3 && !STOPWORDS.has(w) && !names.has(w) && !LOOSE.has(w));
+  if (words.length === 0) return undefined;
+  const own = named.map((g) => {
+    const ids = (index.dealsByGroup.get(g) ?? []).filter((id) => {
+      const title = index.kb.deals.get(id)?.title.toLowerCase() ?? "";
+      return title.split(/[^\p{L}\d]+/u).some((t) => words.includes(lemma(t)));
+    });
+    return mainDeal(index, ids, q.entities.filter((e) => e.group === g).map((e) => e.id), [g]);
+  });
+  return own.every((d) => d !== undefined) && new Set(own.map((d) => d.id)).size === own.length ? (own as Deal[]) : undefined;
 }
 
 /** The group that has deals with every one of the named groups; the one with most such deals when several do. */
