@@ -12,9 +12,13 @@ const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:bi
 /** "which chip supplier is in stargate uae", "what tenant...": a party by its role. */
 const ROLE_ASKED = /\b(?:which|what) (?:[\w-]+ )?(?:suppliers?|partners?|tenants?|landlords?|lenders?|buyers?|providers?|developers?|operators?|customers?|sellers?|acquirers?|investors?|backers?)\b/;
 
+const THINGS_ASKED = /^(?:(?:so|and|ok) )?(?:which|what) (?:[\w-]+ ){0,2}(?:plants|companies|firms|projects|sites|campuses|miners|neoclouds|startups|hyperscalers|utilities|reactors|funds|banks|countries)\b/;
+
 export function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
   // "who pays spacex more, google or anthropic", "which is bigger, a or b": two things set against each other.
   if (/\b(?:who|which)\b/.test(lower) && /\b(?:more|less|bigger|larger|smaller|higher|lower)\b/.test(lower) && /\bor\b/.test(lower)) return "compare";
+  // "which nuclear plants are being restarted", "what bitcoin miners is fluidstack leasing from": a list of things.
+  if (THINGS_ASKED.test(lower) && !/\bhow (?:much|many)\b/.test(lower)) return "list";
   if (ROLE_ASKED.test(lower) && !/\bhow (?:much|many)\b|\bdeals?\b/.test(lower)) return "who";
   for (const [kind, phrases] of COMPILED_KINDS) {
     if (!hasAny(lemmas, phrases)) continue;
