@@ -268,8 +268,10 @@ class Turnwise {
     const deals = this.scope(cands, global);
     const group = this.focus.groups.length === 1 ? this.focus.groups[0]! : null;
     const roles = this.q.relation !== null ? rolesPay(this.q.relation as Relation) : [];
-    const party = group !== null ? { group, roles, relation: this.q.relation } : undefined;
-    const used = composeTotal(this.b, this.index, deals, metrics, this.who_(), party);
+    // "how much has nvidia put into nokia and intel": the named company in every deal is the one whose money is added.
+    const hub = group === null && this.focus.groups.length >= 2 && deals.length >= 2 ? this.focus.groups.find((g) => deals.every((d) => (this.index.dealShape.get(d.id)?.partyGroups ?? []).includes(g))) : undefined;
+    const party = group !== null ? { group, roles, relation: this.q.relation } : hub !== undefined ? { group: hub, roles, relation: this.q.relation, ownFigures: true } : undefined;
+    const used = composeTotal(this.b, this.index, deals, metrics, hub !== undefined ? entityName(this.index.kb, hub) : this.who_(), party);
     if (!used) return this.nothing(global);
     this.answeredDeals = [...new Set(used.map((f) => f.dealId))];
     return "answered";

@@ -28,7 +28,8 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
   const mixed = deals.some((d) => !INTENT_TYPES.includes(d.type));
   for (const d of deals) {
     if (["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string)) continue;
-    const f = headlineFact(index, d, metrics, ["USD"]);
+    // A hub's total ("nvidia into nokia and intel") takes the hub's own figure in each deal first.
+    const f = (party?.ownFigures ? ownFigure(index, d, metrics, party.group) : undefined) ?? headlineFact(index, d, metrics, ["USD"]);
     if (!f || f.value === undefined) continue;
     if (overlapsOf(f).some((id) => taken.has(id))) continue;
     taken.add(f.id);
@@ -72,12 +73,23 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
 type Apart = "umbrella" | "pledge" | "shared";
 const INTENT_TYPES: readonly string[] = ["plan", "capex-pledge"];
 
+function ownFigure(index: SearchIndex, deal: Deal, metrics: readonly Metric[], group: string): Fact | undefined {
+  const own = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.subject !== undefined && index.matcher.groupOf(f.subject) === group && f.unit === "USD" && f.value !== undefined && f.supersededBy === undefined && !isOtherBasis(f));
+  for (const m of metrics) {
+    const hit = own.find((f) => f.metric === m);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** Whose total it is, and what they did: "how much has OpenAI committed" adds only what OpenAI pays. */
 export interface TotalParty {
   readonly group: string;
   /** The roles that count: the paying side of the relation asked, or every principal role when none was. */
   readonly roles: readonly string[];
   readonly relation: string | null;
+  /** Add the party's own figure in each deal (its part of a round), not the deal's whole. */
+  readonly ownFigures?: boolean;
 }
 
 /**
