@@ -28,6 +28,18 @@ const figureOf = (factId: string, n: number): ChartFigure => {
   return { factId, dealId: f.dealId, metric: f.metric, value: f.value ?? null, unit: f.unit, qualifier: f.qualifier, display: formatFact(f), sources: [n] };
 };
 
+/** Each bar sits in the panel of its unit, is labelled with the reply's figure and [n], and is coloured by its deal (Oracle first). */
+function expectBarsOfOracleAndAws(answer: ChartAnswer, s: BarsSpec): void {
+  for (const p of s.panels) {
+    for (const b of p.bars) {
+      const f = answer.figures[b.figures[0]!]!;
+      expect(f.unit === "MW" ? "GW" : f.unit).toBe(p.unit);
+      expect(b.label).toBe(cited(answer, b.figures[0]!));
+      expect(b.series).toBe(f.dealId === "openai-oracle-2025" ? 0 : 1);
+    }
+  }
+}
+
 describe("chartSpecFor", () => {
   it("ranks by the reply's own figures: largest first, each label the figure's display and the reply's [n]", () => {
     const answer = ask("biggest OpenAI deals");
@@ -75,14 +87,7 @@ describe("chartSpecFor", () => {
     expect(s.legend.map((l) => l.name)).toEqual(["OpenAI–Oracle Stargate cloud capacity agreement", "OpenAI–AWS cloud capacity agreement"]);
     const drawn = s.panels.flatMap((p) => p.bars.map((b) => b.figures[0]!));
     expect([...drawn].sort()).toEqual([...answer.primary].sort());
-    for (const p of s.panels) {
-      for (const b of p.bars) {
-        const f = answer.figures[b.figures[0]!]!;
-        expect(f.unit === "MW" ? "GW" : f.unit).toBe(p.unit);
-        expect(b.label).toBe(cited(answer, b.figures[0]!));
-        expect(b.series).toBe(f.dealId === "openai-oracle-2025" ? 0 : 1);
-      }
-    }
+    expectBarsOfOracleAndAws(answer, s);
   });
 
   it("compares in one panel per unit, never two units on one axis, one colour per deal in every panel", () => {
@@ -96,14 +101,7 @@ describe("chartSpecFor", () => {
     const units = s.panels.map((p) => p.unit);
     expect(new Set(units).size).toBe(units.length);
     expect(units).toEqual(expect.arrayContaining(["USD", "GW", "years"]));
-    for (const p of s.panels) {
-      for (const b of p.bars) {
-        const f = answer.figures[b.figures[0]!]!;
-        expect(f.unit === "MW" ? "GW" : f.unit).toBe(p.unit);
-        expect(b.label).toBe(cited(answer, b.figures[0]!));
-        expect(b.series).toBe(f.dealId === "openai-oracle-2025" ? 0 : 1);
-      }
-    }
+    expectBarsOfOracleAndAws(answer, s);
     // Every figure with a number is drawn once; the one with no single number is named under the chart, not drawn.
     expect(s.panels.flatMap((p) => p.bars.map((b) => b.figures[0])).sort()).toEqual([0, 1, 2, 3, 4]);
     expect(s.notes.join(" ")).toContain(cited(answer, 5));
