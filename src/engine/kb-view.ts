@@ -118,3 +118,9 @@ export const STATUS_PHRASES: Readonly<Record<string, string>> = {
   superseded: "superseded by a later deal",
   cancelled: "cancelled",
 };
+
+/** A comparable size: GW and MW in one scale, years and months in one scale, ranges by their top. */
+export function magnitude(f: Fact): number {
+  const v = f.value ?? f.range?.max ?? 0;
+  return f.unit === "MW" ? v / 1000 : f.unit === "months" ? v / 12 : v;
+}

@@ -38,6 +38,8 @@ export interface SearchIndex {
   readonly titleTerms: ReadonlySet<string>;
   /** A dollar value -> the deals with a fact of that value, for "the 38b figure". */
   readonly dealsByValue: ReadonlyMap<number, ReadonlySet<string>>;
+  /** A chip or server count -> the deals reporting it, for "the 200k gpu deal". */
+  readonly dealsByCount: ReadonlyMap<number, ReadonlySet<string>>;
   /** Proper nouns the data mentions ("Abilene", "Memphis", "Blackwell") -> the deals that mention them. */
   readonly properNouns: ReadonlyMap<string, ReadonlySet<string>>;
   /** The stemmed words of facts, filled as facts become candidates. */
@@ -135,6 +137,7 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
   const factsBySubject = new Map<string, string[]>();
   const factDocs: FactDoc[] = [];
   const dealsByValue = new Map<number, Set<string>>();
+  const dealsByCount = new Map<number, Set<string>>();
   const properNouns = new Map<string, Set<string>>();
   const collectNames = (s: string, dealId: string) => {
     for (const m of s.matchAll(/(?<=[\s(“"])(?:\p{Lu}[\p{Ll}][\p{L}]+|\p{Lu}{2,5}(?![\p{L}]))/gu)) addTo(properNouns, m[0].toLowerCase(), dealId);
@@ -147,6 +150,7 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
     await slicer.tick();
     collectNames(fact.quote, fact.dealId);
     if (fact.unit === "USD" && fact.value !== undefined) addTo(dealsByValue, fact.value, fact.dealId);
+    if ((fact.metric === "chip-count" || fact.metric === "server-count") && fact.value !== undefined) addTo(dealsByCount, fact.value, fact.dealId);
     factDocs.push({ id: fact.id, label: `${formatFact(fact)} ${fact.note ?? ""}` });
     for (const ref of [fact.subject, fact.speaker]) {
       if (ref !== undefined) pushTo(factsBySubject, matcher.groupOf(ref), fact.id);
@@ -236,6 +240,7 @@ async function prepare(kb: KnowledgeBase, slicer: TimeSlicer) {
     titleTerms,
     properNouns,
     dealsByValue,
+    dealsByCount,
     titleGroups,
     titleEntities,
     factWords: new FactWordCache(),

@@ -1,7 +1,7 @@
 import type { Deal, Fact } from "../../kb/types.js";
 import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { ReplyBuilder } from "../answer-model.js";
-import { isOtherBasis, isoOf } from "../kb-view.js";
+import { isOtherBasis, isoOf, magnitude } from "../kb-view.js";
 import { HEADLINE_METRICS, mentionsMonth } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
@@ -54,11 +54,7 @@ export function warmHeadlines(index: SearchIndex, deal: Deal): void {
   headlineCandidates(index, deal);
 }
 
-/** A comparable size: GW and MW in one scale, years and months in one scale, ranges by their top. */
-export function magnitude(f: Fact): number {
-  const v = f.value ?? f.range?.max ?? 0;
-  return f.unit === "MW" ? v / 1000 : f.unit === "months" ? v / 12 : v;
-}
+
 
 /** Deals where the group plays a principal role, not only a technology-partner one. */
 export function principalDeals(index: SearchIndex, deals: readonly Deal[], groups: readonly string[]): Deal[] {

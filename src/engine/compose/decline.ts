@@ -183,7 +183,7 @@ export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: 
   b.line(`I have no deal between ${joinAnd(groups.map((g) => entityName(kb, g)))} in my sources.`);
   // "that $30b deal": whose deal the stated figure is, among the named parties' deals.
   for (const stated of q?.premise.figures ?? []) {
-    const holder = stated.unit === "USD" ? bestHolder(index, stated.value, groups, [...(q?.keywords ?? []), ...(q?.entities ?? []).flatMap((e) => e.text.toLowerCase().split(" "))]) : undefined;
+    const holder = stated.unit === "USD" ? holderOf(index, stated.value, "", groups, [...(q?.keywords ?? []), ...(q?.entities ?? []).flatMap((e) => e.text.toLowerCase().split(" "))]) : undefined;
     if (holder) {
       b.line("The figure you give belongs to this deal: ", ...factSentence(b, kb, holder, kb.deals.get(holder.dealId)!, false));
       return;
@@ -208,29 +208,24 @@ export function cancellationPremiseHolds(deal: Deal): boolean {
   return isCancelled(deal);
 }
 
-/** The fact, in another deal involving a company named, that holds a stated figure: "the $38 billion deal is OpenAI's with AWS". */
-function holderOf(index: SearchIndex, value: number, notDeal: string, groups: readonly string[] = []): Fact | undefined {
+/**
+ * The fact, in another deal involving a company named, that holds a stated figure: "the $38 billion
+ * deal is OpenAI's with AWS". Of several, the one whose wording shares most of the question's words
+ * ("that $30b azure deal").
+ */
+function holderOf(index: SearchIndex, value: number, notDeal: string, groups: readonly string[] = [], words: readonly string[] = []): Fact | undefined {
+  let best: { f: Fact; n: number } | undefined;
   for (const dealId of index.dealsByValue.get(value) ?? []) {
     if (dealId === notDeal) continue;
     const deal = index.kb.deals.get(dealId);
-    if (groups.length > 0 && !(index.dealShape.get(dealId)?.partyGroups ?? []).some((g) => groups.includes(g))) continue;
-    const f = deal?.factIds.map((id) => index.kb.facts.get(id)).find((x): x is Fact => x !== undefined && x.unit === "USD" && x.value === value);
-    if (f) return f;
-  }
-  return undefined;
-}
-
-/** Of the named parties' deals holding the stated figure, the one whose wording shares most of the question's words ("azure"). */
-function bestHolder(index: SearchIndex, value: number, groups: readonly string[], keywords: readonly string[]): Fact | undefined {
-  const hits: Array<{ f: Fact; n: number }> = [];
-  for (const dealId of index.dealsByValue.get(value) ?? []) {
-    const deal = index.kb.deals.get(dealId);
-    if (!deal || !(index.dealShape.get(dealId)?.partyGroups ?? []).some((g) => groups.includes(g))) continue;
+    if (!deal || (groups.length > 0 && !(index.dealShape.get(dealId)?.partyGroups ?? []).some((g) => groups.includes(g)))) continue;
     const f = deal.factIds.map((id) => index.kb.facts.get(id)).find((x): x is Fact => x !== undefined && x.unit === "USD" && x.value === value);
-    const words = dealWords(index, deal).all;
-    if (f) hits.push({ f, n: keywords.filter((k) => words.has(lemma(k))).length });
+    if (!f) continue;
+    const all = words.length > 0 ? dealWords(index, deal).all : undefined;
+    const n = all ? words.filter((w) => all.has(lemma(w))).length : 0;
+    if (!best || n > best.n) best = { f, n };
   }
-  return hits.sort((a, b) => b.n - a.n)[0]?.f;
+  return best?.f;
 }
 
 /**

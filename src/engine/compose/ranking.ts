@@ -5,7 +5,8 @@ import { metricLabel } from "../kb-view.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import { capitalize, theDeal } from "./sentences.js";
-import { composeList, headlineFact, magnitude } from "./collections.js";
+import { magnitude } from "../kb-view.js";
+import { composeList, headlineFact } from "./collections.js";
 
 /** Rankings (largest, smallest, newest) and lists past a dollar line. Every figure in them is cited. */
 
@@ -16,15 +17,18 @@ export function rankBy(q: StructuredQuery): RankBy {
   const long = /\b(?:longest|shortest)\b/.test(q.lower);
   if (long || q.quantity === "duration") return { metrics: ["duration"], units: ["years", "months"], byDate: false, ascending: q.ascending, label: "by length" };
   if (q.metrics.length > 0 && q.quantity !== "value" && q.quantity !== "money" && q.quantity !== "spending") return { metrics: q.metrics, units: q.units, byDate: false, ascending: q.ascending, label: `by ${metricLabel(q.metrics[0]!)}` };
-  return { metrics: ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value"] as Metric[], units: ["USD"], byDate: false, ascending: q.ascending, label: "by value in US dollars" };
+  return { ...BY_DOLLAR_VALUE, ascending: q.ascending };
 }
+
+/** The default ranking: each deal's headline dollar figure, largest first. */
+const BY_DOLLAR_VALUE: RankBy = { metrics: ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value"] as Metric[], units: ["USD"], byDate: false, ascending: false, label: "by value in US dollars" };
 
 const ENDED_STATUSES: ReadonlySet<string> = new Set(["scrapped", "superseded", "cancelled", "rejected"]);
 const orderCache = new WeakMap<SearchIndex, Map<string, ReadonlyArray<RankRow>>>();
 
 /** The order of the default ranking ("biggest deals"), built in time slices ahead of the first question that asks for it. */
 export async function warmRanking(index: SearchIndex, tick: () => Promise<void> | undefined): Promise<void> {
-  const by = rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery);
+  const by = BY_DOLLAR_VALUE;
   const rows: RankRow[] = [];
   let i = 0;
   for (const d of index.kb.deals.values()) {
@@ -102,7 +106,7 @@ export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: reado
  * figure cited. Hedged ceilings ("up to") count at their stated value and keep their qualifier.
  */
 export function composeThresholdList(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], threshold: number, who: string): Fact[] {
-  const by = rankBy({ lower: "", byDate: false, quantity: null, metrics: [], units: [], ascending: false } as unknown as StructuredQuery);
+  const by = BY_DOLLAR_VALUE;
   const rows = deals
     .filter((d) => !["scrapped", "superseded", "cancelled", "rejected"].includes(d.status as string))
     .map((d) => ({ d, f: headlineFact(index, d, by.metrics, by.units) }))

@@ -65,9 +65,7 @@ function dealsByCount(index: SearchIndex, lower: string): string[] {
   const wanted = [...lower.matchAll(COUNT)].map((m) => Number(m[1]!.replace(/,/g, "")) * (COUNT_SCALE[m[2] ?? ""] ?? 1)).filter((v) => v >= 100);
   if (wanted.length === 0) return [];
   const out = new Set<string>();
-  for (const f of index.kb.facts.values()) {
-    if ((f.metric === "chip-count" || f.metric === "server-count") && f.value !== undefined && wanted.some((v) => Math.abs(f.value! - v) <= v * 0.02)) out.add(f.dealId);
-  }
+  for (const [count, deals] of index.dealsByCount) if (wanted.some((v) => Math.abs(count - v) <= v * 0.02)) for (const d of deals) out.add(d);
   return out.size <= 4 ? [...out] : [];
 }
 
@@ -188,7 +186,7 @@ function titleOverlap(index: SearchIndex, deal: Deal, q: StructuredQuery): numbe
 }
 
 /** A deal's title words, lemmatised, computed once per deal. */
-function titleWordsOf(index: SearchIndex, deal: Deal): ReadonlySet<string> {
+export function titleWordsOf(index: SearchIndex, deal: Deal): ReadonlySet<string> {
   let map = titleWordCache.get(index);
   if (!map) titleWordCache.set(index, (map = new Map()));
   let words = map.get(deal.id);

@@ -16,11 +16,13 @@ import { rolesPay } from "../verify/relations.js";
 export function collectionScope(index: SearchIndex, q: StructuredQuery, cands: Candidates, groups: readonly string[], global: boolean): Deal[] {
   const all = global ? [...index.kb.deals.values()] : [...cands.deals];
   let deals = all.filter((d) => d.type !== "market-event");
-  const words = q.specifics.map((w) => lemma(w));
-  const named = deals.filter((d) => cands.byName.has(d.id) || words.some((w) => dealWords(index, d).header.has(w)));
   // One company's deals narrow to those named ("microsoft's india and uae"); with several companies
   // their names themselves are title words, and narrowing would drop all but one company's deals.
-  if (named.length > 0 && groups.length === 1) deals = named;
+  if (groups.length === 1) {
+    const words = q.specifics.map((w) => lemma(w));
+    const named = deals.filter((d) => cands.byName.has(d.id) || words.some((w) => dealWords(index, d).header.has(w)));
+    if (named.length > 0) deals = named;
+  }
   // "deals nvidia invested equity in": a type that only restates the relation is checked by role below, not by type.
   const restated = (q.kind === "list" || q.kind === "rank") && q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
   if (q.dealTypes.length > 0 && !restated) {

@@ -2,7 +2,7 @@ import type { Deal } from "../../kb/types.js";
 import { entityName } from "../compose/sentences.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
-import { dealsWithAll } from "./candidates.js";
+import { dealsWithAll, titleWordsOf } from "./candidates.js";
 import { lemma } from "../read/lemmas.js";
 import { STOPWORDS } from "../text.js";
 
@@ -43,8 +43,8 @@ export function ownNamedDeals(index: SearchIndex, q: StructuredQuery, named: rea
   if (words.length === 0) return undefined;
   const own = named.map((g) => {
     const ids = (index.dealsByGroup.get(g) ?? []).filter((id) => {
-      const title = index.kb.deals.get(id)?.title.toLowerCase() ?? "";
-      return title.split(/[^\p{L}\d]+/u).some((t) => words.includes(lemma(t)));
+      const deal = index.kb.deals.get(id);
+      return deal !== undefined && words.some((w) => titleWordsOf(index, deal).has(w));
     });
     return mainDeal(index, ids, q.entities.filter((e) => e.group === g).map((e) => e.id), [g]);
   });

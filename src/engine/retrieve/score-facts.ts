@@ -3,7 +3,7 @@ import type { Metric } from "../../kb/vocabulary.js";
 import { wordIn } from "../fact-words.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
-import { factYears, isOtherBasis } from "../kb-view.js";
+import { factYears, isOtherBasis, magnitude } from "../kb-view.js";
 import { lemma } from "../read/lemmas.js";
 import { factWordSet } from "./deal-words.js";
 import type { Relation } from "../read/lexicon.js";
@@ -75,8 +75,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   // Of a deal's figures for one metric, the largest is its headline ("1,121 MW", not the "30 MW" uprate).
   if (q.phase === null) {
     const best = new Map<string, number>();
-    // Compared on one scale: 1 GW is larger than 200 MW.
-    const size = (f: Fact) => (f.value === undefined ? 0 : f.unit === "MW" ? f.value / 1000 : f.value);
+    // Compared on one scale (magnitude): 1 GW is larger than 200 MW.
+    const size = magnitude;
     for (const s of out) if (s.metricFits && s.fact.value !== undefined) best.set(`${s.deal.id} ${s.fact.metric}`, Math.max(best.get(`${s.deal.id} ${s.fact.metric}`) ?? 0, size(s.fact)));
     for (let i = 0; i < out.length; i++) {
       const s = out[i]!;

@@ -1,6 +1,6 @@
 import type { Deal, Fact } from "../../kb/types.js";
 import type { Unit } from "../../kb/vocabulary.js";
-import { factYears, isOtherBasis } from "../kb-view.js";
+import { factYears, isOtherBasis, magnitude } from "../kb-view.js";
 import type { Relation } from "../read/lexicon.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { ScoredFact } from "../retrieve/score-facts.js";
@@ -73,7 +73,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
       if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (POWER.has(stated.unit) && POWER.has(fact.unit)) {
       // "500 gigawatts" against 500 MW: the same scale decides, not the digits.
-      if (!figureMatches(toMw(stated.value, stated.unit), { ...fact, value: fact.value === undefined ? undefined : toMw(fact.value, fact.unit), range: fact.range === undefined ? undefined : { min: toMw(fact.range.min, fact.unit), max: toMw(fact.range.max, fact.unit) } } as Fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+      if (!powerMatches(stated.value, stated.unit, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact));
@@ -141,16 +141,21 @@ function shareFailures(index: SearchIndex, q: StructuredQuery, deal: Deal, fact:
 const POWER: ReadonlySet<string> = new Set(["GW", "MW"]);
 const toMw = (v: number, unit: string) => (unit === "GW" ? v * 1000 : v);
 
+/** A stated power figure against a fact in GW or MW, compared in MW. */
+function powerMatches(value: number, unit: string, f: Fact): boolean {
+  const range = f.range === undefined ? undefined : { min: toMw(f.range.min, f.unit), max: toMw(f.range.max, f.unit) };
+  return figureMatches(toMw(value, unit), { ...f, value: f.value === undefined ? undefined : toMw(f.value, f.unit), range } as Fact);
+}
+
 /** The deal reports the stated figure in its unit (GW and MW as one scale; dollars as in dealHas). */
 function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: Unit): boolean {
   if (unit === "USD") return dealHas(index, deal, value);
-  const inMw = (v: number, u: string) => (u === "GW" ? v * 1000 : v);
-  const power = unit === "GW" || unit === "MW";
+  const power = POWER.has(unit);
   return deal.factIds.some((id) => {
     const f = index.kb.facts.get(id);
     // A figure for something else ("IREN's whole 750 MW campus") does not name this deal.
     if (f === undefined || isOtherBasis(f)) return false;
-    if (power && (f.unit === "GW" || f.unit === "MW")) return figureMatches(inMw(value, unit), { ...f, value: f.value === undefined ? undefined : inMw(f.value, f.unit), range: f.range === undefined ? undefined : { min: inMw(f.range.min, f.unit), max: inMw(f.range.max, f.unit) } } as Fact);
+    if (power && POWER.has(f.unit)) return powerMatches(value, unit, f);
     return f.unit === unit && figureMatches(value, f);
   });
 }
@@ -269,8 +274,7 @@ function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[]):
   for (const m of metrics) {
     const hits = facts.filter((f) => f.metric === m);
     // On one scale: 1 GW is the headline over a 200 MW first phase.
-    const size = (f: Fact) => (f.value ?? f.range?.max ?? 0) / (f.unit === "MW" ? 1000 : 1);
-    if (hits.length > 0) return hits.sort((a, b) => size(b) - size(a))[0]!.id;
+    if (hits.length > 0) return hits.sort((a, b) => magnitude(b) - magnitude(a))[0]!.id;
   }
   return undefined;
 }
