@@ -154,9 +154,9 @@ class Turnwise {
     if (pass) {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
       else composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
+      this.givenFacts = [pass.candidate.fact.id];
       for (const extra of q.alsoAsked) this.alsoAnswer(extra, pass.candidate.deal);
       this.answeredDeals = [pass.candidate.deal.id];
-      this.givenFacts = [pass.candidate.fact.id];
       return "answered";
     }
     this.answeredDeals = [...new Set(tried.map((v) => v.candidate.deal.id))].slice(0, 2);
@@ -169,8 +169,12 @@ class Turnwise {
     if (!spec) return;
     const sub: StructuredQuery = { ...this.q, quantity: extra, metrics: spec.metrics, units: spec.units ?? [], precise: spec.precise, alsoAsked: [] };
     const { pass } = choose(this.index, sub, this.focus.groups, scoreFacts(this.index, sub, [deal], this.focus.groups));
-    if (pass) composeFigure(this.b, this.index, pass.candidate.fact, pass.candidate.deal);
-    else this.b.line(`I don't have ${quantityWords(sub)} for that deal in my sources.`);
+    // "contracted revenue, in dollars": the second part can name the figure already given; say it once.
+    if (pass && this.givenFacts.includes(pass.candidate.fact.id)) return;
+    if (pass) {
+      composeFigure(this.b, this.index, pass.candidate.fact, pass.candidate.deal);
+      this.givenFacts.push(pass.candidate.fact.id);
+    } else this.b.line(`I don't have ${quantityWords(sub)} for that deal in my sources.`);
   }
 
   private who_(): string {
@@ -180,7 +184,7 @@ class Turnwise {
   private status(cands: Candidates): Outcome {
     const deal = cands.deals[0]!;
     const head = deal.factIds.map((id) => this.index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && HEADLINE_METRICS.includes(f.metric) && f.subject === undefined);
-    composeStatus(this.b, this.index, deal, head);
+    composeStatus(this.b, this.index, deal, head, this.q.yesNo);
     this.answeredDeals = [deal.id];
     return "answered";
   }

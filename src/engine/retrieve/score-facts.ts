@@ -1,11 +1,11 @@
 import type { Deal, Fact } from "../../kb/types.js";
-import type { Metric } from "../../kb/vocabulary.js";
+import { METRIC_UNITS, type Metric } from "../../kb/vocabulary.js";
 import { wordIn } from "../fact-words.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import { factYears, isOtherBasis, magnitude } from "../kb-view.js";
 import { lemma } from "../read/lemmas.js";
-import { factWordSet } from "./deal-words.js";
+import { dealWords, factWordSet } from "./deal-words.js";
 import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 
@@ -38,12 +38,15 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const fact = index.kb.facts.get(id);
       if (!fact) continue;
       const at = metrics.indexOf(fact.metric);
-      const metricFits = at >= 0;
-      let score = metricFits ? 20 - Math.min(at, 10) : 0;
+      // The question uses the figure's own label words ("contracted revenue", "lease obligations"): that names the figure as surely as a metric cue.
+      const labelHits = labelWordHits(q, fact);
+      const unitFits = fact.unit !== "text" && (q.units.length > 0 ? q.units.includes(fact.unit) : q.metrics.some((m) => METRIC_UNITS[m]?.includes(fact.unit) ?? true));
+      const metricFits = at >= 0 || (q.metrics.length > 0 && unitFits && labelHits >= LABEL_NAMES_FIGURE && distinctLabelHits(index, q, fact, deal) >= LABEL_NAMES_FIGURE);
+      let score = at >= 0 ? 20 - Math.min(at, 10) : metricFits ? 12 : 0;
       // The question names the metric itself ("the second tranche", "its valuation").
       if (metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(w))) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
-      score += wordScore(index, q, fact) + labelScore(q, fact);
+      score += wordScore(index, q, fact) + Math.min(9, 3 * labelHits);
       const own = factWordSet(index, fact);
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       if (q.phase !== null) score += phaseMatches(q.phase, fact) ? 8 : -3;
@@ -176,14 +179,25 @@ export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
   return months.some((m) => new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`).test(text));
 }
 
+/** Label words of the question that the deal's own title and summary do not use: they tell this figure from the deal's others. */
+function distinctLabelHits(index: SearchIndex, q: StructuredQuery, fact: Fact, deal: Deal): number {
+  if (fact.label === undefined) return 0;
+  const header = dealWords(index, deal).header;
+  const label = new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
+  return new Set(q.lemmas.filter((w) => w.length > 2 && label.has(w) && !header.has(w) && !LABEL_NOISE.has(w))).size;
+}
+
+/** Two content words of the question in a figure's label name that figure. */
+const LABEL_NAMES_FIGURE = 2;
+
 /** Question words in the fact's own label: the label is what tells figures of one quote apart. */
-function labelScore(q: StructuredQuery, fact: Fact): number {
+function labelWordHits(q: StructuredQuery, fact: Fact): number {
   if (fact.label === undefined) return 0;
   const label = new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
   // Names say which deal, not which figure: "AWS" in "length of the expanded AWS agreement" is no evidence.
   const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
   const words = q.lemmas.filter((w, i, all) => w.length > 2 && all.indexOf(w) === i && !names.has(w));
-  return Math.min(9, 3 * words.filter((w) => label.has(w) && !LABEL_NOISE.has(w)).length);
+  return words.filter((w) => label.has(w) && !LABEL_NOISE.has(w)).length;
 }
 
 const LABEL_NOISE = new Set(["the", "and", "for", "with", "value", "deal", "of", "what", "how", "much"].map((w) => lemma(w)));
