@@ -10,6 +10,11 @@ import { createLogger } from "../logger.js";
  * anything else with its serialised stack), and the exit code is 1.
  */
 export function runCli(main: (config: Config) => Promise<number>): void {
+  // `npm run eval | head`: a reader that stops reading ends the run quietly, not with an EPIPE stack.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
   (async () => {
     const config = loadConfig();
     process.exitCode = await main(config);

@@ -138,6 +138,22 @@ describe("answerQuestion: figures", () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("takes a figure the question names by its own label words, but not one of another unit", () => {
+    const revenue = ask("what's the contracted revenue from the terawulf deal").answer;
+    expect(primary(revenue).map((f) => f.factId)).toEqual(["terawulf-fluidstack-google-2025.value"]);
+    // "contracted" is also in the 360 MW load's label: a megawatt figure never answers a money question.
+    expect(primary(revenue).every((f) => f.unit === "USD")).toBe(true);
+  });
+
+  it("says a replaced deal's status plainly, naming the figure that replaced it", () => {
+    const open = ask("what's the status of the nvidia openai 100b deal").answer;
+    const text = renderBody(open);
+    expect(text).not.toMatch(/^No\./);
+    expect(text).toMatch(/scrapped/);
+    expect(open.figures.map((f) => f.value)).toContain(30e9);
+    expect(renderBody(ask("is the nvidia openai 100b deal still on").answer)).toMatch(/^No\. /);
+  });
+
   it("quotes what a person said, cited", () => {
     const { answer } = ask("what did altman say about compute?");
     expect(answer.outcome).toBe("answered");

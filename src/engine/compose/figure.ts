@@ -42,26 +42,27 @@ export function composeStanding(b: ReplyBuilder, index: SearchIndex, deal: Deal,
   const replaced = supersededByDeal(kb, deal);
   const note = statusNote(deal);
   if (["scrapped", "superseded", "cancelled", "rejected", "letter-of-intent", "in-talks", "reported", "pledge"].includes(deal.status as string)) {
-    const evidence = deal.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined);
-    const status = `${capitalize(theDeal(deal))} ${be(deal)} ${STATUS_PHRASES[deal.status as string] ?? String(deal.status).replace(/-/g, " ")}`;
-    b.line(`${status}${note ? ` (${note})` : ""}.`);
+    const phrase = STATUS_PHRASES[deal.status as string] ?? String(deal.status).replace(/-/g, " ");
+    b.line(`${capitalize(theDeal(deal))} ${be(deal)} ${phrase}${aside(note, phrase)}.`);
     if (replaced && !fact?.supersededBy) b.line(`It was replaced by ${theDeal(replaced)}.`);
-    void evidence;
   }
   if (isUnvetted(deal)) b.line("Reported, not vetted: only tier-C pages (blogs and aggregators) carry this deal's figures.");
 }
 
 /** "Is it still on?": the deal's status, what replaced it, and its headline figure. */
-export function composeStatus(b: ReplyBuilder, index: SearchIndex, deal: Deal, headline: Fact | undefined): void {
+export function composeStatus(b: ReplyBuilder, index: SearchIndex, deal: Deal, headline: Fact | undefined, yesNo = true): void {
   const kb = index.kb;
   const status = deal.status as string;
   const note = statusNote(deal);
   const ended = ["scrapped", "superseded", "cancelled", "rejected"].includes(status);
-  const lead = ended ? "No. " : ["signed", "completed", "under-way", "agreed"].includes(status) ? "As far as my sources go, yes. " : "";
-  b.line(`${lead}${capitalize(theDeal(deal))} ${be(deal)} ${STATUS_PHRASES[status] ?? status.replace(/-/g, " ")}${note ? ` (${note})` : ""}.`);
+  const lead = !yesNo ? "" : ended ? "No. " : ["signed", "completed", "under-way", "agreed"].includes(status) ? "As far as my sources go, yes. " : "";
+  const phrase = STATUS_PHRASES[status] ?? status.replace(/-/g, " ");
+  b.line(`${lead}${capitalize(theDeal(deal))} ${be(deal)} ${phrase}${aside(note, phrase)}.`);
   const replaced = supersededByDeal(kb, deal);
   if (replaced) {
-    const head = replaced.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject === undefined && f.unit !== "text");
+    // The figure that took this deal's place (Nvidia's $30 billion), else the replacing deal's headline.
+    const successor = deal.factIds.map((id) => kb.facts.get(kb.facts.get(id)?.supersededBy ?? "")).find((f): f is Fact => f !== undefined && f.dealId === replaced.id);
+    const head = successor ?? replaced.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject === undefined && f.unit !== "text");
     b.line(`It was replaced by ${theDeal(replaced)}`, ...(head ? [": ", ...factSentence(b, kb, head, replaced, false)] : ["."]));
   } else if (headline) b.line(...factSentence(b, kb, headline, deal, false));
   if (isUnvetted(deal)) b.line("Reported, not vetted: only tier-C pages carry this deal.");
@@ -94,4 +95,13 @@ function isPluralVerb(deal: Deal, one: string, many: string): string {
 export function composeParties(b: ReplyBuilder, index: SearchIndex, deal: Deal): void {
   const evidence = deal.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined);
   b.line(`${capitalize(theDeal(deal))}: ${partiesText(index.kb, deal)}.`, ...(evidence ? [" ", { cite: [b.cite(evidence)] }] : []));
+}
+
+/** The status note in brackets, without the status phrase it may repeat: "(as of June 2026 not formally filed…)", not "(A non-binding letter of intent; as of…)". */
+function aside(note: string | undefined, phrase: string): string {
+  if (note === undefined) return "";
+  const bare = phrase.replace(/^(?:a|an|the)\s+/i, "").toLowerCase();
+  const m = /^(?:(?:a|an|the)\s+)?([^;:,.]+)[;:,.]\s*/i.exec(note);
+  const rest = m && m[1]!.trim().toLowerCase() === bare ? note.slice(m[0].length) : note;
+  return rest.trim() === "" ? "" : ` (${rest.trim().replace(/\.$/, "")})`;
 }
