@@ -11,7 +11,7 @@ import { composeLocation } from "./compose/location.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
 import { entityName, joinAnd } from "./compose/sentences.js";
 import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus } from "./focus.js";
-import type { StructuredQuery } from "./read/query.js";
+import type { AlsoAsked, StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
 import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
 import { eachPartysDeal, ownNamedDeals } from "./retrieve/each-partys-deal.js";
@@ -155,7 +155,7 @@ class Turnwise {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
       else composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
       this.givenFacts = [pass.candidate.fact.id];
-      for (const extra of q.alsoAsked) this.alsoAnswer(extra, pass.candidate.deal);
+      this.answerRest(pass.candidate.deal);
       this.answeredDeals = [pass.candidate.deal.id];
       return "answered";
     }
@@ -163,7 +163,17 @@ class Turnwise {
     return composeFailed(b, index, q, tried, this.focus.groups);
   }
 
-  /** The second part of a two-part question, about the same deal. */
+  /** The later parts of a multi-part question, about the deal the first part was answered from. */
+  private answerRest(deal: Deal, skip: AlsoAsked | null = null): void {
+    for (const extra of this.q.alsoAsked) {
+      if (extra === skip) continue;
+      if (extra === "parties") composeWho(this.b, this.index, [deal], 1);
+      else if (extra === "announced") composeAnnounced(this.b, this.index, deal);
+      else this.alsoAnswer(extra, deal);
+    }
+  }
+
+  /** One further quantity of a multi-part question, about the same deal. */
   private alsoAnswer(extra: Quantity, deal: Deal): void {
     const spec = specOf(extra);
     if (!spec) return;
@@ -185,6 +195,7 @@ class Turnwise {
     const deal = cands.deals[0]!;
     const head = deal.factIds.map((id) => this.index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && HEADLINE_METRICS.includes(f.metric) && f.subject === undefined);
     composeStatus(this.b, this.index, deal, head, this.q.yesNo);
+    this.answerRest(deal);
     this.answeredDeals = [deal.id];
     return "answered";
   }
@@ -192,7 +203,7 @@ class Turnwise {
   private announced(cands: Candidates): Outcome {
     const deal = cands.deals[0]!;
     composeAnnounced(this.b, this.index, deal);
-    for (const extra of this.q.alsoAsked) if (extra !== "announced") this.alsoAnswer(extra, deal);
+    this.answerRest(deal, "announced");
     this.answeredDeals = [deal.id];
     return this.b.primary.length > 0 ? "answered" : "declined";
   }
@@ -232,6 +243,7 @@ class Turnwise {
     if (deals.length === 0) return composeFailed(this.b, this.index, q, [], this.focus.groups);
     const shown = plural ? 8 : 3;
     composeWho(this.b, this.index, deals, shown);
+    if (deals[0] !== undefined) this.answerRest(deals[0], "parties");
     this.answeredDeals = deals.slice(0, shown).map((d) => d.id);
     return "answered";
   }

@@ -3,6 +3,9 @@ import type { SearchIndex } from "./search-index.js";
 
 const cache = new WeakMap<SearchIndex, ReaderKnowledge>();
 
+/** Two capitalised words that a few deals share ("Lake Mariner", "River Bend") name a place or project; more deals, and they don't. */
+const PROPER_PAIR_MAX_DEALS = 3;
+
 /**
  * What the question reader needs from an index: the entity matcher, which groups have deals, and
  * the words the data itself uses (built with the index, see search-index.ts), which are never
@@ -17,6 +20,14 @@ export function readerKnowledge(index: SearchIndex): ReaderKnowledge {
       hasDeals: (g) => (index.dealsByGroup.get(g)?.length ?? 0) > 0,
       dataWords: index.dataWords,
       dealsUsing: (w) => index.wordDeals.get(w) ?? 0,
+      properPair: (a, b) => {
+        const x = index.properNouns.get(a);
+        const y = index.properNouns.get(b);
+        if (!x || !y) return false;
+        let shared = 0;
+        for (const d of x) if (y.has(d)) shared++;
+        return shared > 0 && shared <= PROPER_PAIR_MAX_DEALS;
+      },
     };
     cache.set(index, k);
   }

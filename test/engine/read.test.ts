@@ -34,6 +34,8 @@ const WITH_DEALS = new Set(["openai", "amazon", "microsoft", "nvidia", "anthropi
 /** Words the fake data uses, with how many deals use each. */
 const DATA_WORDS = new Map([
   ["hydro", 1],
+  ["lake", 1],
+  ["mariner", 1],
   ["abilene", 2],
   ["stargate", 3],
   ["norway", 1],
@@ -48,6 +50,8 @@ const knowledge: ReaderKnowledge = {
   hasDeals: (group) => WITH_DEALS.has(group),
   dataWords: new Set(DATA_WORDS.keys()),
   dealsUsing: (w) => DATA_WORDS.get(w) ?? 0,
+  // The fake data writes "Lake Mariner" as a name in one deal.
+  properPair: (a, b) => a === "lake" && b === "mariner",
 };
 const read = (q: string) => readQuestion(knowledge, q);
 
@@ -176,6 +180,36 @@ describe("readQuestion: specific words", () => {
 
   it("never takes a company name for a specific word", () => {
     expect(read("how much is the nscale microsoft deal").specifics).toEqual([]);
+  });
+});
+
+describe("readQuestion: names made of everyday words, and months", () => {
+  it("takes two everyday words the data writes as one name as specific words", () => {
+    expect(read("how many MW at lake mariner").specifics).toEqual(expect.arrayContaining(["lake", "mariner"]));
+    expect(read("how many MW at the lake").specifics).not.toContain("lake");
+  });
+
+  it("reads only real month names as months: 'mariner' and 'decade' are none", () => {
+    expect(read("the mariner deal in march 2025").months).toEqual([3]);
+    expect(read("what happened to the deal this decade").months).toEqual([]);
+  });
+});
+
+describe("readQuestion: multi-part questions", () => {
+  it("is led by its first part and keeps the later parts", () => {
+    const q = read("how much capacity does the anthropic deal bring online and by when");
+    expect(q.quantity).toBe("capacity");
+    expect(q.alsoAsked).toContain("completion");
+  });
+
+  it("keeps who the parties are as a later part", () => {
+    const q = read("how big is the abilene campus and who's the local partner");
+    expect(q.kind).toBe("figure");
+    expect(q.alsoAsked).toEqual(["parties"]);
+  });
+
+  it("reads a comparison from the whole question, commas and all", () => {
+    expect(read("who pays nscale more per month, microsoft or openai").kind).toBe("compare");
   });
 });
 

@@ -1,6 +1,9 @@
 import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { AnswerKind, Quantity, Relation } from "./lexicon.js";
 
+/** A later part of a multi-part question: a quantity, or who the parties are. */
+export type AlsoAsked = Quantity | "parties";
+
 /** A company, person or project the question names, as the reader recognised it. */
 export interface NamedEntity {
   readonly id: string;
@@ -48,8 +51,8 @@ export interface StructuredQuery {
   /** Metrics that answer the quantity, best first; empty when no quantity was asked. */
   readonly metrics: readonly Metric[];
   readonly units: readonly Unit[];
-  /** Further quantities a multi-part question asks for ("how much and how many GW"). */
-  readonly alsoAsked: readonly Quantity[];
+  /** Further parts of a multi-part question ("how much and how many GW", "how big, and who's the partner"). */
+  readonly alsoAsked: readonly AlsoAsked[];
   /** The quantity was named outright ("how many GPUs"): no other metric may stand in for it. */
   readonly precise: boolean;
   readonly kind: AnswerKind;

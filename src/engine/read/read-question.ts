@@ -6,7 +6,7 @@ import { baseForms, lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
 import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
-import type { NamedEntity, Premise, StructuredQuery } from "./query.js";
+import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 import { readKind, YES_NO } from "./kind.js";
 import { monthsOf, phaseOf, statedFigures, withAddition } from "./figures-and-times.js";
@@ -20,6 +20,8 @@ export interface ReaderKnowledge {
   readonly dataWords: ReadonlySet<string>;
   /** How many deals use a word in their title, summary or figure wording. */
   dealsUsing(word: string): number;
+  /** Both words are written capitalised in the same few deals: together they may be a name ("Lake Mariner"). */
+  properPair(a: string, b: string): boolean;
 }
 
 const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok|okay|what of|then|so|but|now|what else|anything else)\b/;
@@ -53,10 +55,18 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const yesNo = YES_NO.test(lower);
   const figuresStated = statedFigures(lower);
   let kind = readKind(lemmas, lower, quantity);
+  // "how much capacity does it bring online, and by when": a multi-part question is led by its first part.
+  const [firstClause, ...later] = clausesOf(lower);
+  const lead = later.length > 0 && firstClause !== undefined && later.some((c) => clauseAsks(c) !== null) ? clauseReading(firstClause) : null;
+  // A comparison or collection is read from the whole question ("who pays spacex more, google or anthropic").
+  if (lead !== null && lead.quantity !== null && !["compare", "rank", "total", "list"].includes(kind)) {
+    ({ quantity, spec } = lead);
+    kind = readKind(lead.forms, firstClause!, quantity);
+  }
   if (asksCompanyWorth(entities, lower, quantity, relation, kind)) ({ quantity, spec } = { quantity: "market-value", spec: COMPANY_WORTH });
   // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
-  const alsoAsked = quantity !== null ? laterClauses(lower).map((c) => clauseQuantity(c)).filter((x): x is Quantity => x !== null && x !== quantity) : [];
+  const alsoAsked = [...new Set(later.map((c) => clauseAsks(c)).filter((x): x is AlsoAsked => x !== null && x !== quantity && !(x === "parties" && kind === "who")))];
   const figures = figuresStated;
   const premise: Premise = { relation, ...actorAndTarget(entities, words, relationAt, relation), figures };
   const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
@@ -64,13 +74,13 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const keywords = words
     .filter((w) => !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.raw.length > 2 && !/^\$?\d/.test(w.raw))
     .map((w) => w.lemma);
-  const specifics = [...new Set(words
+  const specifics = [...new Set([...words
     .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
     .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
     // A name the dictionary doesn't know ("Vizag", "Kairos"), or a word only a few deals use ("hydro", "payout").
     .filter((w) => !isCommonWord(w.raw) || (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT && knowledge.dealsUsing(w.raw) <= SPECIFIC_MAX_DEALS))
     .filter((w) => !entityWords(mentions).has(w.raw))
-    .map((w) => w.raw))];
+    .map((w) => w.raw), ...namePairs(words, knowledge, nameWords)])];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
   // "deals over $100 billion", "which of them are bigger than $50B": the deals past a line, not one figure.
@@ -271,7 +281,8 @@ export type { Phrase };
 /** A word used by more deals than this is too general to pin an answer to one of them. */
 const SPECIFIC_MAX_DEALS = 4;
 
-const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+/** A month's name or short form, and only that: "mariner" and "decade" are no months. */
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 /** Words that carry no subject of their own in a question about deals. */
 const SPECIFIC_NOISE = new Set(
@@ -282,18 +293,41 @@ const SPECIFIC_NOISE = new Set(
     "according report reports reported reporting source sources news article people familiar matter").split(" "),
 );
 
+/**
+ * Everyday words that together name a place or project of the data ("lake mariner", "river bend",
+ * "port washington"): each is as specific as a name, though neither is alone.
+ */
+function namePairs(words: readonly Word[], knowledge: ReaderKnowledge, nameWords: ReadonlySet<string>): string[] {
+  const ok = (w: Word | undefined): w is Word => w !== undefined && w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !nameWords.has(w.raw) && !MONTHS.test(w.raw) && !isCueWord(w.forms);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i];
+    const b = words[i + 1];
+    if (ok(a) && ok(b) && knowledge.properPair(a.raw, b.raw)) out.push(a.raw, b.raw);
+  }
+  return out;
+}
+
 function entityWords(mentions: readonly EntityMention[]): Set<string> {
   return new Set(mentions.flatMap((m) => m.text.split(" ")));
 }
 
-/** The parts after the first of a multi-part question: "when was it signed, and how much did they spend". */
-function laterClauses(lower: string): string[] {
-  return lower.split(/,\s*(?:and\s+)?|\s+(?:and|plus|also)\s+(?=(?:how|what|when|who|where|which|is|are|did|does|its|it's|the|by)\b)/).slice(1);
+/** The parts of a multi-part question: "when was it signed, and how much did they spend". */
+function clausesOf(lower: string): string[] {
+  return lower.split(/,\s*(?:and\s+)?|\s+(?:and|plus|also)\s+(?=(?:how|what|when|who|where|which|is|are|did|does|its|it's|the|by)\b)/).filter((c) => c.trim() !== "");
 }
 
-/** The quantity one clause asks for: a date for "when...", else the first quantity named. */
-function clauseQuantity(clause: string): Quantity | null {
+/** One clause read on its own: the quantity it asks for, with its spec and word forms. */
+function clauseReading(clause: string): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null; forms: Forms } {
+  const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
+  return { ...readQuantity(forms, clause, []), forms };
+}
+
+const PARTIES_ASKED = /^(?:who|which (?:compan|firm|bank|investor|partner)\w*)\b|\bwho(?:'s| is| are|'re)? (?:the )?(?:\w+ )?(?:partners?|parties|tenants?|buyers?|sellers?|investors?|backers?|customers?|lenders?|developers?)\b|\bwho (?:else|cashed|sold|bought|backs|owns)\b/;
+
+/** What a later clause asks: a date for "when...", else the first quantity named, else who the parties are. */
+function clauseAsks(clause: string): AlsoAsked | null {
   const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
   if (WHEN.test(clause)) return readQuantity(forms, clause, []).quantity;
-  return allQuantities(forms, clause)[0] ?? null;
+  return allQuantities(forms, clause)[0] ?? (PARTIES_ASKED.test(clause.trim()) ? "parties" : null);
 }

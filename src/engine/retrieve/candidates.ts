@@ -77,7 +77,8 @@ const RELATION_TYPES: Readonly<Record<string, readonly string[]>> = {
 
 export const RESTATED_TYPES: Readonly<Record<string, readonly string[]>> = { invest: ["equity"], lend: ["financing"], lease: ["lease"], acquire: ["acquisition"] };
 
-const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$/;
+/** A month's name or short form, and only that: "mariner" and "decade" are no months. */
+const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Focus): Candidates {
   const byName = dealsByName(index, q);

@@ -16,6 +16,7 @@ const knowledge: ReaderKnowledge = {
   hasDeals: () => true,
   dataWords: new Set(COMPANIES),
   dealsUsing: () => 1,
+  properPair: () => false,
 };
 
 const read = (q: string) => {
