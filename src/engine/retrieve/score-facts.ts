@@ -65,6 +65,9 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (q.premise.actor !== null && subject === q.premise.actor && partyAsked) score += 2;
       score += chipTypeFit(q, fact);
       if (isOtherBasis(fact)) score -= 8;
+      if (onePartAsked(index, q, fact)) score -= 8;
+      // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
+      if (isPossible(fact) && q.phase !== "eventual") score -= 3;
       if (fact.supersededBy !== undefined) score -= 10;
       if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
       score += fact.unit === "text" && q.quantity !== "statement" && !["term", "expansion", "start-date", "completion-date", "closing-date", "announcement-date"].includes(fact.metric) ? -2 : 0;
@@ -80,7 +83,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
     const best = new Map<string, number>();
     // Compared on one scale (magnitude): 1 GW is larger than 200 MW.
     const size = magnitude;
-    for (const s of out) if (s.metricFits && s.fact.value !== undefined) best.set(`${s.deal.id} ${s.fact.metric}`, Math.max(best.get(`${s.deal.id} ${s.fact.metric}`) ?? 0, size(s.fact)));
+    for (const s of out) if (s.metricFits && s.fact.value !== undefined && !isPossible(s.fact)) best.set(`${s.deal.id} ${s.fact.metric}`, Math.max(best.get(`${s.deal.id} ${s.fact.metric}`) ?? 0, size(s.fact)));
     for (let i = 0; i < out.length; i++) {
       const s = out[i]!;
       if (s.metricFits && s.fact.value !== undefined && best.get(`${s.deal.id} ${s.fact.metric}`) === size(s.fact)) out[i] = { ...s, score: s.score + 1 };
@@ -108,6 +111,25 @@ export function hasWord(haystack: string, needle: string): boolean {
     if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return true;
   }
   return false;
+}
+
+const isPossible = (fact: Fact): boolean => fact.qualifier === "potential" || fact.qualifier === "may";
+
+const labelWords = (label: string | undefined): Set<string> => new Set((label ?? "").toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
+
+/**
+ * A combined figure (the $38 billion of "the Texas and Wisconsin packages") when the question names
+ * some of its parts but not all ("the texas campus"): the part answers, not the whole.
+ */
+function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boolean {
+  if (fact.overlaps.length < 2 || /\b(?:total|combined|together|both|all|overall|altogether|sum|in all|whole)\b/.test(q.lower)) return false;
+  const parts = fact.overlaps.map((id) => index.kb.facts.get(id)).filter((p): p is Fact => p !== undefined && p.dealId === fact.dealId && p.label !== undefined);
+  if (parts.length < 2) return false;
+  const words = parts.map((p) => labelWords(p.label));
+  const asked = new Set(q.lemmas);
+  // A part is named by a word of its own label that not every other part's label has.
+  const named = words.map((own) => [...own].some((w) => asked.has(w) && !words.every((other) => other.has(w))));
+  return named.some(Boolean) && !named.every(Boolean);
 }
 
 /** "How much did SoftBank put in", "how much of it came from SoftBank itself": one party's part is asked. */
