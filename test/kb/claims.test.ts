@@ -34,6 +34,14 @@ describe("claimSentence", () => {
     expect(claimSentence(hedged.facts.get("openai-aws.duration")!, hedged)).toBe("The OpenAI–AWS agreement: length of the agreement, about seven years (reported)");
   });
 
+  it("says 'not vetted' for a deal only tier-C pages carry, as the bot does", async () => {
+    const kb = await kbOf({
+      "deals/openai-aws.yaml": MINIMAL["deals/openai-aws.yaml"]!.replace("sourcing: vetted", "sourcing: reported-not-vetted").replace("    tier: A\n", "    tier: C\n"),
+      "sources/article.yaml": MINIMAL["sources/article.yaml"]!.replace("tier: B", "tier: C"),
+    });
+    expect(claimSentence(kb.facts.get("openai-aws.value")!, kb)).toBe("The OpenAI–AWS agreement: value of the deal, $38 billion (reported, not vetted)");
+  });
+
   it("renders dates at their precision", async () => {
     const kb = await kbOf({
       "deals/openai-aws.yaml": MINIMAL["deals/openai-aws.yaml"]!.replace(
