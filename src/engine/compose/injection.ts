@@ -3,7 +3,9 @@ import type { ConversationContext } from "../focus.js";
 import type { StructuredQuery } from "../read/query.js";
 import { findCandidates } from "../retrieve/candidates.js";
 import type { SearchIndex } from "../search-index.js";
-import { comparableFact, offer } from "./decline.js";
+import type { Fact } from "../../kb/types.js";
+import { comparableFact, offer, offerFacts } from "./decline.js";
+import { composeStanding } from "./figure.js";
 import { factSentence } from "./sentences.js";
 
 /**
@@ -15,11 +17,22 @@ export function composeInjectionFacts(b: ReplyBuilder, index: SearchIndex, q: St
   const groups = [...new Set(q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
   if (groups.length === 0 && ctx.dealIds.length === 0) return;
   const focus = groups.length > 0 ? { groups, carried: [], years: [] } : { groups: ctx.entities, carried: ctx.dealIds, years: [] };
-  const deals = findCandidates(index, q, focus).deals.slice(0, 5);
+  // The injected figure is made up: it must not pick the deal (a deal that happens to hold "$5B" would win).
+  const unfigured: StructuredQuery = { ...q, premise: { ...q.premise, figures: [] } };
+  const deals = findCandidates(index, unfigured, focus).deals.slice(0, 5);
   const stated = q.premise.figures[0] ?? (/%|percent/.test(q.lower) ? { unit: "percent" as const, value: 0 } : undefined);
-  // The deal the injected figure pretends to be about: the first candidate that reports that kind of figure.
-  const withSame = stated ? deals.map((d) => ({ d, f: comparableFact(index, d, stated.unit, q) })).find((x) => x.f !== undefined) : undefined;
-  const deal = withSame?.d ?? deals[0];
+  // "the nvidia openai deal": the deal whose title names every company of the question is the one meant.
+  const named = groups.length > 0 ? deals.find((d) => groups.every((g) => index.titleGroups.get(d.id)?.has(g))) : undefined;
+  // The deal the injected figure pretends to be about: the named one, else the first candidate that reports that kind of figure.
+  const withSame = stated ? (named ? [named] : deals).map((d) => ({ d, f: comparableFact(index, d, stated.unit, q) })).find((x) => x.f !== undefined) : undefined;
+  const deal = withSame?.d ?? named ?? deals[0];
   if (deal && withSame?.f) b.line("What my sources actually report: ", ...factSentence(b, index.kb, withSame.f, deal, false));
-  else if (deal) offer(b, index, [deal], "What my sources actually report:");
+  else if (deal && offerFacts(index, deal).length > 0) offer(b, index, [deal], "What my sources actually report:");
+  else if (deal) {
+    // A deal whose figures were all superseded (the scrapped Nvidia–OpenAI letter): its figure, and what became of it.
+    const old = deal.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.unit !== "text" && (stated === undefined || f.unit === stated.unit));
+    if (!old) return;
+    b.line("What my sources actually report: ", ...factSentence(b, index.kb, old, deal, false));
+    composeStanding(b, index, deal, old);
+  }
 }
