@@ -154,6 +154,15 @@ describe("answerQuestion: figures", () => {
     expect(renderBody(ask("is the nvidia openai 100b deal still on").answer)).toMatch(/^No\. /);
   });
 
+  it("reads 'the first' and 'the second' contract of a revised deal as the original and its revision", () => {
+    const first = primary(ask("what was the value of the first meta coreweave deal").answer);
+    expect(first.map((f) => f.dealId)).toEqual(["meta-coreweave-2025"]);
+    const second = primary(ask("how big is the second meta coreweave contract").answer);
+    expect(second.map((f) => f.dealId)).toEqual(["meta-coreweave-2026"]);
+    // A phase written with a hyphen in the data ("the phase-one ... equity") is the first phase.
+    expect(primary(ask("how big was the first abilene jv").answer).map((f) => f.factId)).toEqual(["crusoe-blue-owl-abilene-jv-2024.phase-1-equity"]);
+  });
+
   it("quotes what a person said, cited", () => {
     const { answer } = ask("what did altman say about compute?");
     expect(answer.outcome).toBe("answered");

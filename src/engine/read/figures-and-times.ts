@@ -3,7 +3,7 @@ import type { StructuredQuery } from "./query.js";
 
 /** The figures, months and parts of a deal a question names: read from its words, not from the data. */
 
-const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase (?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
+const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase[- ]?(?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
 const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
 const POWER = /(\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
 const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6, k: 1e3 };
@@ -47,8 +47,8 @@ const MONEY_METRICS: ReadonlySet<string> = new Set(["deal-value", "investment", 
 
 /** Which part of a deal a question asks about: its first stage, a later addition, a second stage, or its eventual whole. */
 export function phaseOf(lower: string): StructuredQuery["phase"] {
-  if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:one|deal|contract|agreement|part|round|investment|commitment)\b/.test(lower)) return "first";
-  if (/\b(?:second|2nd|phase (?:2|two|ii))\b/.test(lower)) return "second";
+  if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:[\w.&'-]+ ){0,2}?(?:one|deal|contract|agreement|part|round|investment|commitment|jv|joint venture|venture|lease|loan|bond|order|tranche)s?\b/.test(lower)) return "first";
+  if (/\b(?:second|2nd|phase[- ]?(?:2|two|ii))\b/.test(lower)) return "second";
   if (/\b(?:additional|added|add-on|top-?up|tack(?:ed)? on|extra|on top)\b/.test(lower)) return "added";
   if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|ceiling|in the end)\b/.test(lower)) return "eventual";
   return null;

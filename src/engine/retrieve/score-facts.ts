@@ -34,6 +34,9 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   const groupSet = new Set(groups);
   deals.slice(0, limit).forEach((deal, rank) => {
     const titleBonus = namedInTitle(q, deal) ? 3 : 0;
+    // "meta's first coreweave contract": of a deal and its revision, the first part is the original deal.
+    // ... and "the second one" is the revision.
+    const revisionFit = q.phase === "first" ? (deal.revisedBy.length > 0 ? 6 : deal.revises.length > 0 ? -6 : 0) : q.phase === "second" ? (deal.revises.length > 0 ? 6 : deal.revisedBy.length > 0 ? -6 : 0) : 0;
     for (const id of deal.factIds) {
       const fact = index.kb.facts.get(id);
       if (!fact) continue;
@@ -49,7 +52,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       score += wordScore(index, q, fact) + Math.min(9, 3 * labelHits);
       const own = factWordSet(index, fact);
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
-      if (q.phase !== null) score += phaseMatches(q.phase, fact) ? 8 : -3;
+      // The part asked for ("the first abilene jv", "phase 2") outranks the order of loosely asked metrics ("how big").
+      if (q.phase !== null) score += phaseFits(q.phase, fact, deal) ? (q.precise ? 8 : 12) : -3;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
       // A figure whose own words name the month ("the September expansion") over one merely reported then.
       if (q.months.length > 0) score += mentionsMonth(fact, q.months) ? 12 : q.months.includes(fact.asOf.month ?? 0) ? 5 : 0;
@@ -74,7 +78,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const tier = index.kb.sources.get(fact.source)?.tier;
       score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
       score -= rank * 0.4;
-      score += titleBonus;
+      score += titleBonus + revisionFit;
       out.push({ fact, deal, score, metricFits });
     }
   });
@@ -177,11 +181,16 @@ function wordScore(index: SearchIndex, q: StructuredQuery, fact: Fact): number {
 }
 
 const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
-  first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase (?:1|one|i)\b|start(?:ing)?|begin|opening|to begin|right away|now)\b/i,
-  second: /\b(?:second|phase (?:2|two|ii)\b|next)\b/i,
+  first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase[- ](?:1|one|i)\b|start(?:ing)?|begin|opening|to begin|right away|now)\b/i,
+  second: /\b(?:second|phase[- ](?:2|two|ii)\b|next)\b/i,
   added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on)\b/i,
   eventual: /\b(?:total|full|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal)\b/i,
 };
+
+/** The figure is of the part asked for: by its own wording, or as the whole of a deal later revised ("first") or of the revision ("second"). */
+export function phaseFits(phase: string, fact: Fact, deal: Deal): boolean {
+  return (phase === "first" && deal.revisedBy.length > 0) || (phase === "second" && deal.revises.length > 0) || phaseMatches(phase, fact);
+}
 
 /** A fact's own wording (label, text, quote, note) shows the part of the deal asked about. */
 export function phaseMatches(phase: string, fact: Fact): boolean {

@@ -8,7 +8,7 @@ import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { STOPWORDS } from "../text.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
-import { mentionsMonth, phaseMatches } from "../retrieve/score-facts.js";
+import { mentionsMonth, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
 import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
 
 /**
@@ -55,7 +55,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     if (!words.all.has(l)) failures.push({ kind: "specific", word: w, level: "deal" });
     else if (!words.header.has(l) && !own.has(l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
-  if (q.phase !== null && q.metrics.length > 0 && !phaseMatches(q.phase, fact)) failures.push({ kind: "phase" });
+  if (q.phase !== null && q.metrics.length > 0 && !phaseFits(q.phase, fact, deal)) failures.push({ kind: "phase" });
   const timed = (q.years.length > 0 || q.months.length > 0) && ofAskedTime(fact, q);
   if ((q.years.length > 0 || q.months.length > 0) && !timed && !timeFits(index, q, deal, fact)) failures.push({ kind: "year", years: q.years });
   // A claim about when ("they deployed the 8,000 GPUs in early 2025, didn't they?") against a figure whose own words give another year.
