@@ -171,6 +171,20 @@ describe("answerQuestion: figures", () => {
   });
 });
 
+describe("answerQuestion: companies on one side of a deal", () => {
+  it("finds the fund two co-investors are in together, and reads 'infra' as infrastructure", () => {
+    const { answer } = ask("when did blackrock and microsoft launch their ai infra partnership");
+    expect(answer.outcome).toBe("answered");
+    expect(primary(answer).map((f) => f.dealId)).toEqual(["ai-infrastructure-partnership-2024"]);
+  });
+
+  it("does not take two co-investors for the two sides of a contract", () => {
+    const { answer } = ask("how big is the microsoft xai cloud contract");
+    expect(answer.outcome).not.toBe("answered");
+    expect(answer.primary).toEqual([]);
+  });
+});
+
 describe("answerQuestion: declines", () => {
   it("says which figure is missing for a known deal, and gives none as the answer", () => {
     const { answer } = ask("how long does the Microsoft Lambda deal run?");

@@ -80,12 +80,19 @@ export const RESTATED_TYPES: Readonly<Record<string, readonly string[]>> = { inv
 /** A month's name or short form, and only that: "mariner" and "decade" are no months. */
 const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
+/** Words for being in something together rather than across a table: a fund, a venture, a round. */
+const TOGETHER = /\b(?:funds?|ventures?|jvs?|partnerships?|consortium|group|together|co-?invest\w*|coalition|alliance|syndicate|round|partners|both)\b/;
+
 export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Focus): Candidates {
   const byName = dealsByName(index, q);
   let ids: string[];
   let noJointDeal = false;
   if (focus.groups.length >= 2) {
-    ids = dealsWithAll(index, focus.groups).filter((id) => !sameSide(index, id, focus.groups));
+    const joint = dealsWithAll(index, focus.groups);
+    ids = joint.filter((id) => !sameSide(index, id, focus.groups));
+    // "the blackrock microsoft ai fund": partners on one side of a deal are still in it together,
+    // unless the question has one paying or acting on the other.
+    if (ids.length === 0 && !(q.premise.actor !== null && q.premise.target !== null) && TOGETHER.test(q.lower)) ids = joint;
     // "How much has Nvidia put into Nokia and Intel", "who pays SpaceX more, Google or Anthropic":
     // one company (the hub) with a deal with each of the others.
     if (ids.length === 0 && ["total", "compare", "list", "rank"].includes(q.kind)) ids = hubDeals(index, focus.groups, q.premise.actor);
