@@ -68,20 +68,25 @@ export class ReplyBuilder {
 
   /** The citation number for a fact's source and quote, allocated on first use. */
   cite(fact: Fact): number {
-    const key = `${fact.source}\0${fact.quote}`;
+    return this.citeText(fact.source, fact.quote);
+  }
+
+  /** The citation number for words the source's page itself shows (a quote, an excerpt or its headline). */
+  citeText(sourceId: string, quote: string): number {
+    const key = `${sourceId}\0${quote}`;
     const existing = this.citeKeys.get(key);
     if (existing !== undefined) return existing;
-    const s = this.kb.sources.get(fact.source);
+    const s = this.kb.sources.get(sourceId);
     const n = this.sources.length + 1;
     this.sources.push({
       n,
-      id: fact.source,
+      id: sourceId,
       title: s?.title ?? null,
       publisher: s?.publisher ?? "unknown publisher",
       url: s?.url ?? null,
       published: s?.published ?? null,
       tier: s?.tier ?? "C",
-      quote: fact.quote,
+      quote,
     });
     this.citeKeys.set(key, n);
     return n;

@@ -23,6 +23,8 @@ import { choose, premiseFailures } from "./verify/verify.js";
 import { rolesPay } from "./verify/relations.js";
 import type { Relation } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
+import { dealWords } from "./retrieve/deal-words.js";
+import { lemma } from "./read/lemmas.js";
 
 export { type ConversationContext, EMPTY_CONTEXT } from "./focus.js";
 
@@ -223,7 +225,9 @@ class Turnwise {
   }
 
   private location(cands: Candidates): Outcome {
-    for (const deal of cands.deals.slice(0, 3)) {
+    // "where in michigan is the stargate site": only a deal that names every specific word of the question.
+    const fits = (d: Deal) => this.q.specifics.every((w) => dealWords(this.index, d).all.has(lemma(w)));
+    for (const deal of cands.deals.slice(0, 5).filter(fits).slice(0, 3)) {
       if (composeLocation(this.b, this.index, deal)) {
         this.answeredDeals = [deal.id];
         return "answered";

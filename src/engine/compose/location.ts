@@ -1,6 +1,7 @@
 import type { Deal, Fact } from "../../kb/types.js";
 import type { ReplyBuilder } from "../answer-model.js";
 import type { SearchIndex } from "../search-index.js";
+import { placesIn } from "./places.js";
 import { capitalize, theDeal } from "./sentences.js";
 
 /**
@@ -8,16 +9,12 @@ import { capitalize, theDeal } from "./sentences.js";
  * company names), confirmed by a cited quote that mentions them. Nothing is said that no quote shows.
  */
 export function composeLocation(b: ReplyBuilder, index: SearchIndex, deal: Deal): boolean {
-  const places = placeWords(index, `${deal.title} ${deal.summary}`);
+  const labels = deal.factIds.map((id) => index.kb.facts.get(id)?.label ?? "").join(". ");
+  const places = placeWords(index, `${deal.title}. ${deal.summary}. ${labels}`);
   if (places.length === 0) return false;
-  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
-  let best: { f: Fact; hits: string[] } | undefined;
-  for (const f of facts) {
-    const hits = places.filter((p) => f.quote.includes(p));
-    if (hits.length > 0 && (!best || hits.length > best.hits.length)) best = { f, hits };
-  }
+  const best = bestEvidence(index, deal, places);
   if (!best) return false;
-  const n = b.cite(best.f);
+  const n = b.citeText(best.source, best.text);
   const idx = b.figures.length;
   b.figures.push({ factId: null, dealId: deal.id, metric: "term", value: null, unit: "text", qualifier: "none", display: best.hits.join(", "), sources: [n] });
   b.primary.push(idx);
@@ -26,15 +23,26 @@ export function composeLocation(b: ReplyBuilder, index: SearchIndex, deal: Deal)
   return true;
 }
 
-function placeWords(index: SearchIndex, text: string): string[] {
-  const out: string[] = [];
-  // Runs of capitalised words ("River Bend", "Saline Township", "El Paso"), not months, weekdays or names.
-  for (const m of text.matchAll(/\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+)*|\b(?:UAE|UK|US)\b/gu)) {
-    const w = m[0];
-    if (index.matcher.recognise(w).length > 0 || NOT_PLACES.test(w)) continue;
-    if (!out.includes(w)) out.push(w);
+/**
+ * The page words that name the most places: a fact's quote first, else an excerpt or the headline
+ * of a page the deal cites. Each is verbatim page text, so the place can be checked against it.
+ */
+function bestEvidence(index: SearchIndex, deal: Deal, places: readonly string[]): { source: string; text: string; hits: string[] } | undefined {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
+  const texts: Array<{ source: string; text: string }> = facts.map((f) => ({ source: f.source, text: f.quote }));
+  for (const id of new Set(facts.map((f) => f.source))) {
+    const s = index.kb.sources.get(id) as { excerpts?: readonly string[]; title?: string } | undefined;
+    for (const e of s?.excerpts ?? []) texts.push({ source: id, text: e });
+    if (s?.title) texts.push({ source: id, text: s.title });
   }
-  return out;
+  let best: { source: string; text: string; hits: string[] } | undefined;
+  for (const t of texts) {
+    const hits = places.filter((p) => t.text.includes(p));
+    if (hits.length > 0 && (!best || hits.length > best.hits.length)) best = { ...t, hits };
+  }
+  return best;
 }
 
-const NOT_PLACES = /^(?:The|A|An|Stargate|Project|AI|Data|Center|Campus|Cloud|Joint|Venture|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Series|Phase|Unit|Group|Capital|Partners)(?:\s|$)/;
+function placeWords(index: SearchIndex, text: string): string[] {
+  return placesIn(text, (w) => index.matcher.recognise(w).length > 0);
+}

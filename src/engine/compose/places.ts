@@ -1,0 +1,66 @@
+/**
+ * Place names in a deal's own words: countries (from the runtime's ICU region names), US states,
+ * and runs of capitalised words that end in a place noun ("Saline Township", "Shackelford County")
+ * or follow "in"/"at"/"near" ("in Port Washington", "at River Bend"). A word glued to more capitals
+ * ("Open" of "OpenAI") is no word.
+ */
+
+const US_STATES = [
+  "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia",
+  "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+  "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+  "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+  "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+  "West Virginia", "Wisconsin", "Wyoming",
+];
+
+function countryNames(): string[] {
+  const names = new Intl.DisplayNames(["en"], { type: "region" });
+  const out: string[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      try {
+        const name = names.of(code);
+        if (name && name !== code && !/\d|Unknown|World/.test(name)) out.push(name);
+      } catch {
+        // Not a region code.
+      }
+    }
+  }
+  return out;
+}
+
+let known: ReadonlySet<string> | undefined;
+function knownPlaces(): ReadonlySet<string> {
+  known ??= new Set([...countryNames(), ...US_STATES, "UK", "UAE", "US", "U.S.", "Europe", "Middle East"]);
+  return known;
+}
+
+const TIME_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])\b/;
+const PLACE_NOUN = /\s(?:County|Township|Parish|City|Province|State|Region|Island|Bay|Park|Valley)$/;
+const RUN = /(?<![\p{L}])\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+)*(?![\p{L}])|\b(?:UAE|UK|US|U\.S\.)(?![\p{L}])/gu;
+
+/** Places named in `text`, in order of first mention, without repeats and without what `isName` calls a company or project. */
+export function placesIn(text: string, isName: (words: string) => boolean): string[] {
+  const places = knownPlaces();
+  const out: string[] = [];
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 6), m.index ?? 0);
+    const inside = [...places].filter((p) => p.includes(" ") && run.includes(p)).sort((a, b) => b.length - a.length)[0] ?? knownWord(run, places);
+    // A place by name, by its noun ("Saline Township"), a known place within a longer run, or a run after "in"/"at".
+    const afterPreposition = /\b(?:in|at|near)\s$/.test(before) && !TIME_WORD.test(run) && !isName(run);
+    // "in Port Washington": a run after a preposition that ends in a known name is a place of its own.
+    const whole = places.has(run) || PLACE_NOUN.test(run) || (afterPreposition && (inside === undefined || run.endsWith(` ${inside}`)));
+    const candidate = whole ? run : inside;
+    if (candidate === undefined || out.includes(candidate)) continue;
+    out.push(candidate);
+  }
+  return out;
+}
+
+/** A known place among the words of a run ("Texas" in "Abilene Texas"). */
+function knownWord(run: string, places: ReadonlySet<string>): string | undefined {
+  return run.split(/\s+/).find((w) => places.has(w));
+}
