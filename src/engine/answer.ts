@@ -117,6 +117,12 @@ class Turnwise {
     // A premise about who did what ("why did Oracle pay OpenAI", "why did SpaceX call off the merger")
     // is checked against the deal the question is most about, before any figure is chosen.
     const premised = q.premise.relation !== null && !["value", "partner", "supply"].includes(q.premise.relation) && (q.premise.actor !== null || q.premise.relation === "cancel" || q.premise.relation === "acquire");
+    // "anthropic akamai is a 10 year $18b deal right": figures stated of a deal, with no quantity asked, are checked too.
+    if (q.kind === "figure" && q.metrics.length === 0 && q.premise.figures.length > 0) {
+      const top = cands.deals[0]!;
+      const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "figure");
+      if (wrong.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: wrong }], this.focus.groups);
+    }
     if (q.kind === "figure" && premised) {
       const top = cands.deals[0]!;
       const premise = premiseFailures(index, q, top).filter((f) => f.kind !== "specific");

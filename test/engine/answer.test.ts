@@ -203,6 +203,16 @@ describe("answerQuestion: declines", () => {
     expect(renderBody(answer)).toMatch(/later superseded/);
   });
 
+  it("corrects a stated percent or length that the deal reports otherwise, and gives no figure as the answer", () => {
+    const stake = ask("microsoft owns 49% of openai now?").answer;
+    expect(stake.outcome).toBe("corrected");
+    expect(stake.primary).toEqual([]);
+    expect(renderBody(stake)).toMatch(/about 27%/);
+    const akamai = ask("anthropic akamai is a 10 year $18b deal right").answer;
+    expect(akamai.outcome).toBe("corrected");
+    expect(akamai.primary).toEqual([]);
+  });
+
   it("declines a deal between two companies that have none, with no figure", () => {
     const { answer } = ask("What's Apple's deal with OpenAI worth?");
     expect(answer.outcome).toBe("declined");

@@ -224,6 +224,17 @@ describe("readQuestion: figures the user states", () => {
     expect(read(text).premise.figures).toContainEqual({ value, unit });
   });
 
+  it("reads a stated percent and a stated number of years", () => {
+    expect(read("google owns 51% of oracle now?").premise.figures).toEqual([{ value: 51, unit: "percent" }]);
+    expect(read("the aws deal is a 10 year $18b deal right").premise.figures).toEqual(expect.arrayContaining([{ value: 10, unit: "years" }, { value: 18e9, unit: "USD" }]));
+    expect(read("what did they agree 2 years ago").premise.figures).toEqual([]);
+  });
+
+  it("takes a statement with a figure, asked with a question mark, as a yes/no question", () => {
+    expect(read("microsoft owns 49% of openai now?").yesNo).toBe(true);
+    expect(read("how much is 10% of the aws deal?").yesNo).toBe(false);
+  });
+
   it("does not read a year or a bare count as a stated figure", () => {
     expect(read("how much did amazon invest in anthropic in 2025").premise.figures).toEqual([]);
     expect(read("top 3 microsoft deals").premise.figures).toEqual([]);

@@ -6,9 +6,11 @@ import type { StructuredQuery } from "./query.js";
 const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase[- ]?(?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
 const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
 const POWER = /(\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
+const PERCENT = /(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|pct\b)/g;
+const YEARS = /(?<![\w.$])(\d{1,2})[- ]?(?:years?|yrs?)\b(?!\s+(?:ago|old|later|earlier|before|after))/g;
 const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6, k: 1e3 };
 
-/** Money and power figures the user wrote: "$38b", "1.4 trillion", "500 gigawatts" (not counts: "200k gpus"). */
+/** Money, power, percent and year figures the user wrote: "$38b", "1.4 trillion", "500 gigawatts", "51%", "a 10 year deal" (not counts: "200k gpus"). */
 export function statedFigures(lower: string): Array<{ value: number; unit: Unit }> {
   const out: Array<{ value: number; unit: Unit }> = [];
   for (const m of lower.matchAll(MONEY)) {
@@ -20,6 +22,8 @@ export function statedFigures(lower: string): Array<{ value: number; unit: Unit 
     } else if (m[3] !== undefined && Number(m[3]) >= 1000) out.push({ value: Number(m[3]), unit: "USD" });
   }
   for (const m of lower.matchAll(POWER)) out.push({ value: Number(m[1]), unit: m[2]!.startsWith("g") ? "GW" : "MW" });
+  for (const m of lower.matchAll(PERCENT)) out.push({ value: Number(m[1]), unit: "percent" });
+  for (const m of lower.matchAll(YEARS)) out.push({ value: Number(m[1]), unit: "years" });
   return out;
 }
 

@@ -24,6 +24,7 @@ export interface ReaderKnowledge {
   properPair(a: string, b: string): boolean;
 }
 
+const WH_START = /^(?:(?:and|so|but|ok|okay|also|then|wait|hey|yo)[, ]+)?(?:what|whats|what's|how|when|which|who|whos|who's|where|why|list|show|give|tell|compare)\b/;
 const FOLLOW_UP = /^(?:and|also|plus|what about|how about|and what about|same for|ok|okay|what of|then|so|but|now|what else|anything else)\b/;
 const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said deal)\b/;
 const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;
@@ -52,8 +53,9 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const cueLemmas: Forms = lemmas.map((f, i) => (multiWordNames.has(words[i]?.raw ?? "") ? new Set<string>() : f));
   const { relation, relationAt } = readRelation(cueLemmas, lower);
   let { quantity, spec } = readQuantity(cueLemmas, lower, words);
-  const yesNo = YES_NO.test(lower);
   const figuresStated = statedFigures(lower);
+  // "google owns 51% of terawulf now?": a statement with a figure, asked with a question mark, asks to confirm it.
+  const yesNo = YES_NO.test(lower) || (/\?\s*$/.test(lower) && !WH_START.test(lower) && figuresStated.length > 0);
   let kind = readKind(lemmas, lower, quantity);
   // "how much capacity does it bring online, and by when": a multi-part question is led by its first part.
   const [firstClause, ...later] = clausesOf(lower);

@@ -75,6 +75,8 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
       // "500 gigawatts" against 500 MW: the same scale decides, not the digits.
       if (!powerMatches(stated.value, stated.unit, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+    // "msft owns 49% of openai?" against the stake's dollar value: the deal's own percent must be 49.
+    else if (stated.unit !== "USD" && reportsUnit(index, deal, stated.unit) && !dealHolds(index, deal, stated.value, stated.unit)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact));
   if (failures.length === 0 && !strongEnough(index, q, c)) failures.push({ kind: "weak" });
@@ -87,7 +89,11 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   const r = q.relation;
   if (r === "acquire" && deal.type !== "acquisition") out.push({ kind: "relation", relation: r });
   if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
-  for (const stated of q.premise.figures) if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+  for (const stated of q.premise.figures) {
+    // A figure the user states ("$18b", "10 year", "51%") must be one the deal reports, where it reports that kind of figure at all.
+    const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) && !dealHolds(index, deal, stated.value, stated.unit);
+    if (wrong) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+  }
   const words = dealWords(index, deal).all;
   for (const w of q.specifics) if (!words.has(lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
   return out;
@@ -157,6 +163,14 @@ function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: Unit): b
     if (f === undefined || isOtherBasis(f)) return false;
     if (power && POWER.has(f.unit)) return powerMatches(value, unit, f);
     return f.unit === unit && figureMatches(value, f);
+  });
+}
+
+/** The deal reports some figure in this unit (power counts GW and MW as one), of its own scope. */
+function reportsUnit(index: SearchIndex, deal: Deal, unit: Unit): boolean {
+  return deal.factIds.some((id) => {
+    const f = index.kb.facts.get(id);
+    return f !== undefined && !isOtherBasis(f) && f.value !== undefined && (f.unit === unit || (POWER.has(unit) && POWER.has(f.unit)));
   });
 }
 
