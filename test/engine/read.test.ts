@@ -208,6 +208,19 @@ describe("readQuestion: multi-part questions", () => {
     expect(q.alsoAsked).toEqual(["parties"]);
   });
 
+  it("splits terse multi-part questions at +, &, 'n' and 'by when', and reads a bare 'how much' as money", () => {
+    const q = read("openai aws deal - how much n how long");
+    expect(q.quantity).toBe("value");
+    expect(q.alsoAsked).toContain("duration");
+    const when = read("openai aws: how many GW by when");
+    expect(when.quantity).toBe("capacity");
+    expect(when.alsoAsked).toContain("completion");
+  });
+
+  it("does not take debt that qualifies a price for the figure asked", () => {
+    expect(read("how much did openai pay for the aws deal incl debt").quantity).not.toBe("debt");
+  });
+
   it("reads a comparison from the whole question, commas and all", () => {
     expect(read("who pays nscale more per month, microsoft or openai").kind).toBe("compare");
   });

@@ -59,7 +59,9 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   let kind = readKind(lemmas, lower, quantity);
   // "how much capacity does it bring online, and by when": a multi-part question is led by its first part.
   const [firstClause, ...later] = clausesOf(lower);
-  const lead = later.length > 0 && firstClause !== undefined && later.some((c) => clauseAsks(c) !== null) ? clauseReading(firstClause) : null;
+  // Only when a later part asks for something other than the first part ("how much n how long", "how many GW by when").
+  const first = later.length > 0 && firstClause !== undefined ? clauseReading(firstClause) : null;
+  const lead = first !== null && first.quantity !== null && later.some((c) => { const a = clauseAsks(c); return a !== null && a !== first.quantity; }) ? first : null;
   // A comparison or collection is read from the whole question ("who pays spacex more, google or anthropic").
   if (lead !== null && lead.quantity !== null && !["compare", "rank", "total", "list"].includes(kind)) {
     ({ quantity, spec } = lead);
@@ -255,6 +257,9 @@ function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boole
       return !next.has("attorney");
     case "value":
       return !prev.has("face");
+    case "debt":
+      // "the price incl debt": debt that qualifies another figure is not the figure asked.
+      return !["incl", "including", "include", "with", "plus"].some((w) => prev.has(w));
     default:
       return true;
   }
@@ -316,13 +321,22 @@ function entityWords(mentions: readonly EntityMention[]): Set<string> {
 
 /** The parts of a multi-part question: "when was it signed, and how much did they spend". */
 function clausesOf(lower: string): string[] {
-  return lower.split(/,\s*(?:and\s+)?|\s+(?:and|plus|also)\s+(?=(?:how|what|when|who|where|which|is|are|did|does|its|it's|the|by)\b)/).filter((c) => c.trim() !== "");
+  return lower.split(/,\s*(?:and\s+)?|\s*[+&;\/]\s*|\s+(?:and|plus|also|n|as well as|with)\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
 }
 
 /** One clause read on its own: the quantity it asks for, with its spec and word forms. */
 function clauseReading(clause: string): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null; forms: Forms } {
   const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
-  return { ...readQuantity(forms, clause, []), forms };
+  const read = readQuantity(forms, clause, []);
+  const bare = read.quantity === null ? bareQuantity(clause) : null;
+  return bare !== null ? { quantity: bare, spec: COMPILED_QUANTITIES.find(([x]) => x === bare)![1], forms } : { ...read, forms };
+}
+
+/** A part that names no quantity but asks one all the same: "how much" or "$" for money, "%" for a stake. */
+function bareQuantity(clause: string): Quantity | null {
+  if (/^\W*(?:how much|\$)\W*$|\bhow much\s*\??$|^\W*\$\W*|\bworth\b/.test(clause.trim())) return "value";
+  if (/^\W*%\W*$/.test(clause.trim())) return "stake";
+  return null;
 }
 
 const PARTIES_ASKED = /^(?:who|which (?:compan|firm|bank|investor|partner)\w*)\b|\bwho(?:'s| is| are|'re)? (?:the )?(?:\w+ )?(?:partners?|parties|tenants?|buyers?|sellers?|investors?|backers?|customers?|lenders?|developers?)\b|\bwho (?:else|cashed|sold|bought|backs|owns)\b/;
@@ -331,5 +345,5 @@ const PARTIES_ASKED = /^(?:who|which (?:compan|firm|bank|investor|partner)\w*)\b
 function clauseAsks(clause: string): AlsoAsked | null {
   const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
   if (WHEN.test(clause)) return readQuantity(forms, clause, []).quantity;
-  return allQuantities(forms, clause)[0] ?? (PARTIES_ASKED.test(clause.trim()) ? "parties" : null);
+  return allQuantities(forms, clause)[0] ?? bareQuantity(clause) ?? (PARTIES_ASKED.test(clause.trim()) ? "parties" : null);
 }
