@@ -10,6 +10,11 @@ export const COMMON_WORDS_FILE = new URL("./common-words.txt", import.meta.url);
 
 let common: ReadonlySet<string> | undefined;
 
+/** The common-word list itself (lower case), for look-ups such as typo matching. */
+export function commonWordSet(): ReadonlySet<string> {
+  return commonWords();
+}
+
 function commonWords(): ReadonlySet<string> {
   common ??= new Set(readFileSync(COMMON_WORDS_FILE, "utf8").split("\n").filter((l) => l !== "" && !l.startsWith("#")));
   return common;

@@ -185,6 +185,24 @@ describe("answerQuestion: companies on one side of a deal", () => {
   });
 });
 
+describe("answerQuestion: typos", () => {
+  it("reads a misspelt word of the data or of everyday English as that word, not as an unknown name", () => {
+    const plant = ask("google nextera duane arnlod ppa length").answer;
+    expect(plant.outcome).toBe("answered");
+    expect(primary(plant).map((f) => f.dealId)).toEqual(["google-nextera-duane-arnold-2025"]);
+    const stake = ask("how big is the us goverment stake in intel").answer;
+    expect(stake.outcome).toBe("answered");
+    expect(new Set(primary(stake).map((f) => f.dealId))).toEqual(new Set(["us-government-intel-2025"]));
+    expect(renderBody(stake)).not.toMatch(/’s the government's/);
+  });
+
+  it("still takes a short unknown name one letter from a word for a name", () => {
+    const { answer } = ask("did micron sign anything with openai");
+    expect(answer.outcome).not.toBe("answered");
+    expect(answer.primary).toEqual([]);
+  });
+});
+
 describe("answerQuestion: declines", () => {
   it("says which figure is missing for a known deal, and gives none as the answer", () => {
     const { answer } = ask("how long does the Microsoft Lambda deal run?");

@@ -63,7 +63,8 @@ export function factSentence(b: ReplyBuilder, kb: KnowledgeBase, fact: Fact, dea
   const basis = basisNote(fact);
   const tail: Part[] = basis ? [` (${basis})`] : [];
   // The label may already name the subject, in full or by its first word ("Brookfield's planned investment").
-  const named = subject !== "" && label !== undefined && label.toLowerCase().includes((subject.split(" ")[0] ?? subject).toLowerCase());
+  // Or says whose it is already ("the government's stake", "its share").
+  const named = subject !== "" && label !== undefined && (label.toLowerCase().includes((subject.split(" ")[0] ?? subject).toLowerCase()) || /^(?:the [\p{L}-]+['’]s|its|their)\s/iu.test(label));
   if (label) return [`${capitalize(subject && !named ? `${possessive(subject)} ${label}` : label)} (${deal.title}): `, ...fig, ...tail, "."];
   if (subject) {
     switch (fact.metric) {

@@ -9,7 +9,7 @@ import { editDistance, normalize, stem, typoBudget } from "../text.js";
 
 export const IRREGULAR: Readonly<Record<string, string>> = {
   // Everyday short forms read as the word they shorten.
-  infra: "infrastructure", govt: "government", gov: "government", intl: "international", natl: "national", mfg: "manufacturing",
+  infra: "infrastructure", yrs: "year", yr: "year", ppl: "people", govt: "government", gov: "government", intl: "international", natl: "national", mfg: "manufacturing",
   paid: "pay", bought: "buy", sold: "sell", spent: "spend", lent: "lend", struck: "strike", made: "make",
   took: "take", taken: "take", gave: "give", given: "give", got: "get", gotten: "get", went: "go", gone: "go",
   fell: "fall", fallen: "fall", rose: "rise", risen: "rise", won: "win", put: "put", putting: "put", hit: "hit",

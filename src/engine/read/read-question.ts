@@ -8,6 +8,8 @@ import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
 import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
+import { misspelled } from "./typos.js";
+import { commonWordSet } from "../../kb/common-words.js";
 import { readKind, YES_NO } from "./kind.js";
 import { monthsOf, phaseOf, statedFigures, withAddition } from "./figures-and-times.js";
 
@@ -84,7 +86,10 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     // A name the dictionary doesn't know ("Vizag", "Kairos"), or a word only a few deals use ("hydro", "payout").
     .filter((w) => !isCommonWord(w.raw) || (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT && knowledge.dealsUsing(w.raw) <= SPECIFIC_MAX_DEALS))
     .filter((w) => !entityWords(mentions).has(w.raw))
-    .map((w) => w.raw), ...namePairs(words, knowledge, nameWords)])];
+    .map((w) => w.raw)
+    // A misspelt word of the data is that word ("arnlod"); a misspelt everyday word is no specific term.
+    .map((w) => (knowledge.dataWords.has(w) ? w : dataTypo(w, knowledge.dataWords) ?? w))
+    .filter((w) => knowledge.dataWords.has(w) || commonTypo(w) === undefined), ...namePairs(words, knowledge, nameWords)])];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
   // "deals over $100 billion", "which of them are bigger than $50B": the deals past a line, not one figure.
@@ -314,6 +319,21 @@ function namePairs(words: readonly Word[], knowledge: ReaderKnowledge, nameWords
   }
   return out;
 }
+
+/**
+ * The data word a word misspells: letters swapped or replaced ("arnlod"), or, for a long word, one
+ * letter more or less. A short word one letter longer or shorter is often another word ("micron").
+ */
+function dataTypo(word: string, dataWords: ReadonlySet<string>): string | undefined {
+  return plausibleTypo(word, misspelled(word, dataWords));
+}
+
+/** The everyday word a word misspells, by the same rule. */
+function commonTypo(word: string): string | undefined {
+  return plausibleTypo(word, misspelled(word, commonWordSet()));
+}
+
+const plausibleTypo = (word: string, hit: string | undefined): string | undefined => (hit !== undefined && (hit.length === word.length || word.length >= 7) ? hit : undefined);
 
 function entityWords(mentions: readonly EntityMention[]): Set<string> {
   return new Set(mentions.flatMap((m) => m.text.split(" ")));

@@ -2,7 +2,10 @@ import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { NOT_NAMES } from "./lexicon.js";
+import { isMisspeltCommonWord, misspelled } from "./typos.js";
 
+/** An unknown word this long that is one or two letters from an everyday word is that word misspelt. */
+const MISSPELT_MIN = 7;
 const CONNECTED = /\b(?:with|between|and|&|vs\.?|versus)\s+([\p{L}][\p{L}\d.-]{2,})/giu;
 const POSSESSIVE = /\b([\p{L}][\p{L}\d.-]{2,})['’]s?\b/gu;
 const CAPITALISED = /(?<=[\s"(])(\p{Lu}[\p{L}\d.-]+)/gu;
@@ -25,8 +28,9 @@ export function unknownNames(question: string, mentions: readonly EntityMention[
   return [...found].filter((word) => {
     const w = normalize(word).replace(/'s?$/, "");
     if (w.length < 3 || /\d/.test(w) || consumed.has(w) || STOPWORDS.has(w) || NOT_NAMES.has(w) || dataWords.has(w)) return false;
-    // An English word in everyday use ("close", "gear", "mystery") is not taken for a name.
-    return !COMMON.has(w) && !isCommonWord(w);
+    // An English word in everyday use ("close", "gear", "mystery") is not taken for a name, nor is one misspelt ("goverment", "nuclaer").
+    // Short names stay names even when one letter from a word ("micron", "groq"): only long words are taken for typos.
+    return !COMMON.has(w) && !isCommonWord(w) && !(w.length >= MISSPELT_MIN && (misspelled(w, dataWords) !== undefined || isMisspeltCommonWord(w)));
   });
 }
 
