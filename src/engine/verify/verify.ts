@@ -52,8 +52,8 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   const own = factWordSet(index, fact);
   for (const w of q.specifics) {
     const l = lemma(w);
-    if (!words.all.has(l)) failures.push({ kind: "specific", word: w, level: "deal" });
-    else if (!words.header.has(l) && !own.has(l)) failures.push({ kind: "specific", word: w, level: "fact" });
+    if (!hasWordLike(words.all, l)) failures.push({ kind: "specific", word: w, level: "deal" });
+    else if (!hasWordLike(words.header, l) && !hasWordLike(own, l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
   if (q.phase !== null && q.metrics.length > 0 && !phaseFits(q.phase, fact, deal)) failures.push({ kind: "phase" });
   const timed = (q.years.length > 0 || q.months.length > 0) && ofAskedTime(fact, q);
@@ -95,7 +95,7 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
     if (wrong) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   const words = dealWords(index, deal).all;
-  for (const w of q.specifics) if (!words.has(lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
+  for (const w of q.specifics) if (!hasWordLike(words, lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
   return out;
 }
 
@@ -197,6 +197,14 @@ function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact, de
   if (q.months.length > 0 && mentionsMonth(fact, q.months)) return true;
   if (q.phase !== null && phaseMatches(q.phase, { ...fact, quote: "", note: undefined } as Fact)) return true;
   return /\b(?:whole|entire|all of|overall|company|campus|total|combined)\b/.test(q.lower) && /\b(?:whole|entire|company|campus|total|combined|all)\b/i.test(scope);
+}
+
+/** The word, or a longer word it shortens ("hydro" for "hydroelectr", "intl" aside): four letters or more. */
+function hasWordLike(words: ReadonlySet<string>, l: string): boolean {
+  if (words.has(l)) return true;
+  if (l.length < 4) return false;
+  for (const w of words) if (w.length > l.length && w.startsWith(l)) return true;
+  return false;
 }
 
 /** The first candidate that passes every check, else the verdicts of the best few, for the decline. */
