@@ -30,6 +30,8 @@ export interface ChartBenchResult {
   /** The slowest chart's best run: what rendering costs without the machine's other load. */
   renderBestMaxMs: number;
   pngKBMax: number;
+  /** Per chart kind: wall and CPU p50/p95 of the in-process renders. */
+  byKind: Record<string, { samples: number; p50Ms: number; p95Ms: number; cpuP50Ms: number; cpuP95Ms: number }>;
 }
 
 export const CHART_TARGET_P95_MS = 50;
@@ -58,15 +60,22 @@ export async function benchCharts(passes: number, log: (s: string) => void): Pro
   const wall: number[] = [];
   const cpu: number[] = [];
   const best = specs.map(() => Infinity);
+  const kinds = new Map<string, { wall: number[]; cpu: number[] }>();
   let pngMax = 0;
   for (let p = 0; p < passes; p++) {
     for (const [i, s] of specs.entries()) {
       const c = cpuMs();
       const t = performance.now();
       const { png } = renderChartPng(s);
-      wall.push(performance.now() - t);
-      best[i] = Math.min(best[i]!, performance.now() - t);
-      cpu.push(cpuMs() - c);
+      const w = performance.now() - t;
+      const u = cpuMs() - c;
+      wall.push(w);
+      cpu.push(u);
+      best[i] = Math.min(best[i]!, w);
+      const k = kinds.get(s.kind) ?? { wall: [], cpu: [] };
+      k.wall.push(w);
+      k.cpu.push(u);
+      kinds.set(s.kind, k);
       pngMax = Math.max(pngMax, png.byteLength);
     }
   }
@@ -112,8 +121,10 @@ export async function benchCharts(passes: number, log: (s: string) => void): Pro
     idleLoopDelayMaxMs: r2(idle.max / 1e6),
     renderBestMaxMs: r2(Math.max(...best)),
     pngKBMax: r2(pngMax / 1024),
+    byKind: Object.fromEntries([...kinds].map(([kind, k]) => [kind, { samples: k.wall.length, p50Ms: r2(pct(k.wall, 50)), p95Ms: r2(pct(k.wall, 95)), cpuP50Ms: r2(pct(k.cpu, 50)), cpuP95Ms: r2(pct(k.cpu, 95)) }])),
   };
   log(`[charts] in-process wall p50/p95 ${result.renderP50Ms}/${result.renderP95Ms} ms, CPU p50/p95 ${result.renderCpuP50Ms}/${result.renderCpuP95Ms} ms; worker p50/p95 ${result.workerP50Ms}/${result.workerP95Ms} ms; calling thread blocked at most ${result.mainThreadMaxMs} ms, loop delay max ${result.loopDelayMaxMs} ms (${result.idleLoopDelayMaxMs} ms with no charts); slowest chart's best run ${result.renderBestMaxMs} ms; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  for (const [kind, k] of Object.entries(result.byKind)) log(`[charts]   ${kind.padEnd(9)} (${k.samples}) wall p50/p95 ${k.p50Ms}/${k.p95Ms} ms, CPU p50/p95 ${k.cpuP50Ms}/${k.cpuP95Ms} ms`);
   return result;
 }
 
