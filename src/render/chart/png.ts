@@ -1,7 +1,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { ChartSpec } from "./spec.js";
 import { chartSvg } from "./svg.js";
-import { FONT_FAMILY, FONT_FILES, ZOOM } from "./theme.js";
+import { ZOOM } from "./theme.js";
 
 export interface RenderedChart {
   readonly png: Uint8Array;
@@ -9,19 +9,14 @@ export interface RenderedChart {
   readonly height: number;
 }
 
-/** ChartSpec → PNG bytes. Only the bundled font is loaded, so the pixels are the same on every machine. */
+/** ChartSpec → PNG bytes. Text arrives as the bundled font's outlines, so the pixels are the same on every machine. */
 export function renderChartPng(spec: ChartSpec): RenderedChart {
   return rasterize(chartSvg(spec).svg);
 }
 
-/** An SVG document → PNG at ZOOM, with the bundled font only. */
+/** An SVG document → PNG at ZOOM. No fonts are loaded: the chart's text is already paths. */
 export function rasterize(svg: string): RenderedChart {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: ZOOM },
-    font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
-    shapeRendering: 2,
-    textRendering: 1,
-  });
+  const resvg = new Resvg(svg, { fitTo: { mode: "zoom", value: ZOOM }, font: { loadSystemFonts: false }, shapeRendering: 2 });
   const image = resvg.render();
   return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
 }

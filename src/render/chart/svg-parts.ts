@@ -1,5 +1,6 @@
+import { textOutline } from "./glyphs.js";
 import { escapeXml, wrap } from "./text.js";
-import { FONT_FAMILY, INK, PAD, SIZE, WIDTH } from "./theme.js";
+import { INK, PAD, SIZE, WIDTH } from "./theme.js";
 
 export interface TextOptions {
   readonly size?: number;
@@ -9,15 +10,14 @@ export interface TextOptions {
   readonly opacity?: number;
 }
 
+/**
+ * A line of text, drawn as the bundled font's outlines (see glyphs.ts); the words themselves ride
+ * along as the path's <title>, so the SVG still says what it shows.
+ */
 export function text(x: number, y: number, content: string, o: TextOptions = {}): string {
-  const family = o.bold ? `${FONT_FAMILY} SemiBold, ${FONT_FAMILY}` : FONT_FAMILY;
-  const attrs = [
-    `x="${r(x)}"`, `y="${r(y)}"`, `font-family="${family}"`, `font-size="${o.size ?? SIZE.label}"`,
-    ...(o.bold ? [`font-weight="600"`] : []), `fill="${o.fill ?? INK.text}"`,
-    ...(o.anchor && o.anchor !== "start" ? [`text-anchor="${o.anchor}"`] : []),
-    ...(o.opacity !== undefined ? [`opacity="${o.opacity}"`] : []),
-  ];
-  return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
+  const d = textOutline(x, y, content, o.size ?? SIZE.label, o.bold ?? false, o.anchor ?? "start");
+  const opacity = o.opacity !== undefined && o.opacity !== 1 ? ` fill-opacity="${o.opacity}"` : "";
+  return `<path d="${d}" fill="${o.fill ?? INK.text}"${opacity}><title>${escapeXml(content)}</title></path>`;
 }
 
 export const r = (n: number): string => (Math.round(n * 10) / 10).toString();

@@ -1,15 +1,7 @@
-import * as fontkit from "fontkit";
-import { FONT_FILES } from "./theme.js";
+import { face } from "./font.js";
 
-/** Text measured with the bundled font's advance widths, so layout matches what resvg draws. */
-type Face = { unitsPerEm: number; glyphForCodePoint(cp: number): { advanceWidth: number } };
-let faces: { regular: Face; bold: Face } | undefined;
+/** Text measured with the bundled font's advance widths, for layout and truncation (drawn text is kerned too; Inter's kerning mostly tightens). */
 const cache = new Map<string, number>();
-
-function face(bold: boolean): Face {
-  faces ??= { regular: fontkit.openSync(FONT_FILES.regular) as unknown as Face, bold: fontkit.openSync(FONT_FILES.bold) as unknown as Face };
-  return bold ? faces.bold : faces.regular;
-}
 
 export function textWidth(text: string, size: number, bold = false): number {
   const f = face(bold);
