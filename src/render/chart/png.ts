@@ -1,4 +1,5 @@
 import { Resvg } from "@resvg/resvg-js";
+import { encodePng } from "./png-encode.js";
 import type { ChartSpec } from "./spec.js";
 import { chartSvg } from "./svg.js";
 import { ZOOM } from "./theme.js";
@@ -18,5 +19,5 @@ export function renderChartPng(spec: ChartSpec): RenderedChart {
 export function rasterize(svg: string): RenderedChart {
   const resvg = new Resvg(svg, { fitTo: { mode: "zoom", value: ZOOM }, font: { loadSystemFonts: false }, shapeRendering: 2 });
   const image = resvg.render();
-  return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
+  return { png: encodePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
