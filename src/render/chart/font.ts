@@ -28,3 +28,14 @@ export function face(bold: boolean): Face {
   faces ??= { regular: fontkit.openSync(FONT_FILES.regular) as unknown as Face, bold: fontkit.openSync(FONT_FILES.bold) as unknown as Face };
   return bold ? faces.bold : faces.regular;
 }
+
+const cmaps = new WeakMap<Face, Map<number, Glyph>>();
+
+/** The glyph for a code point, cached: fontkit's own look-up builds a new glyph object each call. */
+export function glyphFor(f: Face, cp: number): Glyph {
+  let cmap = cmaps.get(f);
+  if (!cmap) cmaps.set(f, (cmap = new Map()));
+  let g = cmap.get(cp);
+  if (!g) cmap.set(cp, (g = f.glyphForCodePoint(cp)));
+  return g;
+}

@@ -1,4 +1,4 @@
-import { face, type Face, type Glyph } from "./font.js";
+import { face, glyphFor, type Face, type Glyph } from "./font.js";
 import { kerning } from "./kerning.js";
 
 /**
@@ -58,7 +58,7 @@ function addCoverage(ids: Set<number>, c: Coverage): void {
  */
 function wordGlyphs(f: Face, words: readonly string[], i: number, subs: Set<number>): readonly Glyph[] {
   const word = words[i]!;
-  const plain = Array.from(word, (ch) => f.glyphForCodePoint(ch.codePointAt(0) ?? 32));
+  const plain = Array.from(word, (ch) => glyphFor(f, ch.codePointAt(0) ?? 32));
   if (!plain.some((g) => subs.has(g.id))) return plain;
   const before = i > 0 ? `${words[i - 1]} ` : "";
   const after = i + 1 < words.length ? ` ${words[i + 1]}` : "";
@@ -86,7 +86,7 @@ export function shape(text: string, bold: boolean): { face: Face; glyphs: Glyph[
   const f = face(bold);
   let subs = triggers.get(f);
   if (!subs) triggers.set(f, (subs = substitutable(f)));
-  const space = f.glyphForCodePoint(32);
+  const space = glyphFor(f, 32);
   const words = text.split(" ");
   const glyphs: Glyph[] = [];
   words.forEach((_, i) => {

@@ -1,19 +1,13 @@
-import { face } from "./font.js";
+import { face, glyphFor } from "./font.js";
 
 /** Text measured with the bundled font's advance widths, for layout and truncation (drawn text is kerned too; Inter's kerning mostly tightens). */
-const cache = new Map<string, number>();
-
 export function textWidth(text: string, size: number, bold = false): number {
   const f = face(bold);
   let units = 0;
-  for (const ch of text) {
-    const key = `${bold ? "b" : "r"}${ch}`;
-    let w = cache.get(key);
-    if (w === undefined) {
-      w = f.glyphForCodePoint(ch.codePointAt(0) ?? 32).advanceWidth;
-      cache.set(key, w);
-    }
-    units += w;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 32;
+    if (cp > 0xffff) i++;
+    units += glyphFor(f, cp).advanceWidth;
   }
   return (units / f.unitsPerEm) * size;
 }
