@@ -10,7 +10,7 @@ export interface Glyph {
   readonly id: number;
   readonly advanceWidth: number;
   readonly codePoints: readonly number[];
-  readonly path: { readonly commands: readonly PathCommand[] };
+  readonly path: { readonly commands: readonly PathCommand[]; readonly cbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number } };
 }
 export interface Face {
   readonly unitsPerEm: number;

@@ -1,18 +1,13 @@
 import type { Face, Glyph } from "./font.js";
-import { shape } from "./shaping.js";
 
 /**
- * Text drawn as the bundled font's outlines, so the rasteriser needs no font at all. Each glyph's
- * outline at a size is turned into relative path data once and cached; drawing a string is then one
- * absolute move per glyph followed by that cached text.
+ * The bundled font's glyph outlines as SVG path data, each glyph at a size turned into relative
+ * path data once and cached (glyph-masks.ts draws them into coverage masks).
  */
 const outlines = new WeakMap<Face, Map<string, string>>();
 
-/** Hundredths of a pixel, the precision of every coordinate written. */
-const hundredths = (n: number): string => (Math.round(n * 100) / 100).toString();
-
 /** Relative path data of one glyph at `size` px, starting from its origin; y grows downwards. */
-function glyphOutline(f: Face, glyph: Glyph, size: number): string {
+export function glyphOutline(f: Face, glyph: Glyph, size: number): string {
   let cache = outlines.get(f);
   if (!cache) outlines.set(f, (cache = new Map()));
   const key = `${glyph.id}@${size}`;
@@ -60,20 +55,3 @@ function glyphOutline(f: Face, glyph: Glyph, size: number): string {
 }
 
 export type Anchor = "start" | "middle" | "end";
-
-/** Path data for `text` with its baseline at y, anchored at x like SVG's text-anchor; "" when nothing shows. */
-export function textOutline(x: number, y: number, text: string, size: number, bold: boolean, anchor: Anchor = "start"): string {
-  const { face: f, glyphs, advances } = shape(text, bold);
-  const unit = size / f.unitsPerEm;
-  const width = advances.reduce((a, b) => a + b, 0) * unit;
-  let pen = anchor === "middle" ? x - width / 2 : anchor === "end" ? x - width : x;
-  const base = hundredths(y);
-  let d = "";
-  glyphs.forEach((g, i) => {
-    // Glyph 0 is "not in the font": a gap, as resvg drew it.
-    const outline = g.id !== 0 && g.path.commands.length > 0 ? glyphOutline(f, g, size) : "";
-    if (outline) d += `M${hundredths(pen)} ${base}${outline}`;
-    pen += advances[i]! * unit;
-  });
-  return d;
-}

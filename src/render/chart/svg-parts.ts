@@ -1,5 +1,5 @@
-import { textOutline } from "./glyphs.js";
-import { escapeXml, wrap } from "./text.js";
+import { textElement } from "./text-layer.js";
+import { wrap } from "./text.js";
 import { INK, PAD, SIZE, WIDTH } from "./theme.js";
 
 export interface TextOptions {
@@ -10,14 +10,9 @@ export interface TextOptions {
   readonly opacity?: number;
 }
 
-/**
- * A line of text, drawn as the bundled font's outlines (see glyphs.ts); the words themselves ride
- * along as the path's <title>, so the SVG still says what it shows.
- */
+/** A line of text in the bundled font (png.ts draws it from cached glyph masks). */
 export function text(x: number, y: number, content: string, o: TextOptions = {}): string {
-  const d = textOutline(x, y, content, o.size ?? SIZE.label, o.bold ?? false, o.anchor ?? "start");
-  const opacity = o.opacity !== undefined && o.opacity !== 1 ? ` fill-opacity="${o.opacity}"` : "";
-  return `<path d="${d}" fill="${o.fill ?? INK.text}"${opacity}><title>${escapeXml(content)}</title></path>`;
+  return textElement({ x, y, text: content, size: o.size ?? SIZE.label, bold: o.bold ?? false, fill: o.fill ?? INK.text, opacity: o.opacity ?? 1, anchor: o.anchor ?? "start" });
 }
 
 export const r = (n: number): string => (Math.round(n * 10) / 10).toString();

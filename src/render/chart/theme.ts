@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 /** The bundled font (Inter, SIL OFL 1.1): the same glyphs on every machine. */
 const FONT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../assets/fonts");
 export const FONT_FILES = { regular: path.join(FONT_DIR, "Inter_400Regular.ttf"), bold: path.join(FONT_DIR, "Inter_600SemiBold.ttf") } as const;
-export const FONT_FAMILY = "Inter"; // the family the outlines come from
+export const FONT_FAMILY = "Inter";
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. Yellow last: weakest on a light card. */
 export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000", "#F0E442"] as const;
@@ -17,4 +17,4 @@ export const INK = { card: "#F7F7F4", border: "#CFCFC8", text: "#1F2328", muted:
 export const WIDTH = 560;
 export const ZOOM = 1.5;
 export const PAD = 18;
-export const SIZE = { title: 15, label: 12, value: 12, small: 10.5 } as const;
+export const SIZE = { title: 15, label: 12, value: 12, small: 10.5, column: 11 } as const;
