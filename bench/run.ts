@@ -68,10 +68,11 @@ interface Options {
   child?: number;
   inProcess: boolean;
   charts: boolean;
+  chartsOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { sizes: [1000, 10000, 100000], json: false, seed: 42, questions: 300, passes: 3, keep: false, inProcess: false, charts: true };
+  const opts: Options = { sizes: [1000, 10000, 100000], json: false, seed: 42, questions: 300, passes: 3, keep: false, inProcess: false, charts: true, chartsOnly: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined) fail(`${flag} needs a value`);
@@ -111,11 +112,15 @@ function parseArgs(argv: readonly string[]): Options {
       case "--no-charts":
         opts.charts = false;
         break;
+      case "--charts-only":
+        opts.chartsOnly = true;
+        opts.charts = true;
+        break;
       case "--child":
         opts.child = int(next(), "--child");
         break;
       case "--help":
-        process.stderr.write("usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--seed N] [--questions N] [--passes N] [--keep] [--in-process] [--no-charts]\n");
+        process.stderr.write("usage: npm run bench -- [--sizes 1000,10000,100000] [--json] [--seed N] [--questions N] [--passes N] [--keep] [--in-process] [--no-charts | --charts-only]\n");
         process.exit(0);
       default:
         fail(`unknown argument "${a}"`);
@@ -375,7 +380,7 @@ async function main(): Promise<void> {
     return;
   }
   const results: BenchResult[] = [];
-  for (const size of opts.sizes) {
+  for (const size of opts.chartsOnly ? [] : opts.sizes) {
     log(`bench: ${size.toLocaleString("en-US")} facts ...`);
     const r = opts.inProcess ? await runSize(size, opts) : await runChild(size, opts);
     results.push(r);
@@ -384,7 +389,7 @@ async function main(): Promise<void> {
   const charts = opts.charts ? await benchCharts(Math.max(10, opts.passes * 4), log) : undefined;
   if (opts.json && charts) process.stdout.write(`${JSON.stringify(charts)}\n`);
   if (!opts.json) {
-    process.stdout.write(`\n${table(results)}\n\n(ms unless noted; build = load + index; reload loop max = max event-loop delay during a live reload)\n`);
+    if (results.length > 0) process.stdout.write(`\n${table(results)}\n\n(ms unless noted; build = load + index; reload loop max = max event-loop delay during a live reload)\n`);
     const largest = results.find((r) => r.facts >= 100000) ?? results[results.length - 1];
     if (largest) process.stdout.write(`\n${targetReport(largest)}\n`);
     if (charts) process.stdout.write(`\n${chartRow(charts)}\n`);

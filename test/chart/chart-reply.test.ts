@@ -70,4 +70,19 @@ describe("ChartRenderer", () => {
       await charts.close();
     }
   }, 30_000);
+
+  it("says when the worker's glyph warm-up is done, and a wait for it ends when the renderer closes first", async () => {
+    const charts = new ChartRenderer(20_000);
+    try {
+      const ms = await charts.warmed();
+      expect(ms).toBeGreaterThan(0);
+      await expect(charts.warmed()).resolves.toBe(ms);
+    } finally {
+      await charts.close();
+    }
+    const early = new ChartRenderer(20_000);
+    const waiting = early.warmed();
+    await early.close();
+    await expect(waiting).rejects.toThrow(/closed/);
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { RenderRequest, RenderResponse } from "./render-worker.js";
+import type { RenderRequest, RenderResponse, WarmedMessage } from "./render-worker.js";
 import type { ChartSpec } from "./spec.js";
 
 /** The worker is TypeScript, loaded through tsx's API as the rest of the app is loaded through tsx. */
@@ -24,6 +24,8 @@ export class ChartRenderer {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly onWarmed: Array<{ resolve(ms: number): void; reject(err: Error): void }> = [];
+  private warmedMs: number | undefined;
 
   constructor(private readonly timeoutMs = 5_000) {}
 
@@ -48,6 +50,13 @@ export class ChartRenderer {
     this.render(spec).catch(() => undefined);
   }
 
+  /** The worker's glyph warm-up time (ms of its thread), once it is done; starts the worker if need be. Rejects if the worker stops first. */
+  warmed(): Promise<number> {
+    this.ensure();
+    const done = this.warmedMs;
+    return done !== undefined ? Promise.resolve(done) : new Promise((resolve, reject) => this.onWarmed.push({ resolve, reject }));
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
@@ -58,8 +67,14 @@ export class ChartRenderer {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(BOOT, { eval: true });
+    this.warmedMs = undefined;
     worker.unref();
-    worker.on("message", (response: RenderResponse) => {
+    worker.on("message", (response: RenderResponse | WarmedMessage) => {
+      if ("warmedMs" in response) {
+        if (this.worker === worker) this.warmedMs = response.warmedMs;
+        for (const w of this.onWarmed.splice(0)) w.resolve(response.warmedMs);
+        return;
+      }
       const p = this.pending.get(response.id);
       if (!p) return;
       this.pending.delete(response.id);
@@ -84,6 +99,7 @@ export class ChartRenderer {
   }
 
   private failAll(err: Error): void {
+    for (const w of this.onWarmed.splice(0)) w.reject(err);
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer);
       p.reject(err);

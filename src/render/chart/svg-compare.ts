@@ -6,7 +6,7 @@ import { colour, INK, PAD, SIZE, WIDTH } from "./theme.js";
 
 const PLOT = 150;
 const PANEL_GAP = 18;
-const VALUE = 11;
+const VALUE = SIZE.column;
 
 /** One column: solid, faded when superseded, a range with both ends marked when disputed. */
 function column(b: Bar, cx: number, w: number, y: (v: number) => number): string {

@@ -1,5 +1,6 @@
-import { escapeXml, wrap } from "./text.js";
-import { FONT_FAMILY, INK, PAD, SIZE, WIDTH } from "./theme.js";
+import { textElement } from "./text-layer.js";
+import { wrap } from "./text.js";
+import { INK, PAD, SIZE, WIDTH } from "./theme.js";
 
 export interface TextOptions {
   readonly size?: number;
@@ -9,15 +10,9 @@ export interface TextOptions {
   readonly opacity?: number;
 }
 
+/** A line of text in the bundled font (png.ts draws it from cached glyph masks). */
 export function text(x: number, y: number, content: string, o: TextOptions = {}): string {
-  const family = o.bold ? `${FONT_FAMILY} SemiBold, ${FONT_FAMILY}` : FONT_FAMILY;
-  const attrs = [
-    `x="${r(x)}"`, `y="${r(y)}"`, `font-family="${family}"`, `font-size="${o.size ?? SIZE.label}"`,
-    ...(o.bold ? [`font-weight="600"`] : []), `fill="${o.fill ?? INK.text}"`,
-    ...(o.anchor && o.anchor !== "start" ? [`text-anchor="${o.anchor}"`] : []),
-    ...(o.opacity !== undefined ? [`opacity="${o.opacity}"`] : []),
-  ];
-  return `<text ${attrs.join(" ")}>${escapeXml(content)}</text>`;
+  return textElement({ x, y, text: content, size: o.size ?? SIZE.label, bold: o.bold ?? false, fill: o.fill ?? INK.text, opacity: o.opacity ?? 1, anchor: o.anchor ?? "start" });
 }
 
 export const r = (n: number): string => (Math.round(n * 10) / 10).toString();

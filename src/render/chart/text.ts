@@ -1,27 +1,13 @@
-import * as fontkit from "fontkit";
-import { FONT_FILES } from "./theme.js";
+import { face, glyphFor } from "./font.js";
 
-/** Text measured with the bundled font's advance widths, so layout matches what resvg draws. */
-type Face = { unitsPerEm: number; glyphForCodePoint(cp: number): { advanceWidth: number } };
-let faces: { regular: Face; bold: Face } | undefined;
-const cache = new Map<string, number>();
-
-function face(bold: boolean): Face {
-  faces ??= { regular: fontkit.openSync(FONT_FILES.regular) as unknown as Face, bold: fontkit.openSync(FONT_FILES.bold) as unknown as Face };
-  return bold ? faces.bold : faces.regular;
-}
-
+/** Text measured with the bundled font's advance widths, for layout and truncation (drawn text is kerned too; Inter's kerning mostly tightens). */
 export function textWidth(text: string, size: number, bold = false): number {
   const f = face(bold);
   let units = 0;
-  for (const ch of text) {
-    const key = `${bold ? "b" : "r"}${ch}`;
-    let w = cache.get(key);
-    if (w === undefined) {
-      w = f.glyphForCodePoint(ch.codePointAt(0) ?? 32).advanceWidth;
-      cache.set(key, w);
-    }
-    units += w;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 32;
+    if (cp > 0xffff) i++;
+    units += glyphFor(f, cp).advanceWidth;
   }
   return (units / f.unitsPerEm) * size;
 }

@@ -17,4 +17,4 @@ export const INK = { card: "#F7F7F4", border: "#CFCFC8", text: "#1F2328", muted:
 export const WIDTH = 560;
 export const ZOOM = 1.5;
 export const PAD = 18;
-export const SIZE = { title: 15, label: 12, value: 12, small: 10.5 } as const;
+export const SIZE = { title: 15, label: 12, value: 12, small: 10.5, column: 11 } as const;
