@@ -217,6 +217,11 @@ describe("readQuestion: multi-part questions", () => {
     expect(when.alsoAsked).toContain("completion");
   });
 
+  it("reads 'date of' as a date question and 'how many $' as money", () => {
+    expect(read("date of the openai aws deal?").quantity).toBe("announced");
+    expect(read("openai aws deal, how many $").quantity).toBe("value");
+  });
+
   it("does not take debt that qualifies a price for the figure asked", () => {
     expect(read("how much did openai pay for the aws deal incl debt").quantity).not.toBe("debt");
   });

@@ -186,7 +186,7 @@ function readRelation(lemmas: Forms, lower: string): { relation: Relation | null
 
 const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
 /** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
-const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
+const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|^(?:the\s+)?date\b|\bdate of\b|\bon what date\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
 
 /** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
 export function allQuantities(lemmas: Forms, lower: string): Quantity[] {
@@ -213,6 +213,8 @@ function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { q
   if (/\bhow much (?:hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b/.test(lower) && !/\b(?:worth|cost|pay\w*|spen[dt]\w*|invest\w*|value|\$)/.test(lower)) {
     return { quantity: "capacity", spec: COMPILED_QUANTITIES.find(([x]) => x === "capacity")![1] };
   }
+  // "how many $", "how many dollars": money, whatever the noun.
+  if (/\bhow (?:many|much) (?:\$|dollars|bucks|usd)(?!\w)/.test(lower)) return { quantity: "value", spec: COMPILED_QUANTITIES.find(([x]) => x === "value")![1] };
   // "how many X": the noun right after names the quantity.
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;

@@ -63,7 +63,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // Whose figure it is matters when the question is about a party's own money or standing
       // ("how much is Amazon investing", "OpenAI's valuation"), not for "what is the deal worth".
       const partyAsked = (q.relation !== null && q.relation !== "value") || (q.quantity !== null && SUBJECT_QUANTITIES.has(q.quantity));
-      if (subject !== undefined) score += groupSet.has(subject) ? (partyAsked ? 3 : 0) : groups.length > 0 ? -4 : -1;
+      // "how much of the bonds did pimco take": a part asked of one company is that company's own figure.
+      if (subject !== undefined) score += groupSet.has(subject) ? (partyAsked || OWN_PART.test(q.lower) ? 3 : 0) : groups.length > 0 ? -4 : -1;
       // One party's part of a whole ("SoftBank's part of the second tranche") answers only a question about that party's money.
       if (isPartOf(fact) && !partAsked(q)) score -= 6;
       if (q.premise.actor !== null && subject === q.premise.actor && partyAsked) score += 2;
@@ -136,10 +137,13 @@ function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boole
   return named.some(Boolean) && !named.every(Boolean);
 }
 
+/** Words that ask for one party's own part of a whole: "how much of it", "SoftBank's share", "itself". */
+const OWN_PART = /\bhow much of\b|\b(?:itself|alone|its own|their own|(?:'s|s') (?:part|portion|share|contribution|cut))\b/;
+
 /** "How much did SoftBank put in", "how much of it came from SoftBank itself": one party's part is asked. */
 function partAsked(q: StructuredQuery): boolean {
   if (q.relation !== null && q.relation !== "value") return true;
-  if (/\bhow much of\b|\b(?:itself|alone|its own|their own|(?:'s|s') (?:part|portion|share|contribution|cut))\b/.test(q.lower)) return true;
+  if (OWN_PART.test(q.lower)) return true;
   return q.entities.some((e) => new RegExp(`\\b(?:from|by) ${e.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(q.lower));
 }
 
