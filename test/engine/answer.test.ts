@@ -231,6 +231,15 @@ describe("answerQuestion: declines", () => {
     expect(akamai.primary).toEqual([]);
   });
 
+  it("checks a stated price per share, however small, and confirms the right one", () => {
+    const wrong = ask("nvidia only paid like 10 bucks a share for intel right?").answer;
+    expect(wrong.outcome).toBe("corrected");
+    expect(wrong.primary).toEqual([]);
+    const right = ask("nvidia paid $23.28 per share for intel?").answer;
+    expect(right.outcome).toBe("answered");
+    expect(primary(right).map((f) => f.value)).toContain(23.28);
+  });
+
   it("declines a deal between two companies that have none, with no figure", () => {
     const { answer } = ask("What's Apple's deal with OpenAI worth?");
     expect(answer.outcome).toBe("declined");

@@ -109,6 +109,8 @@ function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): 
 }
 
 /** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
+const PER_SHARE_METRICS: ReadonlySet<string> = new Set(["share-price", "price-per-share"]);
+
 function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
   const actor = q.premise.actor;
   // Only a question about who put the money in ("why did Nvidia give xAI $20B") attributes a figure to
@@ -119,7 +121,8 @@ function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal)
   for (const stated of q.premise.figures) {
     if (stated.unit !== "USD") continue;
     const match = deal.factIds.map((id) => index.kb.facts.get(id)).find((f) => f !== undefined && f.unit === "USD" && figureMatches(stated.value, f));
-    if (!match) continue;
+    // A price per share is what the buyer pays for each share, never a whole someone else put in.
+    if (!match || PER_SHARE_METRICS.has(match.metric)) continue;
     const owner = match.subject !== undefined ? index.matcher.groupOf(match.subject) : undefined;
     const givers = deal.parties.filter((p) => ["investor", "lender", "buyer", "acquirer", "tenant"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
     if (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor))) out.push({ kind: "entity-not-party", group: actor });
