@@ -222,6 +222,11 @@ describe("readQuestion: multi-part questions", () => {
     expect(read("openai aws deal, how many $").quantity).toBe("value");
   });
 
+  it("is led by the part that asks something, after a remark ending in '?'", () => {
+    const q = read("wait openai is buying gpus from oracle?? how much");
+    expect(q.quantity).toBe("value");
+  });
+
   it("does not take debt that qualifies a price for the figure asked", () => {
     expect(read("how much did openai pay for the aws deal incl debt").quantity).not.toBe("debt");
   });

@@ -59,8 +59,9 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   // "google owns 51% of terawulf now?": a statement with a figure, asked with a question mark, asks to confirm it.
   const yesNo = YES_NO.test(lower) || (/\?\s*$/.test(lower) && !WH_START.test(lower) && figuresStated.length > 0);
   let kind = readKind(lemmas, lower, quantity);
-  // "how much capacity does it bring online, and by when": a multi-part question is led by its first part.
-  const [firstClause, ...later] = clausesOf(lower);
+  // "how much capacity does it bring online, and by when": a multi-part question is led by its first part
+  // that asks something ("wait google is renting gpus from spacex?? how much": the "how much").
+  const [firstClause, ...later] = leadFirst(clausesOf(lower));
   // Only when a later part asks for something other than the first part ("how much n how long", "how many GW by when").
   const first = later.length > 0 && firstClause !== undefined ? clauseReading(firstClause) : null;
   const lead = first !== null && first.quantity !== null && later.some((c) => { const a = clauseAsks(c); return a !== null && a !== first.quantity; }) ? first : null;
@@ -343,7 +344,15 @@ function entityWords(mentions: readonly EntityMention[]): Set<string> {
 
 /** The parts of a multi-part question: "when was it signed, and how much did they spend". */
 function clausesOf(lower: string): string[] {
-  return lower.split(/,\s*(?:and\s+)?|\s*[+&;\/]\s*|\s+(?:and|plus|also|n|as well as|with)\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
+  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+&;\/]\s*|\s+(?:and|plus|also|n|as well as|with)\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
+}
+
+const ASKS = /\b(?:how|what|whats|when|which|who|whos|where)\b|^\W*\$\W*$/;
+
+/** The clauses with the first one that asks something (a question word) moved to the front. */
+function leadFirst(clauses: string[]): string[] {
+  const at = clauses.findIndex((c) => ASKS.test(c));
+  return at > 0 ? [clauses[at]!, ...clauses.slice(0, at), ...clauses.slice(at + 1)] : clauses;
 }
 
 /** One clause read on its own: the quantity it asks for, with its spec and word forms. */
