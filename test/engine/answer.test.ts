@@ -163,6 +163,17 @@ describe("answerQuestion: figures", () => {
     expect(primary(ask("how big was the first abilene jv").answer).map((f) => f.factId)).toEqual(["crusoe-blue-owl-abilene-jv-2024.phase-1-equity"]);
   });
 
+  it("gives a named company's own money when asked what it is putting in, and the part that went to the company named", () => {
+    expect(primary(ask("how much is amazon putting into openai").answer).map((f) => f.factId)).toEqual(["amazon-openai-2026.amazon-investment"]);
+    expect(primary(ask("how much did nvda put into nscale").answer).map((f) => f.factId)).toEqual(["nvidia-uk-2025.nscale-investment"]);
+  });
+
+  it("stays with the deal it matched when that deal only holds a whole, not the part asked", () => {
+    const { answer } = ask("how much did blackstone pay for airtrunk");
+    expect(primary(answer).every((f) => f.dealId === "blackstone-airtrunk-2024")).toBe(true);
+    expect(answer.figures.map((f) => f.dealId)).not.toContain("humain-airtrunk-2025");
+  });
+
   it("quotes what a person said, cited", () => {
     const { answer } = ask("what did altman say about compute?");
     expect(answer.outcome).toBe("answered");

@@ -68,7 +68,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // One party's part of a whole ("SoftBank's part of the second tranche") answers only a question about that party's money.
       if (isPartOf(fact) && !partAsked(q)) score -= 6;
       if (q.premise.actor !== null && subject === q.premise.actor && partyAsked) score += 2;
-      score += chipTypeFit(q, fact);
+      score += chipTypeFit(q, fact) + otherNamedInLabel(q, fact, subject);
       if (isOtherBasis(fact)) score -= 8;
       if (onePartAsked(index, q, fact)) score -= 8;
       // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
@@ -150,6 +150,17 @@ function partAsked(q: StructuredQuery): boolean {
 /** A figure that is one party's share of a larger whole the deal also reports. */
 function isPartOf(fact: Fact): boolean {
   return /\b(?:part|portion|share) of\b|['’]s (?:part|portion|share|contribution)\b/i.test(fact.label ?? "");
+}
+
+/**
+ * "how much did nvda put into nscale": a figure whose label names the other company asked about
+ * ("Nvidia's investment in Nscale") is that figure, among the same company's figures in a deal.
+ */
+function otherNamedInLabel(q: StructuredQuery, fact: Fact, subject: string | undefined): number {
+  // Only a company's own figure: its label naming the counterpart says what the money went to.
+  if (fact.label === undefined || subject === undefined || q.entities.length < 2) return 0;
+  const label = fact.label.toLowerCase();
+  return 2 * q.entities.filter((e) => e.group !== subject && e.text.length >= 3 && hasWord(label, e.text.toLowerCase())).length;
 }
 
 const CHIP_TYPES = ["gpu", "cpu", "tpu"] as const;

@@ -109,6 +109,8 @@ function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): 
 }
 
 /** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
+const GIVING: ReadonlySet<string> = new Set(["invest", "pay", "lend", "acquire"]);
+
 const PER_SHARE_METRICS: ReadonlySet<string> = new Set(["share-price", "price-per-share"]);
 
 function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
@@ -213,10 +215,16 @@ function hasWordLike(words: ReadonlySet<string>, l: string): boolean {
 /** The first candidate that passes every check, else the verdicts of the best few, for the decline. */
 export function choose(index: SearchIndex, q: StructuredQuery, groups: readonly string[], scored: readonly ScoredFact[]): { pass: Verdict | null; tried: Verdict[] } {
   const tried: Verdict[] = [];
+  // Once the best match is the right deal's figure but not quite the one asked (someone else's share
+  // of it, or too loosely tied), the answer is in that deal or nowhere: another deal's figure that
+  // happens to pass would be a confident answer to a different question.
+  let onlyDeal: string | undefined;
   for (const c of scored.slice(0, 60)) {
+    if (onlyDeal !== undefined && c.deal.id !== onlyDeal) continue;
     const v = verifyFact(index, q, groups, c);
     if (v.failures.length === 0) return { pass: v, tried };
     if (tried.length < 8) tried.push(v);
+    if (tried.length === 1 && v.failures.every((f) => f.kind === "share" || f.kind === "weak")) onlyDeal = c.deal.id;
   }
   return { pass: null, tried };
 }
@@ -285,6 +293,8 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
   // "go live in 2026": the figure's own date or words carry the year asked.
   if (q.years.some((y) => fact.date?.year === y || `${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`.includes(String(y)))) return true;
   if (fact.subject !== undefined && q.premise.actor !== null && index.matcher.groupOf(fact.subject) === q.premise.actor) return true;
+  // "how much is amazon putting into openai": a named company's own money, asked of its money.
+  if (fact.subject !== undefined && ((q.relation !== null && GIVING.has(q.relation)) || q.quantity === "investment") && q.entities.some((e) => e.group === index.matcher.groupOf(fact.subject!))) return true;
   const head = headlineOf(index, deal, q.metrics);
   if (head === fact.id) return true;
   return c.metricFits && q.keywords.length === 0 && own.size > 0 && head === undefined;
