@@ -174,6 +174,13 @@ describe("answerQuestion: figures", () => {
     expect(answer.figures.map((f) => f.dealId)).not.toContain("humain-airtrunk-2025");
   });
 
+  it("gives the firm value before a ceiling reached only with every option, and money for 'pay for its stake'", () => {
+    const firm = primary(ask("how much is meta's march 2026 nebius deal").answer);
+    expect(firm.map((f) => f.value)).toContain(12e9);
+    const paid = primary(ask("how much did nvidia pay for its nokia stake").answer);
+    expect(paid.every((f) => f.unit === "USD")).toBe(true);
+  });
+
   it("quotes what a person said, cited", () => {
     const { answer } = ask("what did altman say about compute?");
     expect(answer.outcome).toBe("answered");

@@ -185,6 +185,9 @@ function readRelation(lemmas: Forms, lower: string): { relation: Relation | null
   return { relation: null, relationAt: -1 };
 }
 
+/** "how much did X pay for its stake": money handed over, with the stake as what it bought. */
+const PAID_FOR = /\bhow much\b.*\b(?:pay|paid|paying|spen[dt]|shell(?:ed)? out|fork(?:ed)? over)\b.*\bfor\b/;
+
 const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
 /** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
 const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|^(?:the\s+)?date\b|\bdate of\b|\bon what date\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
@@ -228,7 +231,9 @@ function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { q
     if (at < 0) continue;
     if (!plausible(q, lower, lemmas, at)) continue;
     if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
+    // "how much did nvidia pay for its nokia stake": the stake is what is bought; the money is asked.
     if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
+    if ((q === "stake" || q === "shares") && PAID_FOR.test(lower)) continue;
     if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
     if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
     return { quantity: q, spec };
