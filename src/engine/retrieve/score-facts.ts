@@ -119,7 +119,7 @@ export function hasWord(haystack: string, needle: string): boolean {
 }
 
 /** A figure that may come to be, or a ceiling with every option taken: not the deal's firm figure. */
-const isPossible = (fact: Fact): boolean =>
+export const isPossible = (fact: Fact): boolean =>
   fact.qualifier === "potential" || fact.qualifier === "may" || (fact.qualifier === "as much as" && CEILING.test(fact.label ?? "")) || CEILING_ONLY.test(fact.label ?? "");
 const CEILING = /\b(?:ceiling|maximum|max|options?|contingent|renewals?|extensions?|extended|if all|could)\b/i;
 const CEILING_ONLY = /\b(?:if (?:all|they are|the leases are) (?:options|extended|renewed|exercised)|including the contingent|with (?:all )?(?:options|extensions|renewals))\b/i;

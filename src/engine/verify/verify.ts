@@ -8,7 +8,7 @@ import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { STOPWORDS } from "../text.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
-import { mentionsMonth, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
+import { isPossible, mentionsMonth, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
 import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
 
 /**
@@ -308,8 +308,8 @@ function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[]):
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined);
   for (const m of metrics) {
     const hits = facts.filter((f) => f.metric === m);
-    // On one scale: 1 GW is the headline over a 200 MW first phase.
-    if (hits.length > 0) return hits.sort((a, b) => magnitude(b) - magnitude(a))[0]!.id;
+    // On one scale: 1 GW is the headline over a 200 MW first phase; a firm figure over a possible one.
+    if (hits.length > 0) return hits.sort((a, b) => Number(isPossible(a)) - Number(isPossible(b)) || magnitude(b) - magnitude(a))[0]!.id;
   }
   return undefined;
 }
