@@ -181,6 +181,11 @@ describe("answerQuestion: figures", () => {
     expect(paid.every((f) => f.unit === "USD")).toBe(true);
   });
 
+  it("gives a superseded figure first when asked what was said or planned then, and the current one otherwise", () => {
+    expect(primary(ask("how much did nvidia say it would invest in openai").answer).map((f) => f.value)).toContain(100e9);
+    expect(primary(ask("How much is Nvidia investing in OpenAI?").answer).map((f) => f.value)).not.toContain(100e9);
+  });
+
   it("quotes what a person said, cited", () => {
     const { answer } = ask("what did altman say about compute?");
     expect(answer.outcome).toBe("answered");

@@ -62,3 +62,5 @@ export function phaseOf(lower: string): StructuredQuery["phase"] {
   return null;
 }
 
+/** Words that ask for a figure as it once stood: "originally", "back then", "did nvidia say it would". */
+export const EARLIER_FIGURE = /\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch|(?:say|said|says|announce[ds]?|promise[ds]?|pledge[ds]?|plan(?:ned)?) (?:it|they|he|she) (?:would|will|was going to|were going to)|(?:was|were) (?:supposed|meant|going) to)\b/;

@@ -8,6 +8,7 @@ import { lemma } from "../read/lemmas.js";
 import { dealWords, factWordSet } from "./deal-words.js";
 import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
+import { EARLIER_FIGURE } from "../read/figures-and-times.js";
 
 /**
  * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
@@ -73,7 +74,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (onePartAsked(index, q, fact)) score -= 8;
       // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
       if (isPossible(fact) && q.phase !== "eventual") score -= 3;
-      if (fact.supersededBy !== undefined) score -= 10;
+      // A superseded figure only when the question asks for the figure as it once stood, then first.
+      if (fact.supersededBy !== undefined) score += EARLIER_FIGURE.test(q.lower) ? 2 : -10;
       if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
       score += fact.unit === "text" && q.quantity !== "statement" && !["term", "expansion", "start-date", "completion-date", "closing-date", "announcement-date"].includes(fact.metric) ? -2 : 0;
       const tier = index.kb.sources.get(fact.source)?.tier;
