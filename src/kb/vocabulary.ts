@@ -128,6 +128,8 @@ export const METRIC_INFO = {
   prepayment: { label: "prepayment", description: "an amount paid in advance" },
   jobs: { label: "jobs", description: "number of jobs created" },
   "land-area": { label: "land area", description: "area of land, e.g. in acres" },
+  "floor-area": { label: "floor area", description: "floor space of buildings, in square feet" },
+  "assets-under-management": { label: "assets under management", description: "money a firm manages for investors: a figure for the whole firm, not for one deal" },
   sites: { label: "number of sites", description: "number of sites or campuses" },
   buildings: { label: "number of buildings", description: "number of buildings" },
   "price-per-share": { label: "price per share paid", description: "price paid per share in the deal" },
@@ -160,6 +162,7 @@ export const COUNT_UNITS = [
   "buildings",
   "jobs",
   "acres",
+  "square feet",
 ] as const;
 
 /** Canonical units: whole units of a currency (no conversion), GW, MW, percent, years, months, a count. */
@@ -194,6 +197,7 @@ export const UNIT_INFO: Readonly<Record<Unit, string>> = {
   buildings: "a count of buildings",
   jobs: "a count of jobs",
   acres: "an area in acres",
+  "square feet": "a floor area in square feet",
 };
 
 export const isCurrency = (u: string): u is Currency => (CURRENCIES as readonly string[]).includes(u);
@@ -228,6 +232,8 @@ export const METRIC_UNITS: Partial<Record<Metric, readonly Unit[]>> = {
   equity: MONEY,
   "capex-pledge": MONEY,
   backstop: MONEY,
+  "assets-under-management": MONEY,
+  "floor-area": ["square feet", "text"],
   prepayment: MONEY,
   "price-per-share": MONEY,
   statement: ["text"],

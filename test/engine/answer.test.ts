@@ -186,6 +186,16 @@ describe("answerQuestion: figures", () => {
     expect(primary(ask("How much is Nvidia investing in OpenAI?").answer).map((f) => f.value)).not.toContain(100e9);
   });
 
+  it("answers floor area and assets under management, and never gives another metric for them", () => {
+    const area = ask("how many square feet is the abilene phase one building").answer;
+    expect(primary(area).map((f) => f.unit)).toEqual(["square feet"]);
+    const aum = ask("how much does digitalbridge manage").answer;
+    expect(primary(aum).map((f) => f.metric)).toEqual(["assets-under-management"]);
+    // A floor-area question about a deal without one is declined, not answered with its value.
+    const none = ask("what's the square footage of the openai aws deal").answer;
+    expect(none.primary).toEqual([]);
+  });
+
   it("quotes what a person said, cited", () => {
     const { answer } = ask("what did altman say about compute?");
     expect(answer.outcome).toBe("answered");

@@ -23,7 +23,7 @@ const QUANTITY_WORDS: Readonly<Partial<Record<Quantity, string>>> = {
   "share-move": "a share-price move", capacity: "a capacity figure", chips: "a chip count", servers: "a server count", duration: "a duration",
   start: "a start date", completion: "a completion date", announced: "an announcement date", revenue: "a revenue figure", backlog: "a backlog figure",
   debt: "a debt figure", "bond-orders": "an order-book figure", interest: "an interest rate", spending: "a spending figure", pledge: "a pledge",
-  jobs: "a jobs figure", land: "a land area", homes: "a homes figure", sites: "a site count", buildings: "a building count",
+  jobs: "a jobs figure", land: "a land area", "floor-area": "a floor area", aum: "an assets-under-management figure", homes: "a homes figure", sites: "a site count", buildings: "a building count",
   "cost-per-unit": "a cost per unit", backstop: "a backstop figure", prepayment: "a prepayment figure", statement: "a quoted statement",
   expansion: "an expansion term", "build-rate": "a build rate", growth: "a growth figure",
 };

@@ -28,7 +28,7 @@ export type Quantity =
   | "share-price" | "share-move" | "capacity" | "chips" | "servers" | "duration" | "start" | "completion"
   | "announced" | "revenue" | "backlog" | "debt" | "bond-orders" | "interest" | "spending" | "pledge"
   | "jobs" | "land" | "homes" | "sites" | "buildings" | "cost-per-unit" | "backstop" | "prepayment" | "statement"
-  | "expansion" | "build-rate" | "growth" | "size" | "count" | "term" | "location";
+  | "expansion" | "build-rate" | "growth" | "size" | "count" | "term" | "location" | "floor-area" | "aum";
 
 export interface QuantitySpec {
   readonly cues: readonly string[];
@@ -53,16 +53,18 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["cost-per-unit", { cues: ["per gigawatt", "per gw", "cost per", "each gigawatt", "a gigawatt cost", "price per", "per chip", "per gpu", "per tpu", "per server", "unit price", "unit cost", "price of each", "cost of each", "each gw cost", "gw cost"], metrics: ["cost-per-unit"], precise: true }],
   ["stake", { cues: ["stake", "ownership", "own", "percent", "percentage", "%", "hold", "holding", "share of"], metrics: ["stake", "stake-value"] as Metric[], precise: true }],
   ["shares", { cues: ["warrant", "how many share", "number of share", "share count", "shares"], metrics: ["share-count"], precise: true }],
+  ["aum", { cues: ["assets under management", "aum", "under management", "money under management", "how much do manage", "how much does manage", "manage"], metrics: ["assets-under-management"] as Metric[], precise: true }],
   ["backlog", { cues: ["backlog", "rpo", "remaining performance", "contracted revenue"], metrics: ["backlog"], precise: true }],
   ["growth", { cues: ["growth", "grow by", "increase by", "year over year", "yoy", "grow year"], metrics: ["growth"] as Metric[], precise: true }],
-  ["revenue", { cues: ["revenue", "sales", "run rate", "turnover", "income"], metrics: ["revenue"], precise: true }],
+  ["revenue", { cues: ["revenue", "sales", "run rate", "turnover", "income", "noi", "net operating income"], metrics: ["revenue"], precise: true }],
   ["monthly", { cues: ["a month", "per month", "monthly", "each month", "every month"], metrics: ["monthly-value"] as Metric[], precise: true }],
   ["annual", { cues: ["a year", "per year", "annual", "annually", "yearly", "each year", "every year", "per annum"], metrics: ["annual-value", "spending"], precise: true }],
   ["servers", { cues: ["server", "rack", "system"], metrics: ["server-count", "chip-count"] as Metric[], precise: true }],
   ["chips", { cues: ["chip", "gpu", "tpu", "cpu", "processor", "accelerator", "superchip", "blackwell", "gb200", "gb300", "mi450", "trainium", "h100", "h200", "b200", "vera rubin", "rubin", "card"], metrics: ["chip-count", "server-count"] as Metric[], precise: true }],
   ["capacity", { cues: ["gigawatt", "gw", "megawatt", "mw", "mwe", "capacity", "power", "electricity", "energy", "how much compute", "watt"], metrics: ["capacity"], units: ["GW", "MW"], precise: true }],
   ["jobs", { cues: ["job", "employee", "worker", "hire", "staff", "employment", "headcount"], metrics: ["jobs"] as Metric[], precise: true }],
-  ["land", { cues: ["acre", "land", "hectare", "square feet", "sq ft", "footprint"], metrics: ["land-area"] as Metric[], precise: true }],
+  ["floor-area", { cues: ["square feet", "square foot", "square footage", "sq ft", "sqft", "floor space", "floor area", "floorspace"], metrics: ["floor-area"] as Metric[], precise: true }],
+  ["land", { cues: ["acre", "land", "hectare", "footprint"], metrics: ["land-area"] as Metric[], precise: true }],
   ["buildings", { cues: ["building"], metrics: ["buildings", "sites"] as Metric[], precise: true }],
   ["sites", { cues: ["how many site", "how many campus", "how many location", "how many data center", "number of site", "number of campus"], metrics: ["sites", "buildings"] as Metric[], precise: true }],
   ["duration", { cues: ["how long", "duration", "how many year", "time frame", "timeframe", "over what period", "horizon", "over what time", "length", "term of", "last", "run for", "run through", "run until", "over how many", "year long", "multi year", "tenor"], metrics: ["duration"], units: ["years", "months"], precise: true }],

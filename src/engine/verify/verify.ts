@@ -61,7 +61,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   if ((q.years.length > 0 || q.months.length > 0) && !timed && !timeFits(index, q, deal, fact)) failures.push({ kind: "year", years: q.years });
   // A claim about when ("they deployed the 8,000 GPUs in early 2025, didn't they?") against a figure whose own words give another year.
   else if (q.yesNo && q.years.length > 0 && !ownYears(fact).some((y) => q.years.includes(y)) && ownYears(fact).length > 0) failures.push({ kind: "year", years: q.years });
-  if (isOtherBasis(fact) && !basisAsked(q, own, fact, titleLemmas(deal))) failures.push({ kind: "basis" });
+  if (isOtherBasis(fact) && !basisAsked(q, own, fact, titleLemmas(deal)) && !companyFigureAsked(index, q, c)) failures.push({ kind: "basis" });
   // A figure since revised answers only a question about the earlier one, by word or by its time.
   if (fact.supersededBy !== undefined && !timed && !EARLIER_FIGURE.test(q.lower)) failures.push({ kind: "superseded" });
   // An open question names its deal by a figure ("softbank's part of the 110b round"): the deal must
@@ -192,6 +192,18 @@ function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
 function titleLemmas(deal: Deal): ReadonlySet<string> {
   return new Set([...deal.title.matchAll(/\p{Lu}[\p{L}\d]*/gu)].map((m) => lemma(m[0].toLowerCase())));
 }
+
+/**
+ * "how much does digitalbridge manage": a figure about a company named in the question, of a
+ * metric asked outright, answers a question about that company (it is never the deal's value).
+ */
+function companyFigureAsked(index: SearchIndex, q: StructuredQuery, c: ScoredFact): boolean {
+  const subject = c.fact.subject;
+  return subject !== undefined && q.precise && c.metricFits && COMPANY_METRICS.has(c.fact.metric) && q.entities.some((e) => e.group === index.matcher.groupOf(subject));
+}
+
+/** Metrics that measure a company rather than a deal. */
+const COMPANY_METRICS: ReadonlySet<string> = new Set(["assets-under-management", "market-value", "valuation", "share-price", "share-move"]);
 
 function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact, dealTitle: ReadonlySet<string>): boolean {
   if (fact.basis === "estimate") return /\bestimat\w*|\banalysts?\b|\bprojected\b|\bpotential\b/.test(q.lower);
