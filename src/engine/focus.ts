@@ -19,6 +19,9 @@ export interface ConversationContext {
 
 export const EMPTY_CONTEXT: ConversationContext = { entities: [], dealIds: [], metrics: [] };
 
+/** A pronoun as the object of a deal verb, or a verb left hanging ("chipping in"): the company just discussed. */
+const ACTS_ON_TOPIC = /\b(?:in|into|to|from|with|for|of|on|buy|buys|bought|back|backing|fund|funding)\s+(?:them|it|their|its)\b|\b(?:\w+ing|put|puts|chip|chips|pitch|pitches|throw|throws|kick|kicks)\s+in\s*\??$/;
+
 const CARRY_KINDS = new Set(["figure", "when", "status", "who", "sources", "compare", "overview"]);
 
 /**
@@ -41,6 +44,12 @@ export function resolveFocus(index: SearchIndex, q: StructuredQuery, ctx: Conver
   }
   if (hasHistory && named.every((g) => ctx.entities.includes(g)) && CARRY_KINDS.has(q.kind) && (q.followUp || q.pointsBack || !q.mentionsDeal || named.length < ctx.entities.length)) {
     return { groups: ctx.entities, ...carry };
+  }
+  // "how much is nvidia investing in them": a newly named company acting on the topic ("them", "it") joins it.
+  if (named.length === 1 && ctx.entities.length > 0 && ACTS_ON_TOPIC.test(q.lower)) {
+    const next = named[0]!;
+    const others = ctx.entities.filter((g) => g !== next && dealsWithAll(index, [g, next]).length > 0);
+    if (others.length > 0) return { groups: [next, ...others], carried: ctx.dealIds, years: ctx.years ?? [] };
   }
   if (q.followUp && named.length === 1 && ctx.entities.length > 0) {
     const next = named[0]!;

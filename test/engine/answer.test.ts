@@ -236,6 +236,19 @@ describe("answerQuestion: typos", () => {
   });
 });
 
+describe("answerQuestion: a company joining the topic", () => {
+  it("reads 'how much is nvidia chipping in' after a question on xAI's round as Nvidia's part of that round", () => {
+    const [, part] = chain("how much is xai raising for colossus 2", "how much is nvidia chipping in");
+    expect(primary(part!).map((f) => f.dealId)).toEqual(["xai-colossus2-financing-2025"]);
+    expect(primary(part!).map((f) => f.value)).toEqual([2e9]);
+  });
+
+  it("reads 'how much is nvidia investing in them' as Nvidia in the company just discussed", () => {
+    const [, nv] = chain("how much is microsoft investing in anthropic", "how much is nvidia investing in them");
+    expect(primary(nv!).every((f) => f.dealId === "anthropic-microsoft-nvidia-2025")).toBe(true);
+  });
+});
+
 describe("answerQuestion: declines", () => {
   it("says which figure is missing for a known deal, and gives none as the answer", () => {
     const { answer } = ask("how long does the Microsoft Lambda deal run?");

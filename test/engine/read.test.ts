@@ -227,6 +227,11 @@ describe("readQuestion: multi-part questions", () => {
     expect(q.quantity).toBe("value");
   });
 
+  it("reads chipping in as money, not chips, and investor demand as a bond's orders", () => {
+    expect(read("how much is nvidia chipping in").quantity).toBe("investment");
+    expect(read("how much investor demand was there for the oracle bond").quantity).toBe("bond-orders");
+  });
+
   it("does not take debt that qualifies a price for the figure asked", () => {
     expect(read("how much did openai pay for the aws deal incl debt").quantity).not.toBe("debt");
   });

@@ -268,6 +268,9 @@ function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boole
       return /\bbuildings\b|\bhow many building|\bnumber of building/.test(lower);
     case "capacity":
       return !next.has("attorney");
+    case "chips":
+      // "how much is nvidia chipping in": to chip in is to contribute money.
+      return !(lemmas[at]?.has("chip") && next.has("in"));
     case "value":
       return !prev.has("face");
     case "debt":

@@ -143,12 +143,17 @@ function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boole
   return named.some(Boolean) && !named.every(Boolean);
 }
 
+/** Right after a company's name: a verb of putting money in ("nvidia is chipping in", "amazon investing"). */
+const GIVES_AFTER = /^(?:'s)?\s+(?:(?:is|are|was|were|be|been|has|have|had|will|going to|gonna)\s+)?(?:invest\w*|chip\w* in|put\w* in|pour\w*|contribut\w*|pitch\w* in|kick\w* in)\b/;
+
 /** Words that ask for one party's own part of a whole: "how much of it", "SoftBank's share", "itself". */
 const OWN_PART = /\bhow much of\b|\b(?:itself|alone|its own|their own|(?:'s|s') (?:part|portion|share|contribution|cut))\b/;
 
 /** "How much did SoftBank put in", "how much of it came from SoftBank itself": one party's part is asked. */
 function partAsked(q: StructuredQuery): boolean {
   if (q.relation !== null && q.relation !== "value") return true;
+  // "how much is nvidia chipping in": a company named as the one putting money in.
+  if (q.entities.some((e) => GIVES_AFTER.test(q.lower.slice(q.lower.indexOf(e.text.toLowerCase()) + e.text.length)))) return true;
   if (OWN_PART.test(q.lower)) return true;
   return q.entities.some((e) => new RegExp(`\\b(?:from|by) ${e.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(q.lower));
 }
