@@ -11,6 +11,7 @@ import { dealWords } from "../retrieve/deal-words.js";
 import { lemma } from "../read/lemmas.js";
 import { isOtherBasis, STATUS_PHRASES } from "../kb-view.js";
 import { be, capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
+import { composeAnnounced } from "./figure.js";
 
 /**
  * Replies for questions the data does not answer as asked: say what is missing or what the
@@ -79,7 +80,10 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     } else {
       const actor = q.premise.actor ?? groups[0];
       const target = q.premise.target ?? groups.find((g) => g !== actor);
-      b.line(`My sources don't report ${actor ? entityName(kb, actor) : "that"} ${RELATION_WORDS[relation.relation]}${target ? ` ${entityName(kb, target)}` : ""}.`);
+      // With no one acted on, the verb stands alone: "Stargate investing", not "Stargate investing in".
+      const other = target !== undefined && target !== actor ? ` ${entityName(kb, target)}` : "";
+      const verb = other ? RELATION_WORDS[relation.relation] : RELATION_WORDS[relation.relation].replace(/ (?:in|to|with)$/, "");
+      b.line(`My sources don't report ${actor ? entityName(kb, actor) : "that"} ${verb}${other}.`);
     }
     const stake = tried.map((v) => v.candidate).find((c) => c.fact.metric === "stake" && c.fact.supersededBy === undefined);
     if (stake) b.line("They report: ", ...factSentence(b, kb, stake.fact, stake.deal, false));
@@ -141,8 +145,10 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     b.line(q.years.includes(deal.announced.year) || q.years.length === 0
       ? `My sources don't date that to the time you give.`
       : `I have no ${names(groups) || "matching"} deal from that year in my sources.`);
+    // When the deal is from another year, say when it was: that is the correction.
+    if (!q.years.includes(deal.announced.year) && q.years.length > 0) composeAnnounced(b, index, deal);
     offer(b, index, uniqueDeals(tried), "The nearest I have:");
-    return "declined";
+    return q.yesNo || q.years.length > 0 ? "corrected" : "declined";
   }
   const onlyBasis = tried.find((v) => v.failures.length > 0 && v.failures.every((f) => f.kind === "basis"));
   if (onlyBasis) {
