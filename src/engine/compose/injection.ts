@@ -2,6 +2,7 @@ import type { ReplyBuilder } from "../answer-model.js";
 import type { ConversationContext } from "../focus.js";
 import type { StructuredQuery } from "../read/query.js";
 import { findCandidates } from "../retrieve/candidates.js";
+import { namedInTitle, scoreFacts } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import type { Fact } from "../../kb/types.js";
 import { comparableFact, offer, offerFacts } from "./decline.js";
@@ -22,7 +23,12 @@ export function composeInjectionFacts(b: ReplyBuilder, index: SearchIndex, q: St
   const deals = findCandidates(index, unfigured, focus).deals.slice(0, 5);
   const stated = q.premise.figures[0] ?? (/%|percent/.test(q.lower) ? { unit: "percent" as const, value: 0 } : undefined);
   // "the nvidia openai deal": the deal whose title names every company of the question is the one meant.
-  const named = groups.length > 0 ? deals.find((d) => groups.every((g) => index.titleGroups.get(d.id)?.has(g))) : undefined;
+  // Among those, the one whose title uses the user's own word for a company ("aws", not Amazon).
+  const titled = groups.length > 0 ? deals.filter((d) => groups.every((g) => index.titleGroups.get(d.id)?.has(g))) : [];
+  const ownWord = titled.filter((d) => namedInTitle(q, d));
+  const pool = ownWord.length > 0 ? ownWord : titled;
+  // Several such deals: the one the question's words fit best, as for any question.
+  const named = pool.length > 1 ? scoreFacts(index, unfigured, pool, groups)[0]?.deal ?? pool[0] : pool[0];
   // The deal the injected figure pretends to be about: the named one, else the first candidate that reports that kind of figure.
   const withSame = stated ? (named ? [named] : deals).map((d) => ({ d, f: comparableFact(index, d, stated.unit, q) })).find((x) => x.f !== undefined) : undefined;
   const deal = withSame?.d ?? named ?? deals[0];
