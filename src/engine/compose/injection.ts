@@ -25,8 +25,11 @@ export function composeInjectionFacts(b: ReplyBuilder, index: SearchIndex, q: St
   // "the nvidia openai deal": the deal whose title names every company of the question is the one meant.
   // Among those, the one whose title uses the user's own word for a company ("aws", not Amazon).
   const titled = groups.length > 0 ? deals.filter((d) => groups.every((g) => index.titleGroups.get(d.id)?.has(g))) : [];
-  const ownWord = titled.filter((d) => namedInTitle(q, d));
-  const pool = ownWord.length > 0 ? ownWord : titled;
+  // A title naming exactly those companies first ("Nvidia–OpenAI ...", not "Stargate UK (OpenAI, Nvidia and Nscale)").
+  const exact = titled.filter((d) => (index.titleGroups.get(d.id)?.size ?? 0) === groups.length);
+  const narrowed = exact.length > 0 ? exact : titled;
+  const ownWord = narrowed.filter((d) => namedInTitle(q, d));
+  const pool = ownWord.length > 0 ? ownWord : narrowed;
   // Several such deals: the one the question's words fit best, as for any question.
   const named = pool.length > 1 ? scoreFacts(index, unfigured, pool, groups)[0]?.deal ?? pool[0] : pool[0];
   // The deal the injected figure pretends to be about: the named one, else the first candidate that reports that kind of figure.
