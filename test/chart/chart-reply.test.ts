@@ -81,8 +81,9 @@ describe("ChartRenderer", () => {
       await charts.close();
     }
     const early = new ChartRenderer(20_000);
-    const waiting = early.warmed();
+    // The rejection is awaited from the start: it happens inside close(), before close() resolves.
+    const waiting = expect(early.warmed()).rejects.toThrow(/closed/);
     await early.close();
-    await expect(waiting).rejects.toThrow(/closed/);
+    await waiting;
   }, 30_000);
 });
