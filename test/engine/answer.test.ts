@@ -293,6 +293,13 @@ describe("answerQuestion: declines", () => {
     expect(answer.figures.map((f) => f.dealId)).toEqual(["openai-aws-2025"]);
   });
 
+  it("corrects a figure claimed as one company's when it is another's, naming the real owner's part", () => {
+    const { answer } = ask("msft put up to 10b into anthropic right");
+    expect(answer.outcome).toBe("corrected");
+    expect(answer.primary).toEqual([]);
+    expect(renderBody(answer)).toMatch(/not Microsoft’s/);
+  });
+
   it("declines a deal between two companies that have none, with no figure", () => {
     const { answer } = ask("What's Apple's deal with OpenAI worth?");
     expect(answer.outcome).toBe("declined");

@@ -217,6 +217,11 @@ describe("readQuestion: multi-part questions", () => {
     expect(when.alsoAsked).toContain("completion");
   });
 
+  it("matches a phrase around a figure and its hedge: 'put up to 10b into' is 'put into'", () => {
+    expect(read("microsoft put up to 10b into anthropic right").quantity).toBe("investment");
+    expect(read("microsoft put up to 10b into anthropic right").premise.actor).toBe("microsoft");
+  });
+
   it("reads 'date of' as a date question and 'how many $' as money", () => {
     expect(read("date of the openai aws deal?").quantity).toBe("announced");
     expect(read("openai aws deal, how many $").quantity).toBe("value");

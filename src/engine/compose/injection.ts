@@ -2,7 +2,8 @@ import type { ReplyBuilder } from "../answer-model.js";
 import type { ConversationContext } from "../focus.js";
 import type { StructuredQuery } from "../read/query.js";
 import { findCandidates } from "../retrieve/candidates.js";
-import { namedInTitle, scoreFacts } from "../retrieve/score-facts.js";
+import { namedInTitle } from "../retrieve/score-facts.js";
+import type { Deal } from "../../kb/types.js";
 import type { SearchIndex } from "../search-index.js";
 import type { Fact } from "../../kb/types.js";
 import { comparableFact, offer, offerFacts } from "./decline.js";
@@ -24,14 +25,16 @@ export function composeInjectionFacts(b: ReplyBuilder, index: SearchIndex, q: St
   const stated = q.premise.figures[0] ?? (/%|percent/.test(q.lower) ? { unit: "percent" as const, value: 0 } : undefined);
   // "the nvidia openai deal": the deal whose title names every company of the question is the one meant.
   // Among those, the one whose title uses the user's own word for a company ("aws", not Amazon).
-  const titled = groups.length > 0 ? deals.filter((d) => groups.every((g) => index.titleGroups.get(d.id)?.has(g))) : [];
+  // Only for two or more companies: one company's deals are told apart by the question's other words, as candidates already are.
+  const titled = groups.length > 1 ? deals.filter((d) => groups.every((g) => index.titleGroups.get(d.id)?.has(g))) : [];
   // A title naming exactly those companies first ("Nvidia–OpenAI ...", not "Stargate UK (OpenAI, Nvidia and Nscale)").
   const exact = titled.filter((d) => (index.titleGroups.get(d.id)?.size ?? 0) === groups.length);
   const narrowed = exact.length > 0 ? exact : titled;
   const ownWord = narrowed.filter((d) => namedInTitle(q, d));
   const pool = ownWord.length > 0 ? ownWord : narrowed;
-  // Several such deals: the one the question's words fit best, as for any question.
-  const named = pool.length > 1 ? scoreFacts(index, unfigured, pool, groups)[0]?.deal ?? pool[0] : pool[0];
+  // Several such deals: the one of the year named, else an original deal before its revisions, else the candidates' order.
+  const rank = (d: Deal) => (q.years.length > 0 && q.years.includes(d.announced.year) ? 0 : 2) + ((d as { revises?: readonly string[] }).revises?.length ? 1 : 0);
+  const named = [...pool].sort((a, b) => rank(a) - rank(b))[0];
   // The deal the injected figure pretends to be about: the named one, else the first candidate that reports that kind of figure.
   const withSame = stated ? (named ? [named] : deals).map((d) => ({ d, f: comparableFact(index, d, stated.unit, q) })).find((x) => x.f !== undefined) : undefined;
   const deal = withSame?.d ?? named ?? deals[0];

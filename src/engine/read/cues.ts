@@ -37,12 +37,31 @@ export const isCueWord = (forms: ReadonlySet<string>): boolean => [...forms].som
 /** The forms of each word of a question, in order. */
 export type Forms = ReadonlyArray<ReadonlySet<string>>;
 
-/** Position of the first occurrence of a phrase among the question's word forms, or -1. */
+/** Words a phrase may enclose: a figure and its hedge ("put up to 10b into"), an article or "money". */
+const FILLER = new Set(["up", "to", "about", "around", "over", "nearly", "almost", "roughly", "some", "another", "a", "an", "the", "its", "their", "his", "her", "money", "cash", "more", "extra", "additional", "billion", "million", "trillion", "bn", "b", "m"]);
+const isFiller = (forms: ReadonlySet<string>): boolean => [...forms].some((f) => FILLER.has(f) || /\d|^\$/.test(f));
+const MAX_FILLER = 3;
+
+/**
+ * Position of the first occurrence of a phrase among the question's word forms, or -1. Between the
+ * words of a phrase, up to three filler words may stand ("put up to $10b into" matches "put into").
+ */
 export function find(lemmas: Forms, phrase: Phrase): number {
   const n = phrase.length;
-  outer: for (let i = 0; i + n <= lemmas.length; i++) {
-    for (let j = 0; j < n; j++) if (!lemmas[i + j]!.has(phrase[j]!)) continue outer;
-    return i;
+  for (let i = 0; i + n <= lemmas.length; i++) {
+    if (!lemmas[i]!.has(phrase[0]!)) continue;
+    let at = i + 1;
+    let ok = true;
+    for (let j = 1; j < n && ok; j++) {
+      let skipped = 0;
+      while (at < lemmas.length && !lemmas[at]!.has(phrase[j]!) && skipped < MAX_FILLER && isFiller(lemmas[at]!)) {
+        at++;
+        skipped++;
+      }
+      ok = at < lemmas.length && lemmas[at]!.has(phrase[j]!);
+      at++;
+    }
+    if (ok) return i;
   }
   return -1;
 }

@@ -75,7 +75,10 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
   const alsoAsked = [...new Set(later.map((c) => clauseAsks(c)).filter((x): x is AlsoAsked => x !== null && x !== quantity && !(x === "parties" && kind === "who")))];
   const figures = figuresStated;
-  const premise: Premise = { relation, ...actorAndTarget(entities, words, relationAt, relation), figures };
+  // "msft put up to 10b into anthropic": money put in, read as investing, so the figure is checked as the actor's.
+  const premiseRelation: Relation | null = relation ?? (quantity === "investment" && figures.length > 0 && yesNo ? "invest" : null);
+  const premiseAt = relation !== null ? relationAt : premiseRelation !== null ? findAny(cueLemmas, COMPILED_QUANTITIES.find(([x]) => x === "investment")![2]) : -1;
+  const premise: Premise = { relation: premiseRelation, ...actorAndTarget(entities, words, premiseAt, premiseRelation), figures };
   const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
   const dealTypes = [...new Set(COMPILED_DEAL_TYPES.filter(([cues]) => hasAny(lemmas, cues)).flatMap(([, types]) => types))];
   const keywords = words
