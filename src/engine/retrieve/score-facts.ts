@@ -37,7 +37,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
     const titleBonus = namedInTitle(q, deal) ? 3 : 0;
     // "meta's first coreweave contract": of a deal and its revision, the first part is the original deal.
     // ... and "the second one" is the revision.
-    const revisionFit = q.phase === "first" ? (deal.revisedBy.length > 0 ? 6 : deal.revises.length > 0 ? -6 : 0) : q.phase === "second" ? (deal.revises.length > 0 ? 6 : deal.revisedBy.length > 0 ? -6 : 0) : 0;
+    const revisionFit = !WHOLE_DEAL_ORDINAL.test(q.lower) ? 0 : q.phase === "first" ? (deal.revisedBy.length > 0 ? 6 : deal.revises.length > 0 ? -6 : 0) : q.phase === "second" ? (deal.revises.length > 0 ? 6 : deal.revisedBy.length > 0 ? -6 : 0) : 0;
     for (const id of deal.factIds) {
       const fact = index.kb.facts.get(id);
       if (!fact) continue;
@@ -54,7 +54,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const own = factWordSet(index, fact);
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       // The part asked for ("the first abilene jv", "phase 2") outranks the order of loosely asked metrics ("how big").
-      if (q.phase !== null) score += phaseFits(q.phase, fact, deal) ? (q.precise ? 8 : 12) : -3;
+      if (q.phase !== null) score += phaseFits(q.phase, fact, deal, q.lower) ? (q.precise ? 8 : 12) : -3;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
       // A figure whose own words name the month ("the September expansion") over one merely reported then.
       if (q.months.length > 0) score += mentionsMonth(fact, q.months) ? 12 : q.months.includes(fact.asOf.month ?? 0) ? 5 : 0;
@@ -214,9 +214,13 @@ const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
 };
 
 /** The figure is of the part asked for: by its own wording, or as the whole of a deal later revised ("first") or of the revision ("second"). */
-export function phaseFits(phase: string, fact: Fact, deal: Deal): boolean {
-  return (phase === "first" && deal.revisedBy.length > 0) || (phase === "second" && deal.revises.length > 0) || phaseMatches(phase, fact);
+export function phaseFits(phase: string, fact: Fact, deal: Deal, lower = ""): boolean {
+  const whole = WHOLE_DEAL_ORDINAL.test(lower);
+  return (whole && phase === "first" && deal.revisedBy.length > 0) || (whole && phase === "second" && deal.revises.length > 0) || phaseMatches(phase, fact);
 }
+
+/** "the first coreweave contract", "the second deal": an ordinal of a whole deal, not of a tranche or phase ("upfront"). */
+const WHOLE_DEAL_ORDINAL = /\b(?:first|second|1st|2nd|original|earlier|later|new(?:er)?)\s+(?:[\w.&'-]+\s+){0,2}?(?:deal|contract|agreement|lease|order|one|pact)s?\b/;
 
 /** A fact's own wording (label, text, quote, note) shows the part of the deal asked about. */
 export function phaseMatches(phase: string, fact: Fact): boolean {

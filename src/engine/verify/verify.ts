@@ -56,7 +56,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     if (!hasWordLike(words.all, l)) failures.push({ kind: "specific", word: w, level: "deal" });
     else if (!hasWordLike(words.header, l) && !hasWordLike(own, l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
-  if (q.phase !== null && q.metrics.length > 0 && !phaseFits(q.phase, fact, deal)) failures.push({ kind: "phase" });
+  if (q.phase !== null && q.metrics.length > 0 && !phaseFits(q.phase, fact, deal, q.lower)) failures.push({ kind: "phase" });
   const timed = (q.years.length > 0 || q.months.length > 0) && ofAskedTime(fact, q);
   if ((q.years.length > 0 || q.months.length > 0) && !timed && !timeFits(index, q, deal, fact)) failures.push({ kind: "year", years: q.years });
   // A claim about when ("they deployed the 8,000 GPUs in early 2025, didn't they?") against a figure whose own words give another year.
