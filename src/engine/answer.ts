@@ -6,7 +6,7 @@ import { composeTotal } from "./compose/totals.js";
 import { composeFailed, composeNoJointDeal, composeUnknownParties, quantityWords } from "./compose/decline.js";
 import { specOf } from "./read/cues.js";
 import type { Quantity } from "./read/lexicon.js";
-import { composeAnnounced, composeFigure, composeStatus } from "./compose/figure.js";
+import { composeAnnounced, composeFigure, composeStatus, composeVague, isVagueMoney } from "./compose/figure.js";
 import { composeLocation } from "./compose/location.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
 import { entityName, joinAnd } from "./compose/sentences.js";
@@ -161,7 +161,11 @@ class Turnwise {
     const { pass, tried } = choose(index, q, this.focus.groups, scored);
     if (pass) {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
-      else composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
+      else if (isVagueMoney(pass.candidate.fact)) {
+        composeVague(b, index, pass.candidate.fact, pass.candidate.deal);
+        this.answeredDeals = [pass.candidate.deal.id];
+        return "declined";
+      } else composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
       this.givenFacts = [pass.candidate.fact.id];
       this.answerRest(pass.candidate.deal);
       this.answeredDeals = [pass.candidate.deal.id];

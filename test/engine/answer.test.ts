@@ -300,6 +300,13 @@ describe("answerQuestion: declines", () => {
     expect(renderBody(answer)).toMatch(/not Microsoft’s/);
   });
 
+  it("gives no figure as the value of a deal its sources only describe ('multibillion-dollar')", () => {
+    const { answer } = ask("what's the exact dollar figure on the microsoft lambda contract");
+    expect(answer.outcome).toBe("declined");
+    expect(answer.primary).toEqual([]);
+    expect(renderBody(answer)).toMatch(/no exact value .* multibillion-dollar/);
+  });
+
   it("declines a deal between two companies that have none, with no figure", () => {
     const { answer } = ask("What's Apple's deal with OpenAI worth?");
     expect(answer.outcome).toBe("declined");

@@ -17,6 +17,20 @@ export function composeFigure(b: ReplyBuilder, index: SearchIndex, fact: Fact, d
   composeStanding(b, index, deal, fact);
 }
 
+/** A money figure with no number ("multibillion-dollar", "tens of billions"): a description, not a value. */
+export function isVagueMoney(fact: Fact): boolean {
+  if (fact.value !== undefined || fact.range !== undefined) return false;
+  return ["USD", "GBP", "EUR", "AUD"].includes(fact.unit) || (fact.unit === "text" && VALUE_METRICS.has(fact.metric));
+}
+
+const VALUE_METRICS: ReadonlySet<string> = new Set(["deal-value", "annual-value", "monthly-value", "expansion-value", "investment", "funding-round", "spending", "capex-pledge", "debt"]);
+
+/** "How much is the Microsoft–Lambda deal worth?" when the sources only describe it: no figure is given as the value. */
+export function composeVague(b: ReplyBuilder, index: SearchIndex, fact: Fact, deal: Deal): void {
+  b.line(`My sources give no exact value for ${theDeal(deal)}: they describe it as `, ...b.figure([fact]), ".");
+  composeStanding(b, index, deal, fact);
+}
+
 /** Facts of the same dispute group, other than this one. */
 export function rivalsOf(index: SearchIndex, fact: Fact): Fact[] {
   if (fact.dispute === undefined) return [];
