@@ -4,7 +4,7 @@ import type { ParsedFiles } from "./load.js";
 import type { Deal, Fact } from "./types.js";
 import { SUPERSEDED_STATUSES } from "./vocabulary.js";
 
-type Locations = ReadonlyMap<string, { file: string; p: string }>;
+type Locations = { get(id: string): { file: string; p: string } | undefined };
 
 /**
  * Links between deals and between facts: revises, supersedes (deal and fact level) and overlaps.

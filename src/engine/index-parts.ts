@@ -1,0 +1,101 @@
+import type { Deal, Fact, KnowledgeBase } from "../kb/types.js";
+import type { Metric } from "../kb/vocabulary.js";
+import type { EntityMatcher } from "./entity-matcher.js";
+import { formatFact } from "./format.js";
+import { normalize, tokenize } from "./text.js";
+
+/** Money metrics in the order a "how much" question falls back through them. */
+export const MONEY_METRICS: readonly Metric[] = ["deal-value", "investment", "funding-round", "expansion-value", "spending", "debt", "annual-value", "equity"];
+
+/** What one deal contributes to the index's derived maps, computed once per deal object and its facts. */
+export interface DealPart {
+  readonly deal: Deal;
+  /** The deal's facts when this was computed: the part is stale once any of them is another object. */
+  readonly facts: ReadonlyArray<Fact | undefined>;
+  readonly matcher: EntityMatcher;
+  readonly doc: { readonly id: string; readonly title: string; readonly parties: string; readonly summary: string };
+  /** Entity groups of its parties, first appearance first. */
+  readonly groups: readonly string[];
+  /** Distinct tokens of its title. */
+  readonly titleTokens: readonly string[];
+  /** Proper nouns of its title and summary, lower-cased, in order. */
+  readonly names: readonly string[];
+  readonly titleGroups: ReadonlySet<string>;
+  readonly titleEntities: ReadonlySet<string>;
+  readonly headline: number;
+  readonly capacityGw: number;
+  /** Distinct words (3+ letters) of its title, summary and facts' labels and texts, first use first. */
+  readonly words: readonly string[];
+}
+
+export type DealDoc = DealPart["doc"];
+export type FactDoc = FactPart["doc"];
+
+/** What one fact contributes: its search document and the proper nouns of its quote. */
+export interface FactPart {
+  readonly doc: { readonly id: string; readonly label: string };
+  readonly names: readonly string[];
+}
+
+/**
+ * Parts by the (frozen, reused) objects they were computed from: a reload recomputes the parts of
+ * the deals and facts it changed and reuses every other one. Owned by the caller that rebuilds
+ * (LiveIndex), passed in.
+ */
+export class IndexMemo {
+  readonly deals = new WeakMap<Deal, DealPart>();
+  readonly facts = new WeakMap<Fact, FactPart>();
+}
+
+const PROPER_NOUN = /(?<=[\s(“"])(?:\p{Lu}[\p{Ll}][\p{L}]+|\p{Lu}{2,5}(?![\p{L}]))/gu;
+const namesIn = (s: string) => [...s.matchAll(PROPER_NOUN)].map((m) => m[0].toLowerCase());
+
+export function factPart(fact: Fact, memo: IndexMemo): FactPart {
+  let part = memo.facts.get(fact);
+  if (!part) {
+    part = { doc: { id: fact.id, label: `${formatFact(fact)} ${fact.note ?? ""}` }, names: namesIn(fact.quote) };
+    memo.facts.set(fact, part);
+  }
+  return part;
+}
+
+export function dealPart(kb: KnowledgeBase, deal: Deal, matcher: EntityMatcher, memo: IndexMemo): DealPart {
+  const facts = deal.factIds.map((id) => kb.facts.get(id));
+  const known = memo.deals.get(deal);
+  if (known && known.matcher === matcher && known.facts.every((f, i) => f === facts[i])) return known;
+  const partyNames = deal.parties
+    .map((p) => kb.entities.get(p.entity))
+    .flatMap((e) => (e ? [e.name, ...e.aliases] : []))
+    .join(" ");
+  const named = matcher.recognise(deal.title).filter((m) => m.exact);
+  const current = facts.filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.subject === undefined);
+  const money = MONEY_METRICS.map((m) => current.find((f) => f.metric === m && f.unit === "USD")).find((f) => f !== undefined);
+  const cap = current.find((f) => f.metric === "capacity" && (f.unit === "GW" || f.unit === "MW") && f.value !== undefined);
+  const words = new Set<string>();
+  const addWords = (text: string | undefined) => {
+    if (!text) return;
+    for (const w of normalize(text).split(/[^\p{L}\d]+/u)) if (w.length >= 3) words.add(w);
+  };
+  addWords(deal.title);
+  addWords(deal.summary);
+  for (const f of facts) {
+    addWords(f?.label);
+    addWords(f?.text);
+  }
+  const part: DealPart = {
+    deal,
+    facts,
+    matcher,
+    doc: { id: deal.id, title: deal.title, parties: partyNames, summary: deal.summary },
+    groups: [...new Set(deal.parties.map((p) => matcher.groupOf(p.entity)))],
+    titleTokens: [...new Set(tokenize(deal.title))],
+    names: namesIn(` ${deal.title} ${deal.summary}`),
+    titleGroups: new Set(named.map((m) => m.group)),
+    titleEntities: new Set(named.map((m) => m.entityId)),
+    headline: money?.value ?? money?.range?.max ?? 0,
+    capacityGw: cap ? (cap.unit === "MW" ? cap.value! / 1000 : cap.value!) : 0,
+    words: [...words],
+  };
+  memo.deals.set(deal, part);
+  return part;
+}
