@@ -3,6 +3,7 @@ import type { TimeSlicer } from "../time-slicer.js";
 import type { EntityMatcher } from "./entity-matcher.js";
 import { type DealDoc, dealPart, type DealPart, type FactDoc, factPart, type IndexMemo } from "./index-parts.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
+import { type PartsChange, updateDataWords, updateProperNouns, updateWordDeals } from "./derive-update.js";
 import type { SearchIndex } from "./search-index.js";
 import { normalize, STOPWORDS } from "./text.js";
 
@@ -14,14 +15,15 @@ export type DerivedMaps = Omit<SearchIndex, "kb" | "matcher" | "dealSearch" | "f
  * object (IndexMemo), so after a small edit this only gathers parts, in the same order as a first
  * build: an index updated after an edit holds exactly the maps a fresh build would.
  */
-export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo: IndexMemo, slicer: TimeSlicer, withDocs: boolean) {
-  const sorted: DealPart[] = [];
+export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo: IndexMemo, slicer: TimeSlicer, withDocs: boolean, base?: Base) {
+  const canonical: DealPart[] = [];
   for (const deal of kb.deals.values()) {
-    sorted.push(dealPart(kb, deal, matcher, memo));
-    await slicer.tick();
+    canonical.push(dealPart(kb, deal, matcher, memo));
+    if (canonical.length % 64 === 0) await slicer.tick();
   }
-  sorted.sort((a, b) => b.deal.announced.sortKey - a.deal.announced.sortKey);
+  const sorted = [...canonical].sort((a, b) => b.deal.announced.sortKey - a.deal.announced.sortKey);
   await slicer.tick();
+  const change = base ? partsChange(base, kb, matcher, memo, canonical, sorted) : undefined;
 
   const dealsByGroup = new Map<string, string[]>();
   const dealDocs: DealDoc[] = [];
@@ -31,7 +33,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     if (withDocs) dealDocs.push(p.doc);
     for (const group of p.groups) pushTo(dealsByGroup, group, p.deal.id);
     for (const t of p.titleTokens) titleDf.set(t, (titleDf.get(t) ?? 0) + 1);
-    for (const n of p.names) addTo(properNouns, n, p.deal.id);
+    if (!change) for (const n of p.names) addTo(properNouns, n, p.deal.id);
     await slicer.tick();
   }
   const maxDf = Math.max(4, Math.ceil(sorted.length * 0.12));
@@ -43,16 +45,15 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
   const factDocs: FactDoc[] = [];
   const dealsByValue = new Map<number, Set<string>>();
   const dealsByCount = new Map<number, Set<string>>();
-  let n = 0;
-  for (const fact of kb.facts.values()) {
-    const part = factPart(fact, memo);
-    for (const name of part.names) addTo(properNouns, name, fact.dealId);
-    if (fact.unit === "USD" && fact.value !== undefined) addTo(dealsByValue, fact.value, fact.dealId);
-    if ((fact.metric === "chip-count" || fact.metric === "server-count") && fact.value !== undefined) addTo(dealsByCount, fact.value, fact.dealId);
-    if (withDocs) factDocs.push(part.doc);
-    if (fact.subject !== undefined) pushTo(factsBySubject, matcher.groupOf(fact.subject), fact.id);
-    if (fact.speaker !== undefined) pushTo(factsBySubject, matcher.groupOf(fact.speaker), fact.id);
-    if (++n % 64 === 0) await slicer.tick();
+  // The facts in the knowledge base's order, which is its deals' order, each deal's facts together.
+  for (const p of canonical) {
+    const id = p.deal.id;
+    if (!change) for (const name of p.quoteNames) addTo(properNouns, name, id);
+    for (const v of p.values) addTo(dealsByValue, v, id);
+    for (const c of p.counts) addTo(dealsByCount, c, id);
+    for (const [group, factId] of p.subjects) pushTo(factsBySubject, group, factId);
+    if (withDocs) for (const f of p.facts) if (f) factDocs.push(factPart(f, memo).doc);
+    await slicer.tick();
   }
 
   const titleGroups = new Map<string, ReadonlySet<string>>();
@@ -82,19 +83,25 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
 
   // The reader's vocabulary, built here in time slices rather than on the first question after a
   // reload (at 100k facts that first question otherwise stalled the gateway for about a second).
-  const dataWords = new Set<string>(properNouns.keys());
-  const wordDeals = new Map<string, number>();
-  for (const p of sorted) {
-    for (const w of p.words) {
-      dataWords.add(w);
-      wordDeals.set(w, (wordDeals.get(w) ?? 0) + 1);
+  const entityWords = entityWordsOf(kb, matcher, memo);
+  let nouns: ReadonlyMap<string, ReadonlySet<string>> = properNouns;
+  let dataWords: Set<string>;
+  let wordDeals: Map<string, number>;
+  if (change && base) {
+    nouns = updateProperNouns(base.old.properNouns, change);
+    wordDeals = updateWordDeals(base.old.wordDeals, change);
+    dataWords = updateDataWords(base.old.dataWords, change, nouns, wordDeals, entityWords);
+  } else {
+    dataWords = new Set<string>(properNouns.keys());
+    wordDeals = new Map<string, number>();
+    for (const p of sorted) {
+      for (const w of p.words) {
+        dataWords.add(w);
+        wordDeals.set(w, (wordDeals.get(w) ?? 0) + 1);
+      }
+      await slicer.tick();
     }
-    await slicer.tick();
-  }
-  for (const e of kb.entities.values()) {
-    for (const name of [e.name, ...e.aliases]) {
-      for (const w of normalize(name).split(/[^\p{L}\d]+/u)) if (w.length >= 3) dataWords.add(w);
-    }
+    for (const w of entityWords) dataWords.add(w);
   }
 
   const maps: DerivedMaps = {
@@ -102,7 +109,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     dealSetsByGroup,
     factsBySubject,
     titleTerms,
-    properNouns,
+    properNouns: nouns,
     dealsByValue,
     dealsByCount,
     titleGroups,
@@ -115,6 +122,43 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     wordDeals,
   };
   return { maps, dealDocs, factDocs, parts: sorted };
+}
+
+/** The index a change is applied to, and the deals whose part may differ from it (added, removed, or changed with any of their facts). */
+export interface Base {
+  readonly old: SearchIndex;
+  readonly changed: ReadonlySet<string>;
+}
+
+function partsChange(base: Base, kb: KnowledgeBase, matcher: EntityMatcher, memo: IndexMemo, canonical: readonly DealPart[], sorted: readonly DealPart[]): PartsChange {
+  const byId = new Map(canonical.map((p) => [p.deal.id, p]));
+  const before = new Map<string, DealPart | undefined>();
+  const after = new Map<string, DealPart | undefined>();
+  for (const id of base.changed) {
+    const was = base.old.kb.deals.get(id);
+    before.set(id, was ? dealPart(base.old.kb, was, base.old.matcher, memo, false) : undefined);
+    after.set(id, byId.get(id));
+  }
+  return {
+    before,
+    after,
+    partOf: (id) => byId.get(id),
+    sortedIndex: new Map(sorted.map((p, i) => [p.deal.id, i])),
+    canonicalIndex: new Map(canonical.map((p, i) => [p.deal.id, i])),
+  };
+}
+
+/** Words of entity names and aliases, once per matcher (the entities it was made from). */
+function entityWordsOf(kb: KnowledgeBase, matcher: EntityMatcher, memo: IndexMemo): ReadonlySet<string> {
+  let words = memo.entityWords.get(matcher);
+  if (!words) {
+    const set = new Set<string>();
+    for (const e of kb.entities.values()) {
+      for (const name of [e.name, ...e.aliases]) for (const w of normalize(name).split(/[^\p{L}\d]+/u)) if (w.length >= 3) set.add(w);
+    }
+    memo.entityWords.set(matcher, (words = set));
+  }
+  return words;
 }
 
 function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {

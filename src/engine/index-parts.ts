@@ -26,6 +26,12 @@ export interface DealPart {
   readonly capacityGw: number;
   /** Distinct words (3+ letters) of its title, summary and facts' labels and texts, first use first. */
   readonly words: readonly string[];
+  /** Of its facts, in order and each once: proper nouns of the quotes, dollar values, chip or server counts. */
+  readonly quoteNames: readonly string[];
+  readonly values: readonly number[];
+  readonly counts: readonly number[];
+  /** Facts with a subject or speaker: [entity group, fact id], subject before speaker. */
+  readonly subjects: ReadonlyArray<readonly [string, string]>;
 }
 
 export type DealDoc = DealPart["doc"];
@@ -45,6 +51,8 @@ export interface FactPart {
 export class IndexMemo {
   readonly deals = new WeakMap<Deal, DealPart>();
   readonly facts = new WeakMap<Fact, FactPart>();
+  /** Words of entity names and aliases, per matcher. */
+  readonly entityWords = new WeakMap<EntityMatcher, ReadonlySet<string>>();
 }
 
 const PROPER_NOUN = /(?<=[\s(“"])(?:\p{Lu}[\p{Ll}][\p{L}]+|\p{Lu}{2,5}(?![\p{L}]))/gu;
@@ -59,7 +67,8 @@ export function factPart(fact: Fact, memo: IndexMemo): FactPart {
   return part;
 }
 
-export function dealPart(kb: KnowledgeBase, deal: Deal, matcher: EntityMatcher, memo: IndexMemo): DealPart {
+/** The deal's part, computed unless the memo holds one for the same matcher and facts; `remember` false leaves the memo as it was (a part of the index being replaced). */
+export function dealPart(kb: KnowledgeBase, deal: Deal, matcher: EntityMatcher, memo: IndexMemo, remember = true): DealPart {
   const facts = deal.factIds.map((id) => kb.facts.get(id));
   const known = memo.deals.get(deal);
   if (known && known.matcher === matcher && known.facts.every((f, i) => f === facts[i])) return known;
@@ -95,7 +104,25 @@ export function dealPart(kb: KnowledgeBase, deal: Deal, matcher: EntityMatcher, 
     headline: money?.value ?? money?.range?.max ?? 0,
     capacityGw: cap ? (cap.unit === "MW" ? cap.value! / 1000 : cap.value!) : 0,
     words: [...words],
+    ...factContributions(facts, matcher, memo),
   };
-  memo.deals.set(deal, part);
+  if (remember) memo.deals.set(deal, part);
   return part;
+}
+
+/** What a deal's facts add to the maps keyed by name, value and subject; a deal adds each key once, at its first fact with it. */
+function factContributions(facts: ReadonlyArray<Fact | undefined>, matcher: EntityMatcher, memo: IndexMemo) {
+  const quoteNames = new Set<string>();
+  const values = new Set<number>();
+  const counts = new Set<number>();
+  const subjects: Array<readonly [string, string]> = [];
+  for (const fact of facts) {
+    if (!fact) continue;
+    for (const name of factPart(fact, memo).names) quoteNames.add(name);
+    if (fact.unit === "USD" && fact.value !== undefined) values.add(fact.value);
+    if ((fact.metric === "chip-count" || fact.metric === "server-count") && fact.value !== undefined) counts.add(fact.value);
+    if (fact.subject !== undefined) subjects.push([matcher.groupOf(fact.subject), fact.id]);
+    if (fact.speaker !== undefined) subjects.push([matcher.groupOf(fact.speaker), fact.id]);
+  }
+  return { quoteNames: [...quoteNames], values: [...values], counts: [...counts], subjects };
 }

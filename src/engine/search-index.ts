@@ -6,6 +6,7 @@ import { EntityMatcher } from "./entity-matcher.js";
 import { FactWordCache } from "./fact-words.js";
 import { type DealDoc, type FactDoc, IndexMemo } from "./index-parts.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
+import type { ReloadState } from "./reload-state.js";
 import { stem, STOPWORDS, tokenize } from "./text.js";
 
 /**
@@ -49,6 +50,8 @@ export interface SearchIndex {
   /** Word -> how many deals use it in their title, summary or fact labels and text. */
   readonly wordDeals: ReadonlyMap<string, number>;
   readonly builtAt: Date;
+  /** What the load and build that made this index know, for the next reload (see reload-state.ts); unset for an index built alone. */
+  readonly reload?: ReloadState;
 }
 
 export { MONEY_METRICS } from "./index-parts.js";

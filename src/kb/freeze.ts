@@ -1,19 +1,11 @@
-import type { TimeSlicer } from "../time-slicer.js";
 import type { KnowledgeBase } from "./types.js";
 
 /**
- * Freeze everything in the knowledge base, a few thousand objects at a time. Objects already
- * frozen (reused from the previous load) are skipped, so a reload freezes only what it created.
+ * Lock the knowledge base's maps and the base itself. Its objects are frozen as they are made
+ * (integrity.ts), so a reload that reuses most of them does not walk them all again.
  */
-export async function deepFreezeKb(kb: KnowledgeBase, slicer: TimeSlicer): Promise<void> {
-  for (const map of [kb.entities, kb.sources, kb.deals, kb.facts, kb.disputes] as ReadonlyArray<ReadonlyMap<string, unknown>>) {
-    let n = 0;
-    for (const v of map.values()) {
-      deepFreeze(v);
-      if (++n % 256 === 0) await slicer.tick();
-    }
-    lockMap(map as Map<string, unknown>);
-  }
+export function lockKb(kb: KnowledgeBase): void {
+  for (const map of [kb.entities, kb.sources, kb.deals, kb.facts, kb.disputes] as ReadonlyArray<ReadonlyMap<string, unknown>>) lockMap(map as Map<string, unknown>);
   Object.freeze(kb);
 }
 

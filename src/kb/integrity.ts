@@ -3,7 +3,7 @@ import { TimeSlicer } from "../time-slicer.js";
 import { linkDeals } from "./deal-links.js";
 import { checkEntities } from "./entity-checks.js";
 import { checkDeal, type DealContext } from "./deal-checks.js";
-import { deepFreeze, deepFreezeKb } from "./freeze.js";
+import { deepFreeze, lockKb } from "./freeze.js";
 import type { ParsedFiles } from "./load.js";
 import { IntegrityMemo } from "./load-state.js";
 import { urlKey } from "./quote-source.js";
@@ -31,7 +31,7 @@ export async function checkIntegrity(
   for (const { file, entity, index } of parsed.entities) {
     await slicer.tick();
     if (entities.has(entity.id)) err(file, `entities[${index}].id`, `duplicate entity id "${entity.id}"`);
-    entities.set(entity.id, entity);
+    entities.set(entity.id, deepFreeze(entity));
   }
   for (const { file, entity, index } of parsed.entities) {
     if (entity.parent !== undefined && !entities.has(entity.parent)) {
@@ -59,18 +59,20 @@ export async function checkIntegrity(
       fullText = contents.get(path.join(path.dirname(absolute), source.textFile));
       if (fullText === undefined) err(file, `${pathPrefix}.textFile`, `file "${source.textFile}" not found beside ${path.basename(file)}`);
     }
-    sources.set(source.id, loadedSource(source, fullText, memo));
+    sources.set(source.id, deepFreeze(loadedSource(source, fullText, memo)));
   }
 
   const deals = new Map<string, Deal>();
   const facts = new Map<string, Fact>();
   const disputes = new Map<string, string[]>();
+  // Deals assembled anew in this load (their files changed); every other deal and fact is the object of an earlier load.
+  const fresh = new Set<string>();
   const ctx: DealContext = { entities, sources, nameNumbers: nameNumbersOf(entities), entitiesToken: entitiesToken(parsed, memo) };
   for (const { file, deal } of parsed.deals) {
     await slicer.tick();
     errors.push(...checkDeal(file, deal, ctx, memo));
     if (deals.has(deal.id)) err(file, "id", `duplicate deal id "${deal.id}"`);
-    const assembled = assemble(file, deal, memo);
+    const assembled = assemble(file, deal, memo, fresh);
     deals.set(deal.id, assembled.deal);
     deal.facts.forEach((f, i) => {
       if (facts.has(f.id)) err(file, `facts[${i}].id`, `duplicate fact id "${f.id}"`);
@@ -80,7 +82,10 @@ export async function checkIntegrity(
   }
   const factFile = locations(deals, facts);
 
-  await linkDeals(parsed, deals, facts, factFile, err, slicer);
+  const linked = { deals: new Set<string>(), facts: new Set<string>() };
+  await linkDeals(parsed, deals, facts, factFile, err, slicer, linked);
+  const touched = { deals: new Set([...fresh, ...linked.deals]), facts: new Set(linked.facts) };
+  for (const id of fresh) for (const f of deals.get(id)?.factIds ?? []) touched.facts.add(f);
 
   for (const [group, ids] of disputes) {
     if (ids.length < 2) {
@@ -90,7 +95,7 @@ export async function checkIntegrity(
   }
 
   if (errors.length > 0) return { ok: false, errors };
-  if (previous) await keepEqual(previous, deals, facts, disputes, slicer);
+  await keepEqual(previous, touched, deals, facts, disputes, slicer);
   const kb: KnowledgeBase = {
     entities,
     sources,
@@ -100,7 +105,8 @@ export async function checkIntegrity(
     version,
     loadedAt: new Date(),
   };
-  await deepFreezeKb(kb, slicer);
+  lockKb(kb);
+  memo.touched.set(kb, { against: previous, ...touched, linked });
   return { ok: true, kb };
 }
 
@@ -125,9 +131,10 @@ function urlOf(source: Source, url: string, memo: IntegrityMemo): { host: string
 }
 
 /** A deal file's deal and facts before links, frozen, made once per parsed deal file. */
-function assemble(file: string, deal: DealFile, memo: IntegrityMemo): { deal: Deal; facts: readonly Fact[] } {
+function assemble(file: string, deal: DealFile, memo: IntegrityMemo, fresh: Set<string>): { deal: Deal; facts: readonly Fact[] } {
   const known = memo.assembled.get(deal);
   if (known && known.file === file) return known;
+  fresh.add(deal.id);
   const { sources: _s, facts, ...rest } = deal;
   const made = {
     file,
@@ -139,29 +146,36 @@ function assemble(file: string, deal: DealFile, memo: IntegrityMemo): { deal: De
 }
 
 /**
- * Objects that come out equal to the previous load's keep the previous object, so that an
- * unchanged fact or deal is the same reference and a reload's diff compares references. Only
- * objects made anew in this load (links applied, files edited) are compared by value.
+ * Freeze the objects made in this load (links applied, files edited) and, where one comes out equal
+ * to the previous load's, keep the previous object: an unchanged fact or deal stays the same
+ * reference, so a reload's diff compares references. Every other object is the previous load's.
  */
 async function keepEqual(
-  previous: KnowledgeBase,
+  previous: KnowledgeBase | undefined,
+  touched: { readonly deals: ReadonlySet<string>; readonly facts: ReadonlySet<string> },
   deals: Map<string, Deal>,
   facts: Map<string, Fact>,
   disputes: Map<string, string[]>,
   slicer: TimeSlicer,
 ): Promise<void> {
   const same = (a: object, b: object) => shallowSame(a, b) || JSON.stringify(a) === JSON.stringify(b);
-  for (const [map, before] of [[deals, previous.deals], [facts, previous.facts]] as Array<[Map<string, object>, ReadonlyMap<string, object>]>) {
-    for (const [id, v] of map) {
-      const old = before.get(id);
-      if (old === undefined || old === v) continue;
+  const pairs: Array<[ReadonlySet<string>, Map<string, object>, ReadonlyMap<string, object> | undefined]> = [
+    [touched.deals, deals, previous?.deals],
+    [touched.facts, facts, previous?.facts],
+  ];
+  for (const [ids, map, before] of pairs) {
+    for (const id of ids) {
+      const v = map.get(id);
+      if (v === undefined) continue;
+      const old = before?.get(id);
+      if (old !== undefined && old !== v && same(old, v)) map.set(id, old);
+      else deepFreeze(v);
       await slicer.tick();
-      if (same(old, v)) map.set(id, old);
     }
   }
   for (const [group, ids] of disputes) {
-    const old = previous.disputes.get(group) as string[] | undefined;
-    if (old && sameItems(old, ids)) disputes.set(group, old);
+    const old = previous?.disputes.get(group) as string[] | undefined;
+    disputes.set(group, old && sameItems(old, ids) ? old : (Object.freeze(ids) as string[]));
   }
 }
 

@@ -23,6 +23,8 @@ export class IntegrityMemo {
   readonly quoteProblems = new WeakMap<object, string | null>();
   /** A parsed deal file -> its own checks as last run (see deal-checks.ts). */
   readonly dealChecks = new WeakMap<DealFile, DealCheck>();
+  /** A knowledge base -> the one it was compared with and the ids it holds new objects for (files changed, links applied). */
+  readonly touched = new WeakMap<KnowledgeBase, Touched>();
   /** The entities of the last load and a token that changes when any of them does. */
   entities: { readonly list: readonly Entity[]; readonly token: object } = { list: [], token: {} };
   /** A parsed source -> the same source with its text file's contents attached, kept while the text is the same. */
@@ -31,6 +33,28 @@ export class IntegrityMemo {
   readonly urls = new WeakMap<Source, { readonly host: string; readonly key: string; readonly blocked: boolean }>();
   /** A parsed deal file -> its deal and facts before links between deals are applied (frozen). */
   readonly assembled = new WeakMap<DealFile, { readonly file: string; readonly deal: Deal; readonly facts: readonly Fact[] }>();
+}
+
+export interface Touched {
+  readonly against: KnowledgeBase | undefined;
+  /** Everything made in that load: deals (and their facts) of changed files, and linked copies. */
+  readonly deals: ReadonlySet<string>;
+  readonly facts: ReadonlySet<string>;
+  /** Only the linked copies: what the next load makes again even when no file changed. */
+  readonly linked: { readonly deals: ReadonlySet<string>; readonly facts: ReadonlySet<string> };
+}
+
+/**
+ * The only deal and fact ids that can differ between `before` and `after` (ids in one only aside),
+ * when `after` was loaded against `before` with this memo: every other entry is the same object in
+ * both. Undefined when that is not known, and every id must be compared.
+ */
+export function candidateChanges(memo: IntegrityMemo, before: KnowledgeBase, after: KnowledgeBase): { deals: Set<string>; facts: Set<string> } | undefined {
+  const now = memo.touched.get(after);
+  const then = memo.touched.get(before);
+  if (!now || now.against !== before || !then) return undefined;
+  // An id `before` got from a changed file holds that same object now unless this load made it again (so it is in `now`).
+  return { deals: new Set([...now.deals, ...then.linked.deals]), facts: new Set([...now.facts, ...then.linked.facts]) };
 }
 
 /**
@@ -42,6 +66,7 @@ export class IntegrityMemo {
 export class LoadState {
   files: ReadonlyMap<string, FileRecord> = new Map();
   readonly memo = new IntegrityMemo();
+  /** The knowledge base in service (set by its owner when it swaps one in), not merely the last one loaded. */
   previous: KnowledgeBase | undefined;
 
   /** The record a scan may trust by stamp: only files that loaded (a file with errors is read again to report them). */

@@ -42,9 +42,7 @@ export async function loadKnowledgeBase(dir: string, state = new LoadState()): P
   state.files = records;
   if (errors.length > 0) return { ok: false, errors };
   const version = hash.digest("hex").slice(0, 8);
-  const result = await checkIntegrity(parsed, contents, version, slicer, state.memo, state.previous);
-  if (result.ok) state.previous = result.kb;
-  return result;
+  return checkIntegrity(parsed, contents, version, slicer, state.memo, state.previous);
 }
 
 /** The file's record: the one known when its text is unchanged, else parsed and validated now (errors go to `errors`). */
