@@ -27,11 +27,11 @@ export const MAX_DIFF_SHARE = 0.05;
  * half a change. A large change (or new entities, which change the matcher and every deal's
  * parties text) is built aside instead.
  */
-export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: IndexMemo, candidates?: Candidates): Promise<PreparedIndex> {
+export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: IndexMemo, candidates?: Candidates, rebuild = false): Promise<PreparedIndex> {
   const slicer = new TimeSlicer();
   const matcher = matcherFor(kb, old);
   const { deals, facts } = candidates ? changedAmong(old.kb, kb, candidates) : { deals: await changedKeys(old.kb.deals, kb.deals, slicer), facts: await changedKeys(old.kb.facts, kb.facts, slicer) };
-  if (matcher !== old.matcher || facts.count > MAX_DIFF_SHARE * Math.max(kb.facts.size, old.kb.facts.size)) {
+  if (rebuild || matcher !== old.matcher || facts.count > MAX_DIFF_SHARE * Math.max(kb.facts.size, old.kb.facts.size)) {
     return { index: await buildIndex(kb, memo, old), commit: () => undefined, how: "rebuild", facts };
   }
   const changedDeals = new Set([...deals.added, ...deals.changed, ...deals.removed]);

@@ -79,9 +79,13 @@ export class LiveIndex {
     return this.lastReloadAt;
   }
 
-  /** `confirm` applies a reload even when it drops more facts than RELOAD_MAX_DROP_SHARE allows. */
-  reload(options: { confirm?: boolean } = {}): Promise<ReloadReport> {
-    const next = this.queue.then(() => this.reloadNow(options.confirm ?? false));
+  /**
+   * `confirm` applies a reload even when it drops more facts than RELOAD_MAX_DROP_SHARE allows.
+   * `rebuild` reads and hashes every file (parsing only those whose text changed) and builds the
+   * index aside, as a first load would: for a directory changed behind the stamps' back, and the benchmark.
+   */
+  reload(options: { confirm?: boolean; rebuild?: boolean } = {}): Promise<ReloadReport> {
+    const next = this.queue.then(() => this.reloadNow(options.confirm ?? false, options.rebuild ?? false));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -99,7 +103,7 @@ export class LiveIndex {
     return { ok: false, errors: [{ file: this.label, path: "", message }], ms: performance.now() - started, ...(held ? { held } : {}) };
   }
 
-  private async reloadNow(confirm: boolean): Promise<ReloadReport> {
+  private async reloadNow(confirm: boolean, rebuild: boolean): Promise<ReloadReport> {
     const started = performance.now();
     if (this.stopReason !== undefined) return this.failure(`reload not started: ${this.stopReason}`, started);
     const heapAtStart = getHeapStatistics().used_heap_size;
@@ -113,10 +117,11 @@ export class LiveIndex {
     };
     try {
       return await withCheckpoint(check, async () => {
+        if (rebuild) this.state.load.distrustStamps();
         const result = await loadKnowledgeBase(this.dataDir, this.state.load);
         if (!result.ok) return { ok: false, errors: result.errors, ms: performance.now() - started };
         const old = this.current;
-        const prepared = await updateIndex(old, result.kb, this.state.index, candidateChanges(this.state.load.memo, old.kb, result.kb));
+        const prepared = await updateIndex(old, result.kb, this.state.index, candidateChanges(this.state.load.memo, old.kb, result.kb), rebuild);
         const fresh: SearchIndex = { ...prepared.index, reload: this.state };
         // A rebuilt index is warmed before the swap; a diff is small, and its index is warmed just after (see below).
         if (prepared.how === "rebuild") await warmIndex(fresh);

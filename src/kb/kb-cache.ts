@@ -85,10 +85,9 @@ export async function writeKbCache(file: string, codeVersion: string, records: R
  * those checks are not run again.
  */
 export function seedLoadState(state: LoadState, records: ReadonlyMap<string, FileRecord>): void {
-  const seeded = new Map<string, FileRecord>();
-  for (const [abs, r] of records) {
-    seeded.set(abs, { ...r, stamp: { ...r.stamp, readAt: 0 } });
+  for (const r of records.values()) {
     if (r.valid?.kind === "deal") for (const f of r.valid.deal.facts) state.memo.quoteProblems.set(f, null);
   }
-  state.files = seeded;
+  state.files = records;
+  state.distrustStamps();
 }

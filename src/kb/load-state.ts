@@ -69,6 +69,11 @@ export class LoadState {
   /** The knowledge base in service (set by its owner when it swaps one in), not merely the last one loaded. */
   previous: KnowledgeBase | undefined;
 
+  /** Read and hash every file at the next load (a record is still used where the digest matches). */
+  distrustStamps(): void {
+    this.files = new Map([...this.files].map(([abs, r]) => [abs, { ...r, stamp: { ...r.stamp, readAt: 0 } }]));
+  }
+
   /** The record a scan may trust by stamp: only files that loaded (a file with errors is read again to report them). */
   known(absolute: string): FileRecord | undefined {
     const r = this.files.get(absolute);
