@@ -307,7 +307,7 @@ async function runSize(facts: number, opts: Options): Promise<BenchResult> {
       process.exit(1);
     }
     log(
-      `[${facts}] one-file reload (${incremental.report.how}) ${Math.round(incremental.ms)} ms, warm again after ${Math.round(incremental.settledMs)} ms,` +
+      `[${facts}] one-file reload (${incremental.report.how}) ${Math.round(incremental.ms)} ms` +
         ` while answering ${incremental.asked} questions (slowest answer ${incremental.slowestAnswerMs.toFixed(1)} ms); max loop delay ${incremental.maxLoopDelayMs.toFixed(1)} ms, p99 ${incremental.p99LoopDelayMs.toFixed(1)} ms`,
     );
 

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../kb/types.js";
 import type { TimeSlicer } from "../time-slicer.js";
 import type { EntityMatcher } from "./entity-matcher.js";
-import { type DealDoc, dealPart, type DealPart, type FactDoc, factPart, type IndexMemo } from "./index-parts.js";
+import { type DealDoc, dealPart, type DealPart, factDoc, type FactDoc, type IndexMemo } from "./index-parts.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
 import { type PartsChange, updateDataWords, updateProperNouns, updateWordDeals } from "./derive-update.js";
 import type { SearchIndex } from "./search-index.js";
@@ -52,7 +52,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     for (const v of p.values) addTo(dealsByValue, v, id);
     for (const c of p.counts) addTo(dealsByCount, c, id);
     for (const [group, factId] of p.subjects) pushTo(factsBySubject, group, factId);
-    if (withDocs) for (const f of p.facts) if (f) factDocs.push(factPart(f, memo).doc);
+    if (withDocs) for (const f of p.facts) if (f) factDocs.push(factDoc(f));
     await slicer.tick();
   }
 

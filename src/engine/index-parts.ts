@@ -35,22 +35,19 @@ export interface DealPart {
 }
 
 export type DealDoc = DealPart["doc"];
-export type FactDoc = FactPart["doc"];
-
-/** What one fact contributes: its search document and the proper nouns of its quote. */
-export interface FactPart {
-  readonly doc: { readonly id: string; readonly label: string };
-  readonly names: readonly string[];
+export interface FactDoc {
+  readonly id: string;
+  /** The figure as displayed, its text and the curator's note: what the fact is about. */
+  readonly label: string;
 }
 
 /**
  * Parts by the (frozen, reused) objects they were computed from: a reload recomputes the parts of
- * the deals and facts it changed and reuses every other one. Owned by the caller that rebuilds
+ * the deals it changed (with their facts) and reuses every other one. Owned by the caller that rebuilds
  * (LiveIndex), passed in.
  */
 export class IndexMemo {
   readonly deals = new WeakMap<Deal, DealPart>();
-  readonly facts = new WeakMap<Fact, FactPart>();
   /** Words of entity names and aliases, per matcher. */
   readonly entityWords = new WeakMap<EntityMatcher, ReadonlySet<string>>();
 }
@@ -58,13 +55,9 @@ export class IndexMemo {
 const PROPER_NOUN = /(?<=[\s(“"])(?:\p{Lu}[\p{Ll}][\p{L}]+|\p{Lu}{2,5}(?![\p{L}]))/gu;
 const namesIn = (s: string) => [...s.matchAll(PROPER_NOUN)].map((m) => m[0].toLowerCase());
 
-export function factPart(fact: Fact, memo: IndexMemo): FactPart {
-  let part = memo.facts.get(fact);
-  if (!part) {
-    part = { doc: { id: fact.id, label: `${formatFact(fact)} ${fact.note ?? ""}` }, names: namesIn(fact.quote) };
-    memo.facts.set(fact, part);
-  }
-  return part;
+/** A fact's search document, made when needed rather than kept: 100k kept labels cost heap, and a diff needs a few. */
+export function factDoc(fact: Fact): FactDoc {
+  return { id: fact.id, label: `${formatFact(fact)} ${fact.note ?? ""}` };
 }
 
 /** The deal's part, computed unless the memo holds one for the same matcher and facts; `remember` false leaves the memo as it was (a part of the index being replaced). */
@@ -104,21 +97,21 @@ export function dealPart(kb: KnowledgeBase, deal: Deal, matcher: EntityMatcher, 
     headline: money?.value ?? money?.range?.max ?? 0,
     capacityGw: cap ? (cap.unit === "MW" ? cap.value! / 1000 : cap.value!) : 0,
     words: [...words],
-    ...factContributions(facts, matcher, memo),
+    ...factContributions(facts, matcher),
   };
   if (remember) memo.deals.set(deal, part);
   return part;
 }
 
 /** What a deal's facts add to the maps keyed by name, value and subject; a deal adds each key once, at its first fact with it. */
-function factContributions(facts: ReadonlyArray<Fact | undefined>, matcher: EntityMatcher, memo: IndexMemo) {
+function factContributions(facts: ReadonlyArray<Fact | undefined>, matcher: EntityMatcher) {
   const quoteNames = new Set<string>();
   const values = new Set<number>();
   const counts = new Set<number>();
   const subjects: Array<readonly [string, string]> = [];
   for (const fact of facts) {
     if (!fact) continue;
-    for (const name of factPart(fact, memo).names) quoteNames.add(name);
+    for (const name of namesIn(fact.quote)) quoteNames.add(name);
     if (fact.unit === "USD" && fact.value !== undefined) values.add(fact.value);
     if ((fact.metric === "chip-count" || fact.metric === "server-count") && fact.value !== undefined) counts.add(fact.value);
     if (fact.subject !== undefined) subjects.push([matcher.groupOf(fact.subject), fact.id]);

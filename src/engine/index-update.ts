@@ -3,7 +3,7 @@ import type { KnowledgeBase } from "../kb/types.js";
 import { TimeSlicer } from "../time-slicer.js";
 import { deriveMaps } from "./derive-maps.js";
 import { FactWordCache } from "./fact-words.js";
-import { dealPart, factPart, type IndexMemo } from "./index-parts.js";
+import { dealPart, factDoc, type IndexMemo } from "./index-parts.js";
 import { buildIndex, matcherFor, type SearchIndex } from "./search-index.js";
 
 /** A new index ready to serve; `commit` applies what it shares with the old one and must run in the same synchronous step as the swap. */
@@ -44,11 +44,11 @@ export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: Ind
   const derived = await deriveMaps(kb, matcher, memo, slicer, false, { old, changed: changedDeals });
   const ops: Array<() => void> = [];
 
-  const factDoc = (id: string, from: KnowledgeBase) => {
+  const factDocIn = (id: string, from: KnowledgeBase) => {
     const f = from.facts.get(id);
-    return f ? factPart(f, memo).doc : undefined;
+    return f ? factDoc(f) : undefined;
   };
-  plan(ops, old.factSearch, facts, (id) => factDoc(id, old.kb), (id) => factDoc(id, kb), (a, b) => a.label === b.label);
+  plan(ops, old.factSearch, facts, (id) => factDocIn(id, old.kb), (id) => factDocIn(id, kb), (a, b) => a.label === b.label);
   const dealDoc = (id: string, from: KnowledgeBase) => {
     const d = from.deals.get(id);
     return d ? dealPart(from, d, from === kb ? matcher : old.matcher, memo, from === kb).doc : undefined;

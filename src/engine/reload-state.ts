@@ -14,6 +14,6 @@ export class ReloadState {
 
   /** The knowledge base now in service: the next load keeps its objects where they come out equal. */
   accept(kb: KnowledgeBase): void {
-    this.load.previous = kb;
+    this.load.accept(kb);
   }
 }

@@ -9,21 +9,16 @@ import type { SearchIndex } from "./search-index.js";
  * swapped in. Left lazy, the first questions after a reload built them for thousands of deals at
  * once: at 100k facts one answer took 283 ms and stalled the gateway. The words of every fact
  * (deal-words.ts) stay lazy: warming them took 3 s and a large share of the heap at 100k facts.
- * `stop` ends the warming early (it rejects with WarmingStopped when it stops inside the ranking).
  */
-export async function warmIndex(index: SearchIndex, stop: () => boolean = () => false): Promise<void> {
+export async function warmIndex(index: SearchIndex): Promise<void> {
   const slicer = new TimeSlicer();
   // The whole-index caches first: a question needing one of them cold builds it for every deal at
   // once, while a per-deal cache costs a question only its few candidate deals.
   warmTitledDeals(index);
-  await warmRanking(index, () => (stop() ? Promise.reject(new WarmingStopped()) : slicer.tick()));
+  await warmRanking(index, () => slicer.tick());
   for (const deal of index.kb.deals.values()) {
     await slicer.tick();
-    if (stop()) return;
     warmRetrieval(index, deal);
     warmHeadlines(index, deal);
   }
 }
-
-/** Warming an index that is no longer needed (a later reload replaced it). */
-export class WarmingStopped extends Error {}

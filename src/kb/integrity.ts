@@ -38,7 +38,10 @@ export async function checkIntegrity(
       err(file, `entities[${index}].parent`, `unknown entity "${entity.parent}"`);
     }
   }
-  errors.push(...checkEntities(parsed.entities));
+  // The entity guards (common words, shared aliases) read only the entities: run again only when one changed.
+  const token = entitiesToken(parsed, memo);
+  if (memo.entityChecks?.token !== token) memo.entityChecks = { token, errors: checkEntities(parsed.entities) };
+  errors.push(...memo.entityChecks.errors);
 
   const sources = new Map<string, LoadedSource>();
   const urls = new Map<string, string>();
@@ -46,8 +49,9 @@ export async function checkIntegrity(
     await slicer.tick();
     if (sources.has(source.id)) err(file, `${pathPrefix}.id`, `duplicate source id "${source.id}"`);
     if (source.url !== undefined) {
-      const { host, key, blocked } = urlOf(source, source.url, memo);
+      const { key, blocked } = urlOf(source, source.url, memo);
       if (blocked) {
+        const host = new URL(source.url).hostname.replace(/^www\./, "");
         err(file, `${pathPrefix}.url`, `${host} is flagged as unreliable in the research list and must not be cited`);
       }
       const other = urls.get(key);
@@ -67,7 +71,7 @@ export async function checkIntegrity(
   const disputes = new Map<string, string[]>();
   // Deals assembled anew in this load (their files changed); every other deal and fact is the object of an earlier load.
   const fresh = new Set<string>();
-  const ctx: DealContext = { entities, sources, nameNumbers: nameNumbersOf(entities), entitiesToken: entitiesToken(parsed, memo) };
+  const ctx: DealContext = { entities, sources, nameNumbers: nameNumbersOf(entities), entitiesToken: token };
   for (const { file, deal } of parsed.deals) {
     await slicer.tick();
     errors.push(...checkDeal(file, deal, ctx, memo));
@@ -106,7 +110,8 @@ export async function checkIntegrity(
     loadedAt: new Date(),
   };
   lockKb(kb);
-  memo.touched.set(kb, { against: previous, ...touched, linked });
+  memo.linked.set(kb, { against: previous, ...linked });
+  memo.last = { kb, ...touched };
   return { ok: true, kb };
 }
 
@@ -120,11 +125,11 @@ function loadedSource(source: Source, fullText: string | undefined, memo: Integr
   return loaded;
 }
 
-function urlOf(source: Source, url: string, memo: IntegrityMemo): { host: string; key: string; blocked: boolean } {
+function urlOf(source: Source, url: string, memo: IntegrityMemo): { key: string; blocked: boolean } {
   let u = memo.urls.get(source);
   if (!u) {
     const host = new URL(url).hostname.replace(/^www\./, "");
-    u = { host, key: urlKey(url), blocked: BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) };
+    u = { key: urlKey(url), blocked: BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) };
     memo.urls.set(source, u);
   }
   return u;

@@ -1,7 +1,7 @@
 import type { DealCheck } from "./deal-checks.js";
 import type { KnownFile, ScannedFile } from "./read-files.js";
 import type { DealFile, Entity, Source } from "./schema.js";
-import type { Deal, Fact, KnowledgeBase, LoadedSource } from "./types.js";
+import type { Deal, Fact, KnowledgeBase, LoadError, LoadedSource } from "./types.js";
 
 /** A data file after parsing and validation. */
 export type ValidFile = { kind: "entities"; entities: Entity[] } | { kind: "sources"; sources: Source[] } | { kind: "deal"; deal: DealFile };
@@ -23,25 +23,33 @@ export class IntegrityMemo {
   readonly quoteProblems = new WeakMap<object, string | null>();
   /** A parsed deal file -> its own checks as last run (see deal-checks.ts). */
   readonly dealChecks = new WeakMap<DealFile, DealCheck>();
-  /** A knowledge base -> the one it was compared with and the ids it holds new objects for (files changed, links applied). */
-  readonly touched = new WeakMap<KnowledgeBase, Touched>();
+  /** A knowledge base -> the one it was compared with and its linked copies (kept while it is in service). */
+  readonly linked = new WeakMap<KnowledgeBase, Linked>();
+  /** The last load's knowledge base and every id it made anew: needed once, to diff it with the one in service. */
+  last: (Touched & { readonly kb: KnowledgeBase }) | undefined;
+  /** The entity guards' errors (entity-checks.ts) under an entities token. */
+  entityChecks: { readonly token: object; readonly errors: readonly LoadError[] } | undefined;
   /** The entities of the last load and a token that changes when any of them does. */
   entities: { readonly list: readonly Entity[]; readonly token: object } = { list: [], token: {} };
   /** A parsed source -> the same source with its text file's contents attached, kept while the text is the same. */
   readonly loadedSources = new WeakMap<Source, LoadedSource>();
-  /** A parsed source -> its URL's host, comparison key and whether the host is blocked. */
-  readonly urls = new WeakMap<Source, { readonly host: string; readonly key: string; readonly blocked: boolean }>();
+  /** A parsed source -> its URL's comparison key and whether its host is blocked. */
+  readonly urls = new WeakMap<Source, { readonly key: string; readonly blocked: boolean }>();
   /** A parsed deal file -> its deal and facts before links between deals are applied (frozen). */
   readonly assembled = new WeakMap<DealFile, { readonly file: string; readonly deal: Deal; readonly facts: readonly Fact[] }>();
 }
 
-export interface Touched {
+/** The linked copies of a load (what the next load makes again even when no file changed), and what it was compared with. */
+export interface Linked {
   readonly against: KnowledgeBase | undefined;
-  /** Everything made in that load: deals (and their facts) of changed files, and linked copies. */
   readonly deals: ReadonlySet<string>;
   readonly facts: ReadonlySet<string>;
-  /** Only the linked copies: what the next load makes again even when no file changed. */
-  readonly linked: { readonly deals: ReadonlySet<string>; readonly facts: ReadonlySet<string> };
+}
+
+/** Everything a load made: deals (and their facts) of changed files, and linked copies. */
+export interface Touched {
+  readonly deals: ReadonlySet<string>;
+  readonly facts: ReadonlySet<string>;
 }
 
 /**
@@ -50,11 +58,11 @@ export interface Touched {
  * both. Undefined when that is not known, and every id must be compared.
  */
 export function candidateChanges(memo: IntegrityMemo, before: KnowledgeBase, after: KnowledgeBase): { deals: Set<string>; facts: Set<string> } | undefined {
-  const now = memo.touched.get(after);
-  const then = memo.touched.get(before);
-  if (!now || now.against !== before || !then) return undefined;
+  const now = memo.last;
+  const then = memo.linked.get(before);
+  if (!now || now.kb !== after || memo.linked.get(after)?.against !== before || !then) return undefined;
   // An id `before` got from a changed file holds that same object now unless this load made it again (so it is in `now`).
-  return { deals: new Set([...now.deals, ...then.linked.deals]), facts: new Set([...now.facts, ...then.linked.facts]) };
+  return { deals: new Set([...now.deals, ...then.deals]), facts: new Set([...now.facts, ...then.facts]) };
 }
 
 /**
@@ -68,6 +76,12 @@ export class LoadState {
   readonly memo = new IntegrityMemo();
   /** The knowledge base in service (set by its owner when it swaps one in), not merely the last one loaded. */
   previous: KnowledgeBase | undefined;
+
+  /** `kb` is now in service: the next load compares with it, and the record of what its load made is no longer needed. */
+  accept(kb: KnowledgeBase): void {
+    this.previous = kb;
+    this.memo.last = undefined;
+  }
 
   /** Read and hash every file at the next load (a record is still used where the digest matches). */
   distrustStamps(): void {
