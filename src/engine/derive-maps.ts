@@ -88,7 +88,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
   let dataWords: Set<string>;
   let wordDeals: Map<string, number>;
   if (change && base) {
-    nouns = updateProperNouns(base.old.properNouns, change);
+    nouns = await updateProperNouns(base.old.properNouns, change, () => slicer.tick());
     wordDeals = updateWordDeals(base.old.wordDeals, change);
     dataWords = updateDataWords(base.old.dataWords, change, nouns, wordDeals, entityWords);
   } else {

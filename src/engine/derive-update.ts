@@ -20,7 +20,7 @@ export interface PartsChange {
  * Proper nouns -> deals. A first build adds the names of titles and summaries over the deals newest
  * first, then the names of quotes over the deals in knowledge-base order; members keep that order.
  */
-export function updateProperNouns(old: ReadonlyMap<string, ReadonlySet<string>>, change: PartsChange): Map<string, ReadonlySet<string>> {
+export async function updateProperNouns(old: ReadonlyMap<string, ReadonlySet<string>>, change: PartsChange, tick: () => Promise<void> | undefined): Promise<Map<string, ReadonlySet<string>>> {
   const keys = new Set<string>();
   for (const parts of [change.before, change.after]) {
     for (const p of parts.values()) for (const n of [...(p?.names ?? []), ...(p?.quoteNames ?? [])]) keys.add(n);
@@ -30,10 +30,12 @@ export function updateProperNouns(old: ReadonlyMap<string, ReadonlySet<string>>,
   for (const key of keys) {
     const members = [...(old.get(key) ?? [])].filter((id) => !change.after.has(id) && !change.before.has(id));
     for (const [id, p] of change.after) if (p && (p.names.includes(key) || p.quoteNames.includes(key))) members.push(id);
-    const rank = (id: string) => (change.partOf(id)?.names.includes(key) ? (change.sortedIndex.get(id) ?? 0) : late + (change.canonicalIndex.get(id) ?? 0));
-    members.sort((a, b) => rank(a) - rank(b));
-    if (members.length === 0) out.delete(key);
-    else out.set(key, new Set(members));
+    // A name shared by thousands of deals ("OpenAI"): each member ranked once, not at every comparison (that took 300 ms at 100k facts).
+    const ranked = members.map((id) => ({ id, rank: change.partOf(id)?.names.includes(key) ? (change.sortedIndex.get(id) ?? 0) : late + (change.canonicalIndex.get(id) ?? 0) }));
+    ranked.sort((a, b) => a.rank - b.rank);
+    if (ranked.length === 0) out.delete(key);
+    else out.set(key, new Set(ranked.map((r) => r.id)));
+    await tick();
   }
   return out;
 }
