@@ -28,7 +28,8 @@ import { benchCharts, chartRow } from "./charts.js";
 import { editOneDeal, reloadUnderTraffic } from "./reload-measures.js";
 import { table, targetReport } from "./report.js";
 import { type Row, type Summary, summarize as summarizeRuns } from "./runs.js";
-import { type BenchKind, type BenchQuestion, benchQuestions } from "./questions.js";
+import { describeKinds, percentile, timeAll } from "./latency.js";
+import { type BenchQuestion, benchQuestions } from "./questions.js";
 import { writeSyntheticKb } from "./synthetic.js";
 
 export interface BenchResult {
@@ -144,12 +145,6 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
-}
 
 function getGc(): (() => void) | undefined {
   const g = (globalThis as { gc?: () => void }).gc;
@@ -163,40 +158,6 @@ function getGc(): (() => void) | undefined {
   }
 }
 
-interface Timed {
-  q: BenchQuestion;
-  ms: number;
-}
-
-function timeAll(questions: readonly BenchQuestion[], passes: number, fn: (q: string) => unknown, warm?: (q: BenchQuestion, result: unknown) => void): Timed[] {
-  for (const q of questions) {
-    const r = fn(q.text); // warm-up: JIT, lazy caches
-    warm?.(q, r);
-  }
-  const out: Timed[] = [];
-  for (let p = 0; p < passes; p++) {
-    for (const q of questions) {
-      const t = performance.now();
-      fn(q.text);
-      out.push({ q, ms: performance.now() - t });
-    }
-  }
-  return out;
-}
-
-function describeKinds(samples: readonly Timed[], answered: ReadonlyMap<BenchQuestion, boolean>): string {
-  const byKind = new Map<BenchKind, number[]>();
-  for (const s of samples) byKind.set(s.q.kind, [...(byKind.get(s.q.kind) ?? []), s.ms]);
-  const rows = [...byKind.entries()]
-    .map(([kind, ms]) => {
-      const sorted = [...ms].sort((a, b) => a - b);
-      const qs = [...new Set(samples.filter((x) => x.q.kind === kind).map((x) => x.q))];
-      const ok = qs.filter((q) => answered.get(q)).length;
-      return { kind, n: ms.length, ok: `${ok}/${qs.length}`, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0, mean: ms.reduce((a, b) => a + b, 0) / ms.length };
-    })
-    .sort((a, b) => b.mean - a.mean);
-  return rows.map((r) => `    ${r.kind.padEnd(10)} n=${String(r.n).padStart(4)}  answered ${r.ok.padStart(7)}  mean ${r.mean.toFixed(2).padStart(7)}  p50 ${r.p50.toFixed(2).padStart(7)}  p99 ${r.p99.toFixed(2).padStart(7)}  max ${r.max.toFixed(2).padStart(7)} ms`).join("\n");
-}
 
 /** A first start without cache: load (read, parse, validate), index and warm. Nothing of it is kept. */
 async function coldBuild(dir: string, facts: number, gc: (() => void) | undefined): Promise<number> {
