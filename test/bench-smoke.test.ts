@@ -25,6 +25,9 @@ const KEYS = [
   "naiveP99Ms",
   "reloadMs",
   "reloadMaxLoopDelayMs",
+  "incrementalReloadMs",
+  "incrementalReloadMaxLoopDelayMs",
+  "cachedBuildMs",
 ] as const;
 
 const temps: string[] = [];
@@ -94,12 +97,16 @@ describe("synthetic knowledge base", () => {
 
 describe("npm run bench", () => {
   it("completes for 1k facts and prints one JSON object of numbers per size, then the chart-rendering row", async () => {
-    const { code, stdout, stderr } = await run("npx", ["tsx", "bench/run.ts", "--sizes", "1000", "--json", "--passes", "1"]);
+    const { code, stdout, stderr } = await run("npx", ["tsx", "bench/run.ts", "--sizes", "1000", "--json", "--passes", "1", "--runs", "1"]);
     expect(code, stderr).toBe(0);
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
     const result = JSON.parse(lines[0]!) as Record<string, unknown>;
     for (const key of KEYS) expect(typeof result[key], key).toBe("number");
+    // Each figure is the median over the runs, with the lowest and highest beside it.
+    expect(result.runs).toBe(1);
+    for (const key of KEYS) expect(typeof (result.min as Record<string, unknown>)[key], `min.${key}`).toBe("number");
+    for (const key of KEYS) expect(typeof (result.max as Record<string, unknown>)[key], `max.${key}`).toBe("number");
     expect(result.facts).toBe(1000);
     const charts = JSON.parse(lines[1]!) as Record<string, unknown>;
     expect(charts.chart).toBe("render");

@@ -1,5 +1,11 @@
+import os from "node:os";
+import path from "node:path";
+import { loaderCodeVersion } from "../kb/code-version.js";
+import { cacheFileFor, readKbCache, seedLoadState, writeKbCache } from "../kb/kb-cache.js";
 import { loadKnowledgeBase } from "../kb/load.js";
+import type { FileRecord } from "../kb/load-state.js";
 import { formatLoadError, type LoadError } from "../kb/types.js";
+import { ReloadState } from "./reload-state.js";
 import { buildIndex, type SearchIndex } from "./search-index.js";
 import { warmIndex } from "./warm-index.js";
 
@@ -9,11 +15,54 @@ export class DataError extends Error {
   }
 }
 
-/** Load and index the data directory, or throw a DataError listing every problem. */
-export async function openIndex(dataDir: string): Promise<SearchIndex> {
-  const result = await loadKnowledgeBase(dataDir);
+export interface OpenOptions {
+  /**
+   * Where the validated, parsed knowledge base is cached between starts (see kb-cache.ts); false:
+   * no cache. Default: KB_CACHE_DIR, or dealdesk-cache in the system's temporary directory
+   * (KB_CACHE_DIR=off turns it off).
+   */
+  readonly cacheDir?: string | false;
+  /** Told whether the cache was used, and why not. */
+  readonly log?: (message: string) => void;
+}
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | false {
+  const dir = env.KB_CACHE_DIR;
+  if (dir === "off") return false;
+  return dir !== undefined && dir !== "" ? dir : path.join(os.tmpdir(), "dealdesk-cache");
+}
+
+/**
+ * Load and index the data directory, or throw a DataError listing every problem. The index carries
+ * what the load learnt (ReloadState), so the LiveIndex serving it reloads only what changes. Files
+ * whose text is as cached are neither parsed nor validated again.
+ */
+export async function openIndex(dataDir: string, options: OpenOptions = {}): Promise<SearchIndex> {
+  const reload = new ReloadState();
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const cache = cacheDir === false ? undefined : { file: await cacheFileFor(cacheDir, dataDir), version: await loaderCodeVersion() };
+  let cached: ReadonlyMap<string, FileRecord> | undefined;
+  if (cache) {
+    const read = await readKbCache(cache.file, cache.version);
+    if (read.ok) seedLoadState(reload.load, (cached = read.records));
+    options.log?.(read.ok ? `cache: read ${read.records.size} files from ${cache.file}` : `cache: not used (${read.reason}); it will be rebuilt`);
+  }
+  const result = await loadKnowledgeBase(dataDir, reload.load);
   if (!result.ok) throw new DataError(result.errors);
-  const index = await buildIndex(result.kb);
+  const index: SearchIndex = { ...(await buildIndex(result.kb, reload.index)), reload };
+  reload.accept(result.kb);
   await warmIndex(index);
+  if (cache && !sameDigests(cached, reload.load.files)) {
+    await writeKbCache(cache.file, cache.version, reload.load.files).then(
+      () => options.log?.(`cache: wrote ${cache.file}`),
+      (err: unknown) => options.log?.(`cache: not written (${err instanceof Error ? err.message : String(err)})`),
+    );
+  }
   return index;
+}
+
+function sameDigests(a: ReadonlyMap<string, FileRecord> | undefined, b: ReadonlyMap<string, FileRecord>): boolean {
+  if (!a || a.size !== b.size) return false;
+  for (const [k, r] of b) if (a.get(k)?.digest !== r.digest) return false;
+  return true;
 }

@@ -12,12 +12,13 @@ import type { SearchIndex } from "./search-index.js";
  */
 export async function warmIndex(index: SearchIndex): Promise<void> {
   const slicer = new TimeSlicer();
+  // The whole-index caches first: a question needing one of them cold builds it for every deal at
+  // once, while a per-deal cache costs a question only its few candidate deals.
+  warmTitledDeals(index);
+  await warmRanking(index, () => slicer.tick());
   for (const deal of index.kb.deals.values()) {
     await slicer.tick();
     warmRetrieval(index, deal);
     warmHeadlines(index, deal);
   }
-  await slicer.tick();
-  warmTitledDeals(index);
-  await warmRanking(index, () => slicer.tick());
 }

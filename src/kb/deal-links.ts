@@ -4,12 +4,13 @@ import type { ParsedFiles } from "./load.js";
 import type { Deal, Fact } from "./types.js";
 import { SUPERSEDED_STATUSES } from "./vocabulary.js";
 
-type Locations = ReadonlyMap<string, { file: string; p: string }>;
+type Locations = { get(id: string): { file: string; p: string } | undefined };
 
 /**
  * Links between deals and between facts: revises, supersedes (deal and fact level) and overlaps.
  * A deal named in another's `supersedes` must say it was scrapped or superseded, and every one of
  * its facts is then marked as superseded, so no figure of the old deal is served as current.
+ * Every deal and fact replaced by a linked copy is named in `touched`.
  */
 export async function linkDeals(
   parsed: ParsedFiles,
@@ -18,6 +19,7 @@ export async function linkDeals(
   factFile: Locations,
   err: ErrorSink,
   slicer: TimeSlicer,
+  touched: { readonly deals: Set<string>; readonly facts: Set<string> } = { deals: new Set(), facts: new Set() },
 ): Promise<void> {
   const replacedBy = new Map<string, string>();
   for (const { file, deal } of parsed.deals) {
@@ -36,6 +38,7 @@ export async function linkDeals(
           replacedBy.set(ref, deal.id);
         }
         deals.set(ref, updated);
+        touched.deals.add(ref);
       });
     }
   }
@@ -50,6 +53,7 @@ export async function linkDeals(
       continue;
     }
     facts.set(old.id, { ...old, supersededBy: id });
+    touched.facts.add(old.id);
   }
 
   for (const [oldDeal, newDeal] of replacedBy) {
@@ -60,6 +64,7 @@ export async function linkDeals(
       // The current figure is the superseding deal's fact of the same metric; failing that, the deal itself.
       const same = replacement?.factIds.map((f) => facts.get(f)).find((f) => f?.metric === old.metric && f.unit === old.unit);
       facts.set(factId, { ...old, supersededBy: old.supersededBy ?? same?.id ?? newDeal, supersededByDeal: newDeal });
+      touched.facts.add(factId);
     }
   }
 
@@ -76,6 +81,9 @@ export async function linkDeals(
   }
   for (const [id, set] of overlaps) {
     const fact = facts.get(id);
-    if (fact) facts.set(id, { ...fact, overlaps: [...set].sort() });
+    if (fact) {
+      facts.set(id, { ...fact, overlaps: [...set].sort() });
+      touched.facts.add(id);
+    }
   }
 }

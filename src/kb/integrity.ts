@@ -2,12 +2,13 @@ import path from "node:path";
 import { TimeSlicer } from "../time-slicer.js";
 import { linkDeals } from "./deal-links.js";
 import { checkEntities } from "./entity-checks.js";
-import { hedgeProblem } from "./hedges.js";
+import { checkDeal, type DealContext } from "./deal-checks.js";
+import { deepFreeze, lockKb } from "./freeze.js";
 import type { ParsedFiles } from "./load.js";
-import { quoteFigureProblem } from "./quote-figure.js";
-import { quoteInSource, urlKey } from "./quote-source.js";
+import { IntegrityMemo } from "./load-state.js";
+import { urlKey } from "./quote-source.js";
+import type { DealFile, Source } from "./schema.js";
 import type { Deal, Entity, Fact, KnowledgeBase, LoadError, LoadResult, LoadedSource } from "./types.js";
-import type { Qualifier, Unit } from "./vocabulary.js";
 
 /** Pages the vetted research list flags as factually wrong. They are never cited. */
 export const BLOCKED_SOURCE_HOSTS = ["littletool.com", "openaimpact.com", "finblog.com", "thepaypers.com"];
@@ -15,7 +16,14 @@ export const BLOCKED_SOURCE_HOSTS = ["littletool.com", "openaimpact.com", "finbl
 export type ErrorSink = (file: string, p: string, message: string) => void;
 
 /** Cross-file checks: unique ids and URLs, resolvable references, quotes that carry their figures and hedges. */
-export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, string>, version: string, slicer = new TimeSlicer()): Promise<LoadResult> {
+export async function checkIntegrity(
+  parsed: ParsedFiles,
+  contents: ReadonlyMap<string, string>,
+  version: string,
+  slicer = new TimeSlicer(),
+  memo = new IntegrityMemo(),
+  previous?: KnowledgeBase,
+): Promise<LoadResult> {
   const errors: LoadError[] = [];
   const err: ErrorSink = (file, p, message) => errors.push({ file, path: p, message });
 
@@ -23,14 +31,17 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
   for (const { file, entity, index } of parsed.entities) {
     await slicer.tick();
     if (entities.has(entity.id)) err(file, `entities[${index}].id`, `duplicate entity id "${entity.id}"`);
-    entities.set(entity.id, entity);
+    entities.set(entity.id, deepFreeze(entity));
   }
   for (const { file, entity, index } of parsed.entities) {
     if (entity.parent !== undefined && !entities.has(entity.parent)) {
       err(file, `entities[${index}].parent`, `unknown entity "${entity.parent}"`);
     }
   }
-  errors.push(...checkEntities(parsed.entities));
+  // The entity guards (common words, shared aliases) read only the entities: run again only when one changed.
+  const token = entitiesToken(parsed, memo);
+  if (memo.entityChecks?.token !== token) memo.entityChecks = { token, errors: checkEntities(parsed.entities) };
+  errors.push(...memo.entityChecks.errors);
 
   const sources = new Map<string, LoadedSource>();
   const urls = new Map<string, string>();
@@ -38,73 +49,47 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
     await slicer.tick();
     if (sources.has(source.id)) err(file, `${pathPrefix}.id`, `duplicate source id "${source.id}"`);
     if (source.url !== undefined) {
-      const host = new URL(source.url).hostname.replace(/^www\./, "");
-      if (BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {
+      const { key, blocked } = urlOf(source, source.url, memo);
+      if (blocked) {
+        const host = new URL(source.url).hostname.replace(/^www\./, "");
         err(file, `${pathPrefix}.url`, `${host} is flagged as unreliable in the research list and must not be cited`);
       }
-      const other = urls.get(urlKey(source.url));
+      const other = urls.get(key);
       if (other !== undefined && other !== source.id) err(file, `${pathPrefix}.url`, `source "${other}" already has this URL; cite that source by id`);
-      else urls.set(urlKey(source.url), source.id);
+      else urls.set(key, source.id);
     }
     let fullText: string | undefined;
     if (source.textFile !== undefined) {
       fullText = contents.get(path.join(path.dirname(absolute), source.textFile));
       if (fullText === undefined) err(file, `${pathPrefix}.textFile`, `file "${source.textFile}" not found beside ${path.basename(file)}`);
     }
-    sources.set(source.id, fullText === undefined ? source : { ...source, fullText });
+    sources.set(source.id, deepFreeze(loadedSource(source, fullText, memo)));
   }
 
   const deals = new Map<string, Deal>();
   const facts = new Map<string, Fact>();
   const disputes = new Map<string, string[]>();
-  const factFile = new Map<string, { file: string; p: string }>();
-
-  const nameNumbers = new Set([...entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.match(/\d+(?:\.\d+)?/g) ?? []));
+  // Deals assembled anew in this load (their files changed); every other deal and fact is the object of an earlier load.
+  const fresh = new Set<string>();
+  const ctx: DealContext = { entities, sources, nameNumbers: nameNumbersOf(entities), entitiesToken: token };
   for (const { file, deal } of parsed.deals) {
     await slicer.tick();
-    const expectedFile = `${deal.id}.yaml`;
-    if (path.basename(file) !== expectedFile) err(file, "id", `deal id "${deal.id}" must match its file name (${expectedFile})`);
-    for (const key of ["title", "summary"] as const) {
-      const figure = uncitedFigure(deal[key], nameNumbers, String(deal.announced.year));
-      if (figure) err(file, key, `contains the figure "${figure}"; figures belong in facts, where they are cited`);
-    }
+    errors.push(...checkDeal(file, deal, ctx, memo));
     if (deals.has(deal.id)) err(file, "id", `duplicate deal id "${deal.id}"`);
-    const { sources: _s, facts: dealFacts, ...rest } = deal;
-    deals.set(deal.id, { ...rest, factIds: dealFacts.map((f) => f.id), file, revisedBy: [], supersededBy: [] });
-    deal.parties.forEach((party, i) => {
-      if (!entities.has(party.entity)) err(file, `parties[${i}].entity`, `unknown entity "${party.entity}"`);
-    });
-    const tiers = new Set<string>();
-    dealFacts.forEach((f, i) => {
-      const p = `facts[${i}]`;
-      if (!f.id.startsWith(`${deal.id}.`)) err(file, `${p}.id`, `fact ids are "<deal id>.<slug>": expected "${deal.id}.…"`);
-      if (facts.has(f.id)) err(file, `${p}.id`, `duplicate fact id "${f.id}"`);
-      facts.set(f.id, { ...f, dealId: deal.id });
-      factFile.set(f.id, { file, p });
-      const source = sources.get(f.source);
-      if (!source) err(file, `${p}.source`, `unknown source "${f.source}"`);
-      else tiers.add(source.tier);
-      for (const key of ["subject", "speaker"] as const) {
-        const ref = f[key];
-        if (ref !== undefined && !entities.has(ref)) err(file, `${p}.${key}`, `unknown entity "${ref}"`);
-      }
-      const problem = quoteProblem(f);
-      if (problem) err(file, `${p}.quote`, problem);
-      if (source && !quoteInSource(source, f.quote)) {
-        const where = source.textFile !== undefined ? "the text" : "the excerpts";
-        err(file, `${p}.quote`, `quote not found verbatim in ${where} of its source "${source.id}"`);
-      }
+    const assembled = assemble(file, deal, memo, fresh);
+    deals.set(deal.id, assembled.deal);
+    deal.facts.forEach((f, i) => {
+      if (facts.has(f.id)) err(file, `facts[${i}].id`, `duplicate fact id "${f.id}"`);
+      facts.set(f.id, assembled.facts[i]!);
       if (f.dispute !== undefined) disputes.set(f.dispute, [...(disputes.get(f.dispute) ?? []), f.id]);
     });
-    if (deal.sourcing === "vetted" && !tiers.has("A") && !tiers.has("B")) {
-      err(file, "sourcing", 'is "vetted" but no fact cites a tier A or B source; use "reported-not-vetted"');
-    }
-    if (deal.sourcing === "reported-not-vetted" && (tiers.has("A") || tiers.has("B"))) {
-      err(file, "sourcing", 'is "reported-not-vetted" but a fact cites a tier A or B source; use "vetted"');
-    }
   }
+  const factFile = locations(deals, facts);
 
-  await linkDeals(parsed, deals, facts, factFile, err, slicer);
+  const linked = { deals: new Set<string>(), facts: new Set<string>() };
+  await linkDeals(parsed, deals, facts, factFile, err, slicer, linked);
+  const touched = { deals: new Set([...fresh, ...linked.deals]), facts: new Set(linked.facts) };
+  for (const id of fresh) for (const f of deals.get(id)?.factIds ?? []) touched.facts.add(f);
 
   for (const [group, ids] of disputes) {
     if (ids.length < 2) {
@@ -114,6 +99,7 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
   }
 
   if (errors.length > 0) return { ok: false, errors };
+  await keepEqual(previous, touched, deals, facts, disputes, slicer);
   const kb: KnowledgeBase = {
     entities,
     sources,
@@ -123,62 +109,114 @@ export async function checkIntegrity(parsed: ParsedFiles, contents: Map<string, 
     version,
     loadedAt: new Date(),
   };
-  await deepFreezeKb(kb, slicer);
+  lockKb(kb);
+  memo.linked.set(kb, { against: previous, ...linked });
+  memo.last = { kb, ...touched };
   return { ok: true, kb };
 }
 
-const quoteProblems = new WeakMap<object, string | null>();
+/** The source with its text attached: the same object while the parsed source and its text are the same. */
+function loadedSource(source: Source, fullText: string | undefined, memo: IntegrityMemo): LoadedSource {
+  if (fullText === undefined) return source;
+  const known = memo.loadedSources.get(source);
+  if (known && known.fullText === fullText) return known;
+  const loaded = { ...source, fullText };
+  memo.loadedSources.set(source, loaded);
+  return loaded;
+}
+
+function urlOf(source: Source, url: string, memo: IntegrityMemo): { key: string; blocked: boolean } {
+  let u = memo.urls.get(source);
+  if (!u) {
+    const host = new URL(url).hostname.replace(/^www\./, "");
+    u = { key: urlKey(url), blocked: BLOCKED_SOURCE_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) };
+    memo.urls.set(source, u);
+  }
+  return u;
+}
+
+/** A deal file's deal and facts before links, frozen, made once per parsed deal file. */
+function assemble(file: string, deal: DealFile, memo: IntegrityMemo, fresh: Set<string>): { deal: Deal; facts: readonly Fact[] } {
+  const known = memo.assembled.get(deal);
+  if (known && known.file === file) return known;
+  fresh.add(deal.id);
+  const { sources: _s, facts, ...rest } = deal;
+  const made = {
+    file,
+    deal: deepFreeze<Deal>({ ...rest, factIds: facts.map((f) => f.id), file, revisedBy: [], supersededBy: [] }),
+    facts: facts.map((f) => deepFreeze<Fact>({ ...f, dealId: deal.id })),
+  };
+  memo.assembled.set(deal, made);
+  return made;
+}
 
 /**
- * Whether the quote carries the figure as stored, remembered per parsed fact: a reload reuses the
- * parsed facts of unchanged files (see load.ts), so only facts of edited files are checked again
- * (at 100k facts these checks were the largest part of a load).
+ * Freeze the objects made in this load (links applied, files edited) and, where one comes out equal
+ * to the previous load's, keep the previous object: an unchanged fact or deal stays the same
+ * reference, so a reload's diff compares references. Every other object is the previous load's.
  */
-function quoteProblem(f: { value?: number | undefined; unit: Unit; text?: string | undefined; qualifier: Qualifier; quote: string }): string | undefined {
-  let problem = quoteProblems.get(f);
-  if (problem === undefined) {
-    problem = quoteFigureProblem(f) ?? hedgeProblem(f) ?? null;
-    quoteProblems.set(f, problem);
-  }
-  return problem ?? undefined;
-}
-
-/** A number in free text that is neither a year of the deal nor part of a name like "Colossus 2". */
-function uncitedFigure(text: string, nameNumbers: ReadonlySet<string>, year: string): string | undefined {
-  for (const m of text.matchAll(/\$?(?<![\p{L}\d.])\d+(?:[.,]\d+)*(?![\p{L}\d])%?/gu)) {
-    const n = m[0];
-    if (n === year || /^20[0-3]\d$/.test(n) || nameNumbers.has(n)) continue;
-    return n;
-  }
-  return undefined;
-}
-
-/** Freeze everything in the knowledge base, a few thousand objects at a time. */
-async function deepFreezeKb(kb: KnowledgeBase, slicer: TimeSlicer): Promise<void> {
-  for (const map of [kb.entities, kb.sources, kb.deals, kb.facts, kb.disputes] as ReadonlyArray<ReadonlyMap<string, unknown>>) {
-    for (const v of map.values()) {
-      deepFreeze(v);
+async function keepEqual(
+  previous: KnowledgeBase | undefined,
+  touched: { readonly deals: ReadonlySet<string>; readonly facts: ReadonlySet<string> },
+  deals: Map<string, Deal>,
+  facts: Map<string, Fact>,
+  disputes: Map<string, string[]>,
+  slicer: TimeSlicer,
+): Promise<void> {
+  const same = (a: object, b: object) => shallowSame(a, b) || JSON.stringify(a) === JSON.stringify(b);
+  const pairs: Array<[ReadonlySet<string>, Map<string, object>, ReadonlyMap<string, object> | undefined]> = [
+    [touched.deals, deals, previous?.deals],
+    [touched.facts, facts, previous?.facts],
+  ];
+  for (const [ids, map, before] of pairs) {
+    for (const id of ids) {
+      const v = map.get(id);
+      if (v === undefined) continue;
+      const old = before?.get(id);
+      if (old !== undefined && old !== v && same(old, v)) map.set(id, old);
+      else deepFreeze(v);
       await slicer.tick();
     }
-    lockMap(map as Map<string, unknown>);
   }
-  Object.freeze(kb);
+  for (const [group, ids] of disputes) {
+    const old = previous?.disputes.get(group) as string[] | undefined;
+    disputes.set(group, old && sameItems(old, ids) ? old : (Object.freeze(ids) as string[]));
+  }
 }
 
-function lockMap(value: Map<string, unknown>): void {
-  // A frozen Map can still be mutated through set(); block the mutators.
-  for (const m of ["set", "delete", "clear"] as const) {
-    Object.defineProperty(value, m, { value: () => { throw new TypeError("knowledge base is read-only"); } });
-  }
-  Object.freeze(value);
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Same keys holding the same values, or arrays of the same items: a linked copy of an unchanged object. */
+function shallowSame(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => {
+    const x = (a as Record<string, unknown>)[k];
+    const y = (b as Record<string, unknown>)[k];
+    return x === y || (Array.isArray(x) && Array.isArray(y) && sameItems(x, y));
+  });
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value instanceof Map) {
-    for (const v of value.values()) deepFreeze(v);
-    lockMap(value as Map<string, unknown>);
-  } else if (value && typeof value === "object" && !(value instanceof Date)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return Object.freeze(value);
+/** Where a fact is written, found when an error needs it rather than recorded for every fact. */
+function locations(deals: ReadonlyMap<string, Deal>, facts: ReadonlyMap<string, Fact>) {
+  return {
+    get(id: string): { file: string; p: string } | undefined {
+      const deal = deals.get(facts.get(id)?.dealId ?? "");
+      const i = deal?.factIds.indexOf(id) ?? -1;
+      return deal && i >= 0 ? { file: deal.file, p: `facts[${i}]` } : undefined;
+    },
+  };
+}
+
+function nameNumbersOf(entities: ReadonlyMap<string, Entity>): Set<string> {
+  return new Set([...entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.match(/\d+(?:\.\d+)?/g) ?? []));
+}
+
+/** The same token while every entity is the same parsed object as in the last load. */
+function entitiesToken(parsed: ParsedFiles, memo: IntegrityMemo): object {
+  const list = parsed.entities.map((e) => e.entity);
+  const last = memo.entities;
+  if (list.length === last.list.length && list.every((e, i) => e === last.list[i])) return last.token;
+  memo.entities = { list, token: {} };
+  return memo.entities.token;
 }

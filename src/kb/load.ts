@@ -3,7 +3,8 @@ import path from "node:path";
 import type { z } from "zod";
 import { TimeSlicer } from "../time-slicer.js";
 import { checkIntegrity } from "./integrity.js";
-import { parseYamlFile, readDataFiles, type RawFile } from "./read-files.js";
+import { type FileRecord, LoadState, type ValidFile } from "./load-state.js";
+import { parseYamlFile, scanDataFiles, type RawFile, type ScannedFile } from "./read-files.js";
 import { dealFileSchema, entitiesFileSchema, sourcesFileSchema, type DealFile, type Entity, type Source } from "./schema.js";
 import type { LoadError, LoadResult } from "./types.js";
 
@@ -16,59 +17,50 @@ export interface ParsedFiles {
 /**
  * Read, validate and assemble the knowledge base in dir. All or nothing: any error in any file
  * means no knowledge base, so a caller can keep serving the one it had.
+ *
+ * `state` carries what the previous load of the same directory found: files whose size,
+ * modification time and inode are unchanged are not read again, files whose text hashes the same
+ * are not parsed again, and checks already passed by unchanged parsed objects are not run again.
  */
-export async function loadKnowledgeBase(dir: string): Promise<LoadResult> {
+export async function loadKnowledgeBase(dir: string, state = new LoadState()): Promise<LoadResult> {
   const slicer = new TimeSlicer();
-  const { files, contents, errors } = await readDataFiles(dir);
+  const { files, errors } = await scanDataFiles(dir, (abs) => state.known(abs));
   const parsed: ParsedFiles = { entities: [], sources: [], deals: [] };
+  const contents = new Map<string, string>();
+  const records = new Map<string, FileRecord>();
+  const hash = createHash("sha256");
 
   for (const file of files) {
     await slicer.tick();
-    const digest = fileDigest(file.text);
-    const known = parsedFiles.get(file.absolute);
-    if (known && known.digest === digest) {
-      add(file, known.valid, parsed);
-      continue;
-    }
-    const yaml = parseYamlFile(file);
-    if ("error" in yaml) {
-      errors.push(yaml.error);
-      continue;
-    }
-    const valid = validateFile(file, yaml.data, errors);
-    if (!valid) continue;
-    add(file, valid, parsed);
-    remember(file.absolute, digest, valid);
+    hash.update(`${path.basename(file.absolute)}\0${file.digest}\0`);
+    const record = recordOf(file, state.known(file.absolute), errors);
+    records.set(file.absolute, record);
+    if (record.text !== undefined) contents.set(file.absolute, record.text);
+    if (record.valid !== undefined) add(file, record.valid, parsed);
   }
+  // The records describe the files on disk whatever the outcome: a failed load still spares the next one the parsing.
+  state.files = records;
   if (errors.length > 0) return { ok: false, errors };
-
-  const hash = createHash("sha256");
-  for (const [k, v] of contents) {
-    hash.update(`${path.basename(k)}\0${v}\0`);
-    await slicer.tick();
-  }
   const version = hash.digest("hex").slice(0, 8);
-  return checkIntegrity(parsed, contents, version, slicer);
+  return checkIntegrity(parsed, contents, version, slicer, state.memo, state.previous);
 }
 
-type ValidFile = { kind: "entities"; entities: Entity[] } | { kind: "sources"; sources: Source[] } | { kind: "deal"; deal: DealFile };
-
-/**
- * Validated files by path, with the hash of the text they were parsed from: a reload parses and
- * validates only the files whose text changed (a curator edits one deal file at a time). Bounded,
- * and never trusted on a different text.
- */
-const parsedFiles = new Map<string, { digest: string; valid: ValidFile }>();
-const MAX_REMEMBERED = 200_000;
-
-function remember(absolute: string, digest: string, valid: ValidFile): void {
-  if (parsedFiles.size >= MAX_REMEMBERED) parsedFiles.clear();
-  parsedFiles.set(absolute, { digest, valid });
-}
-
-/** A file's content hash: the remembered copy is compared by it, so the texts are not kept in memory. */
-function fileDigest(text: string): string {
-  return createHash("sha256").update(text).digest("base64");
+/** The file's record: the one known when its text is unchanged, else parsed and validated now (errors go to `errors`). */
+function recordOf(file: ScannedFile, known: FileRecord | undefined, errors: LoadError[]): FileRecord {
+  if (known && known.digest === file.digest && known.kind === file.kind) {
+    return known.stamp === file.stamp ? known : { ...known, stamp: file.stamp };
+  }
+  const base = { kind: file.kind, stamp: file.stamp, digest: file.digest };
+  if (file.text === undefined) throw new Error(`${file.name} was not read although it changed`);
+  if (file.kind === "text") return { ...base, text: file.text };
+  const raw: RawFile = { name: file.name, absolute: file.absolute, kind: file.kind, text: file.text };
+  const yaml = parseYamlFile(raw);
+  if ("error" in yaml) {
+    errors.push(yaml.error);
+    return base;
+  }
+  const valid = validateFile(raw, yaml.data, errors);
+  return valid ? { ...base, valid } : base;
 }
 
 function validateFile(file: RawFile, data: unknown, errors: LoadError[]): ValidFile | undefined {
@@ -88,7 +80,7 @@ function validateFile(file: RawFile, data: unknown, errors: LoadError[]): ValidF
   }
 }
 
-function add(file: RawFile, valid: ValidFile, out: ParsedFiles): void {
+function add(file: { name: string; absolute: string }, valid: ValidFile, out: ParsedFiles): void {
   switch (valid.kind) {
     case "entities":
       valid.entities.forEach((entity, index) => out.entities.push({ file: file.name, entity, index }));

@@ -6,16 +6,24 @@ const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 /** Does the quote appear, verbatim, in the text this source holds: its textFile or one of its excerpts? */
 export function quoteInSource(source: LoadedSource, quote: string): boolean {
   const q = squash(quote);
-  return squashedTexts(source).some((t) => t.includes(q));
+  const texts = squashedTexts(source);
+  // A quote is usually a whole excerpt: a set lookup, not a scan of a shared source's thousands of excerpts.
+  return texts.whole.has(q) || texts.list.some((t) => t.includes(q));
 }
 
-const squashed = new WeakMap<LoadedSource, readonly string[]>();
+interface SquashedTexts {
+  readonly list: readonly string[];
+  readonly whole: ReadonlySet<string>;
+}
+
+const squashed = new WeakMap<LoadedSource, SquashedTexts>();
 
 /** A source's text and excerpts with white space squashed, once per source rather than once per fact citing it. */
-function squashedTexts(source: LoadedSource): readonly string[] {
+function squashedTexts(source: LoadedSource): SquashedTexts {
   let texts = squashed.get(source);
   if (!texts) {
-    texts = [...(source.fullText !== undefined ? [squash(source.fullText)] : []), ...(source.excerpts ?? []).map(squash)];
+    const list = [...(source.fullText !== undefined ? [squash(source.fullText)] : []), ...(source.excerpts ?? []).map(squash)];
+    texts = { list, whole: new Set(list) };
     squashed.set(source, texts);
   }
   return texts;

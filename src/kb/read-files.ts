@@ -2,6 +2,7 @@ import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { readdir, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
+import { createHash } from "node:crypto";
 import yaml from "js-yaml";
 import { TimeSlicer } from "../time-slicer.js";
 import type { LoadError } from "./types.js";
@@ -80,14 +81,50 @@ function describeLink(root: string, rel: string): string {
     : "is a symbolic link to a file outside the data directory; it was refused";
 }
 
-/** Read every YAML file under dir, refusing links, over-size, non-UTF-8 and unreadable ones. */
-export async function readDataFiles(
-  dir: string,
-): Promise<{ files: RawFile[]; contents: Map<string, string>; errors: LoadError[] }> {
+/** What identifies a file's version without reading it: size, modification time, inode. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+  /** When the text behind this stamp was read (ms since the epoch). */
+  readonly readAt: number;
+}
+
+/** A data file as scanned: read (text and digest set) or known unchanged from its stamp (text unset). */
+export interface ScannedFile {
+  readonly name: string;
+  readonly absolute: string;
+  /** "text" for a .txt file a source points at. */
+  readonly kind: RawFile["kind"] | "text";
+  readonly stamp: FileStamp;
+  readonly digest: string;
+  /** Set when the file was read in this scan. */
+  readonly text?: string;
+}
+
+/** A file seen before: its stamp and the digest of the text read then. */
+export interface KnownFile {
+  readonly stamp: FileStamp;
+  readonly digest: string;
+}
+
+/**
+ * A stamp trusted without reading: same size, modification time and inode, and modified well
+ * before it was last read (within the file system's timestamp granularity, a write right after
+ * the read could leave the stamp unchanged; such a file is read and hashed again).
+ */
+const RACY_MS = 2000;
+const sameStamp = (a: FileStamp, info: { size: number; mtimeMs: number; ino: number }) =>
+  a.size === info.size && a.mtimeMs === info.mtimeMs && a.ino === info.ino && a.mtimeMs < a.readAt - RACY_MS;
+
+/**
+ * Scan every data file under dir, refusing links, over-size, non-UTF-8 and unreadable ones. A file
+ * whose stamp matches `known` is not read again; every other one is read and hashed.
+ */
+export async function scanDataFiles(dir: string, known: (absolute: string) => KnownFile | undefined = () => undefined): Promise<{ files: ScannedFile[]; errors: LoadError[] }> {
   const slicer = new TimeSlicer();
   const errors: LoadError[] = [];
-  const files: RawFile[] = [];
-  const contents = new Map<string, string>();
+  const files: ScannedFile[] = [];
   const label = path.basename(path.resolve(dir));
   const display = (rel: string) => [label, ...rel.split(path.sep)].join("/");
 
@@ -101,7 +138,7 @@ export async function readDataFiles(
     // A checkpoint's stop (a reload over budget, a shutdown) is not a data error: it goes up.
     if (!(err instanceof WalkLimit) && !hasCode(err)) throw err;
     const message = err instanceof WalkLimit ? err.message : `cannot read data directory: ${describe(err)}`;
-    return { files, contents, errors: [{ file: label, path: "", message }] };
+    return { files, errors: [{ file: label, path: "", message }] };
   }
   for (const { rel, message } of found.errors) errors.push({ file: display(rel), path: "", message });
 
@@ -109,15 +146,16 @@ export async function readDataFiles(
   for (const rel of found.files.filter((f) => f !== GENERATED_CLAIMS)) {
     await slicer.tick();
     const abs = path.join(dir, rel);
-    const read = readOne(path.join(root, rel));
+    let kind: ScannedFile["kind"] | undefined = "text";
+    if (isYaml(rel)) {
+      const parts = rel.split(path.sep);
+      kind = parts.length === 2 ? KIND_BY_FOLDER[parts[0] ?? ""] : undefined;
+    }
+    const read = readOne(path.join(root, rel), known(abs));
     if ("error" in read) {
       errors.push({ file: display(rel), path: "", message: read.error });
       continue;
     }
-    contents.set(abs, read.text);
-    if (!isYaml(rel)) continue;
-    const parts = rel.split(path.sep);
-    const kind = parts.length === 2 ? KIND_BY_FOLDER[parts[0] ?? ""] : undefined;
     if (kind === undefined) {
       errors.push({
         file: display(rel),
@@ -126,32 +164,37 @@ export async function readDataFiles(
       });
       continue;
     }
-    files.push({ name: display(rel), absolute: abs, kind, text: read.text });
+    files.push({ name: display(rel), absolute: abs, kind, ...read });
   }
-  if (files.length === 0 && errors.length === 0) {
+  if (!files.some((f) => f.kind !== "text") && errors.length === 0) {
     errors.push({ file: label, path: "", message: "no data files found (expected entities/, sources/ and deals/ YAML files)" });
   }
-  return { files, contents, errors };
+  return { files, errors };
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** lstat, refuse by size without reading, then read and decode strictly. */
-function readOne(abs: string): { text: string } | { error: string } {
+/** lstat, refuse by size without reading, keep a known file unread, then read and decode strictly. */
+function readOne(abs: string, known: KnownFile | undefined): { stamp: FileStamp; digest: string; text?: string } | { error: string } {
   try {
     const info = lstatSync(abs);
     if (!info.isFile()) return { error: "is no longer a regular file; it was not read" };
     if (info.size > MAX_FILE_BYTES) {
       return { error: `file is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; it was not read` };
     }
+    if (known && sameStamp(known.stamp, info)) return { stamp: known.stamp, digest: known.digest };
+    const readAt = Date.now();
     const buf = readFileSync(abs);
     // The size was checked before reading; a file that grew since is refused all the same.
     if (buf.length > MAX_FILE_BYTES) return { error: "file grew past the size limit while being read" };
+    let text: string;
     try {
-      return { text: utf8.decode(buf) };
+      text = utf8.decode(buf);
     } catch {
       return { error: `is not valid UTF-8 text (first bad byte on line ${badUtf8Line(buf)}); save it as UTF-8` };
     }
+    const stamp = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, readAt };
+    return { stamp, digest: createHash("sha256").update(buf).digest("base64"), text };
   } catch (err) {
     return { error: `cannot read file: ${describe(err)}` };
   }
