@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { answerQuestion, type ConversationContext, EMPTY_CONTEXT } from "../engine/answer.js";
-import { openIndex } from "../engine/bootstrap.js";
+import { cacheDirFor, openIndex } from "../engine/bootstrap.js";
 import { toJson } from "../render/json.js";
 import { renderPlain } from "../render/plain.js";
 import { writeChart } from "./chart-file.js";
@@ -33,7 +33,7 @@ runCli(async (config) => {
     console.error(USAGE);
     return 2;
   }
-  const index = await openIndex(config.DATA_DIR);
+  const index = await openIndex(config.DATA_DIR, { cacheDir: cacheDirFor(config.KB_CACHE_DIR) });
 
   if (flags.has("--batch")) {
     let context: ConversationContext = EMPTY_CONTEXT;

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { openIndex } from "../engine/bootstrap.js";
+import { cacheDirFor, openIndex } from "../engine/bootstrap.js";
 import { readBlindSet, runBlind, summarise } from "../eval/run-blind.js";
 import { renderBody } from "../render/plain.js";
 import { runCli } from "./run-cli.js";
@@ -14,7 +14,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 runCli(async (config) => {
   const { values } = parseArgs({ options: { set: { type: "string", default: "all" }, verbose: { type: "boolean", default: false }, json: { type: "boolean", default: false } }, allowPositionals: true });
   const sets = values.set === "all" ? ["dev", "test"] : [values.set ?? "dev"];
-  const index = await openIndex(config.DATA_DIR);
+  const index = await openIndex(config.DATA_DIR, { cacheDir: cacheDirFor(config.KB_CACHE_DIR) });
   const reports: Record<string, unknown> = {};
   for (const set of sets) {
     const results = runBlind(index, await readBlindSet(`eval/blind/${set}.yaml`));

@@ -1,4 +1,4 @@
-import { openIndex } from "../engine/bootstrap.js";
+import { cacheDirFor, openIndex } from "../engine/bootstrap.js";
 import { readQuestion } from "../engine/read/read-question.js";
 import { readerKnowledge } from "../engine/reader-knowledge.js";
 import { answerQuestion, type ConversationContext, EMPTY_CONTEXT } from "../engine/answer.js";
@@ -10,7 +10,7 @@ import { runCli } from "./run-cli.js";
  * structured query), what it answers, and the conversation context it keeps. For debugging.
  */
 runCli(async (config) => {
-  const index = await openIndex(config.DATA_DIR);
+  const index = await openIndex(config.DATA_DIR, { cacheDir: cacheDirFor(config.KB_CACHE_DIR) });
   let ctx: ConversationContext = EMPTY_CONTEXT;
   for (const q of process.argv.slice(2)) {
     const read = readQuestion(readerKnowledge(index), q);

@@ -16,6 +16,8 @@ export const configSchema = z.object({
     .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(snowflake)),
   DATA_DIR: z.string().min(1).default("data"),
+  /** Where the validated, parsed knowledge base is cached between starts; "off" for none, "" for the temp folder. */
+  KB_CACHE_DIR: z.string().default(""),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1000).default(10),
   RATE_LIMIT_REFILL_SECONDS: z.coerce.number().min(0.1).max(86_400).default(6),

@@ -1,7 +1,7 @@
 import { type Client, Events, RESTEvents } from "discord.js";
 import type { Config } from "../config/config.js";
 import { ConversationStore } from "../conversation-store.js";
-import { openIndex } from "../engine/bootstrap.js";
+import { cacheDirFor, openIndex } from "../engine/bootstrap.js";
 import { LiveIndex } from "../engine/live-index.js";
 import { createLogger, type Logger } from "../logger.js";
 import { RateLimiter } from "../rate-limit.js";
@@ -52,7 +52,7 @@ export async function createBot(config: Config, options: BotOptions = {}): Promi
   const managed = process.env["SHARDING_MANAGER"] ? (process.env["SHARDS"] ?? "").split(",").filter(Boolean).map(Number) : undefined;
   const shardIds = options.shard?.shards ?? managed ?? [0];
   const logger = (options.logger ?? createLogger({ level: config.LOG_LEVEL, secrets: [token] })).child(managed || options.shard ? { shard: shardIds.join(",") } : {});
-  const live = new LiveIndex(await openIndex(config.DATA_DIR), config.DATA_DIR, {
+  const live = new LiveIndex(await openIndex(config.DATA_DIR, { cacheDir: cacheDirFor(config.KB_CACHE_DIR) }), config.DATA_DIR, {
     timeoutMs: config.RELOAD_TIMEOUT_SECONDS * 1000,
     maxHeapGrowthBytes: config.RELOAD_MAX_MEMORY_MB * 1024 * 1024,
     maxDropShare: config.RELOAD_MAX_DROP_SHARE,

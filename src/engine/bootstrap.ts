@@ -18,18 +18,18 @@ export class DataError extends Error {
 export interface OpenOptions {
   /**
    * Where the validated, parsed knowledge base is cached between starts (see kb-cache.ts); false:
-   * no cache. Default: KB_CACHE_DIR, or dealdesk-cache in the system's temporary directory
-   * (KB_CACHE_DIR=off turns it off).
+   * no cache. Callers pass cacheDirFor(config.KB_CACHE_DIR); the default is dealdesk-cache in the
+   * system's temporary directory.
    */
   readonly cacheDir?: string | false;
   /** Told whether the cache was used, and why not. */
   readonly log?: (message: string) => void;
 }
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | false {
-  const dir = env.KB_CACHE_DIR;
-  if (dir === "off") return false;
-  return dir !== undefined && dir !== "" ? dir : path.join(os.tmpdir(), "dealdesk-cache");
+/** The cache folder for a KB_CACHE_DIR setting: "off" for none, empty for the system's temporary folder. */
+export function cacheDirFor(setting: string | undefined): string | false {
+  if (setting === "off") return false;
+  return setting !== undefined && setting !== "" ? setting : path.join(os.tmpdir(), "dealdesk-cache");
 }
 
 /**
@@ -39,7 +39,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
  */
 export async function openIndex(dataDir: string, options: OpenOptions = {}): Promise<SearchIndex> {
   const reload = new ReloadState();
-  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const cacheDir = options.cacheDir ?? cacheDirFor(undefined);
   const cache = cacheDir === false ? undefined : { file: await cacheFileFor(cacheDir, dataDir), version: await loaderCodeVersion() };
   let cached: ReadonlyMap<string, FileRecord> | undefined;
   if (cache) {
