@@ -126,6 +126,8 @@ async function main(): Promise<void> {
       say(`pass: logging ${mode}`);
       const result = await pass(fake, items);
       latency[mode].push(...result.latencies);
+      // Each pass's median on its own, so the spread between passes of the same mode shows the noise.
+      say(`  median ${stats(result.latencies).median} ms, p95 ${stats(result.latencies).p95} ms`);
       if (db === mainDb) {
         main = result;
         mainBot = bot;
