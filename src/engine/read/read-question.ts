@@ -2,12 +2,14 @@ import type { Metric } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_QUANTITIES, CUE_VOCABULARY, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
-import { baseForms, lemma, readWords, type Word } from "./lemmas.js";
+import { lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
 import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
+import { readQuantity } from "./quantity.js";
+import { clauseAsks, clauseReading, clausesOf, leadFirst } from "./clauses.js";
 import { misspelled } from "./typos.js";
 import { commonWordSet } from "../../kb/common-words.js";
 import { readKind, YES_NO } from "./kind.js";
@@ -188,103 +190,6 @@ function readRelation(lemmas: Forms, lower: string): { relation: Relation | null
   return { relation: null, relationAt: -1 };
 }
 
-/** "how much did X pay for its stake": money handed over, with the stake as what it bought. */
-const PAID_FOR = /\bhow much\b.*\b(?:pay|paid|paying|spen[dt]|shell(?:ed)? out|fork(?:ed)? over)\b.*\bfor\b/;
-
-const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
-/** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
-const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|^(?:the\s+)?date\b|\bdate of\b|\bon what date\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
-
-/** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
-export function allQuantities(lemmas: Forms, lower: string): Quantity[] {
-  const found: Array<{ q: Quantity; at: number }> = [];
-  for (const [q, , phrases] of COMPILED_QUANTITIES) {
-    const at = findAny(lemmas, phrases);
-    if (at >= 0 && plausible(q, lower, lemmas, at) && !found.some((f) => f.at === at)) found.push({ q, at });
-  }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.q);
-}
-
-function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null } {
-  // "when ..." asks for a date: a date quantity named anywhere wins, else the announcement.
-  if (WHEN.test(lower)) {
-    for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
-      if (!DATE_QUANTITIES.has(q) || q === "duration" && !/\buntil when\b|\bthru when\b|\bthrough when\b/.test(lower)) continue;
-      const at = findAny(lemmas, phrases);
-      if (at >= 0 && plausible(q, lower, lemmas, at)) return { quantity: q === "duration" ? "completion" : q, spec: q === "duration" ? COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] : spec };
-    }
-    if (/\b(?:end|run|last|expire|through|until)\b/.test(lower)) return { quantity: "completion", spec: COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] };
-    return { quantity: "announced", spec: COMPILED_QUANTITIES.find(([x]) => x === "announced")![1] };
-  }
-  // "how much hydro is google getting": an energy source measured by the amount of power, not money.
-  if (/\bhow much (?:hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b/.test(lower) && !/\b(?:worth|cost|pay\w*|spen[dt]\w*|invest\w*|value|\$)/.test(lower)) {
-    return { quantity: "capacity", spec: COMPILED_QUANTITIES.find(([x]) => x === "capacity")![1] };
-  }
-  // "how many $", "how many dollars": money, whatever the noun.
-  if (/\bhow (?:many|much) (?:\$|dollars|bucks|usd)(?!\w)/.test(lower)) return { quantity: "value", spec: COMPILED_QUANTITIES.find(([x]) => x === "value")![1] };
-  // "how many X": the noun right after names the quantity.
-  const hm = /\bhow many (\w+)/.exec(lower);
-  const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
-  // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
-  const paying = (/^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?|hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
-    // "what's the google anthropic tpu deal worth": the chips name the deal, the money is asked.
-    || (/\b(?:worth|value|price tag|cost)\b/.test(lower) && !/\bhow (?:many|much (?:capacity|power|compute))\b/.test(lower));
-  for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
-    const at = findAny(lemmas, phrases);
-    if (at < 0) continue;
-    if (!plausible(q, lower, lemmas, at)) continue;
-    if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
-    // "how much did nvidia pay for its nokia stake": the stake is what is bought; the money is asked.
-    if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
-    if ((q === "stake" || q === "shares") && PAID_FOR.test(lower)) continue;
-    if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
-    if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
-    return { quantity: q, spec };
-  }
-  void words;
-  return { quantity: null, spec: null };
-}
-
-const COUNT_NOUNS = new Set(["chip", "gpu", "tpu", "cpu", "server", "job", "acre", "home", "site", "building", "share", "year", "month", "gigawatt", "megawatt", "gw", "mw", "deal", "campus", "location", "system", "rack", "accelerator", "processor", "warrant", "worker", "employee", "household", "house"]);
-const isCountNoun = (l: string) => COUNT_NOUNS.has(l);
-
-/** Cue words that have everyday senses: drop the cue where the sense is plainly another. */
-function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boolean {
-  const next = lemmas[at + 1] ?? new Set<string>();
-  const prev = lemmas[at - 1] ?? new Set<string>();
-  switch (q) {
-    case "duration":
-      return !/\blast (?:year|month|week|time|quarter|fall|spring|summer|winter|night)\b/.test(lower) && !/\bat last\b/.test(lower);
-    case "statement":
-      return !/\bunited states?\b|\bstate of\b|\bstates\b|\bstate-/.test(lower) && !/\bin (?:a )?word\b/.test(lower);
-    case "completion":
-      return !/\bclose to\b|\bclosely\b/.test(lower) || /\bclos(?:e|ing) date\b|\bwhen\b/.test(lower);
-    case "investment":
-      return !(lemmas[at]?.has("back") && /\bback (?:in|then|when|to)\b|\bbring back\b|\bcome back\b|\bgo back\b/.test(lower));
-    case "stake":
-      return !(lemmas[at]?.has("hold") && /\bhold (?:up|on|off)\b/.test(lower)) && !(lemmas[at]?.has("own") && /\b(?:its|their|his|her) own\b/.test(lower));
-    case "announced":
-      return !/\bhappen(?:ed|ing)? (?:to|with)\b/.test(lower) || /\bwhen\b/.test(lower);
-    case "servers":
-      return !/\boperating system\b|\bsystem prompt\b/.test(lower);
-    case "buildings":
-      return /\bbuildings\b|\bhow many building|\bnumber of building/.test(lower);
-    case "capacity":
-      return !next.has("attorney");
-    case "chips":
-      // "how much is nvidia chipping in": to chip in is to contribute money.
-      return !(lemmas[at]?.has("chip") && next.has("in"));
-    case "value":
-      return !prev.has("face");
-    case "debt":
-      // "the price incl debt": debt that qualifies another figure is not the figure asked.
-      return !["incl", "including", "include", "with", "plus"].some((w) => prev.has(w));
-    default:
-      return true;
-  }
-}
-
-
 /** Who acts and who is acted on: the entity before the relation word and the one after it. */
 function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[], at: number, relation: Relation | null): { actor: string | null; target: string | null } {
   if (relation === null || at < 0 || entities.length === 0) return { actor: null, target: null };
@@ -351,41 +256,4 @@ const plausibleTypo = (word: string, hit: string | undefined): string | undefine
 
 function entityWords(mentions: readonly EntityMention[]): Set<string> {
   return new Set(mentions.flatMap((m) => m.text.split(" ")));
-}
-
-/** The parts of a multi-part question: "when was it signed, and how much did they spend". */
-function clausesOf(lower: string): string[] {
-  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+&;\/]\s*|\s+(?:and|plus|also|n|as well as|with)\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
-}
-
-const ASKS = /\b(?:how|what|whats|when|which|who|whos|where)\b|^\W*\$\W*$/;
-
-/** The clauses with the first one that asks something (a question word) moved to the front. */
-function leadFirst(clauses: string[]): string[] {
-  const at = clauses.findIndex((c) => ASKS.test(c));
-  return at > 0 ? [clauses[at]!, ...clauses.slice(0, at), ...clauses.slice(at + 1)] : clauses;
-}
-
-/** One clause read on its own: the quantity it asks for, with its spec and word forms. */
-function clauseReading(clause: string): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null; forms: Forms } {
-  const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
-  const read = readQuantity(forms, clause, []);
-  const bare = read.quantity === null ? bareQuantity(clause) : null;
-  return bare !== null ? { quantity: bare, spec: COMPILED_QUANTITIES.find(([x]) => x === bare)![1], forms } : { ...read, forms };
-}
-
-/** A part that names no quantity but asks one all the same: "how much" or "$" for money, "%" for a stake. */
-function bareQuantity(clause: string): Quantity | null {
-  if (/^\W*(?:how much|\$)\W*$|\bhow much\s*\??$|^\W*\$\W*|\bworth\b/.test(clause.trim())) return "value";
-  if (/^\W*%\W*$/.test(clause.trim())) return "stake";
-  return null;
-}
-
-const PARTIES_ASKED = /^(?:who|which (?:compan|firm|bank|investor|partner)\w*)\b|\bwho(?:'s| is| are|'re)? (?:the )?(?:\w+ )?(?:partners?|parties|tenants?|buyers?|sellers?|investors?|backers?|customers?|lenders?|developers?)\b|\bwho (?:else|cashed|sold|bought|backs|owns)\b/;
-
-/** What a later clause asks: a date for "when...", else the first quantity named, else who the parties are. */
-function clauseAsks(clause: string): AlsoAsked | null {
-  const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
-  if (WHEN.test(clause)) return readQuantity(forms, clause, []).quantity;
-  return allQuantities(forms, clause)[0] ?? bareQuantity(clause) ?? (PARTIES_ASKED.test(clause.trim()) ? "parties" : null);
 }

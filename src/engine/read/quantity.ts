@@ -1,0 +1,104 @@
+import { COMPILED_QUANTITIES, findAny, type Forms } from "./cues.js";
+import type { Word } from "./lemmas.js";
+import type { Quantity } from "./lexicon.js";
+
+/**
+ * Which quantity a question (or one part of it) asks for: the cue words of lexicon.ts, found in the
+ * question's word forms, read in context ("how much did X pay for its stake" asks for money).
+ */
+
+/** "how much did X pay for its stake": money handed over, with the stake as what it bought. */
+const PAID_FOR = /\bhow much\b.*\b(?:pay|paid|paying|spen[dt]|shell(?:ed)? out|fork(?:ed)? over)\b.*\bfor\b/;
+
+const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
+/** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
+export const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|^(?:the\s+)?date\b|\bdate of\b|\bon what date\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
+
+/** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
+export function allQuantities(lemmas: Forms, lower: string): Quantity[] {
+  const found: Array<{ q: Quantity; at: number }> = [];
+  for (const [q, , phrases] of COMPILED_QUANTITIES) {
+    const at = findAny(lemmas, phrases);
+    if (at >= 0 && plausible(q, lower, lemmas, at) && !found.some((f) => f.at === at)) found.push({ q, at });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.q);
+}
+
+export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[]): { quantity: Quantity | null; spec: (typeof COMPILED_QUANTITIES)[number][1] | null } {
+  // "when ..." asks for a date: a date quantity named anywhere wins, else the announcement.
+  if (WHEN.test(lower)) {
+    for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
+      if (!DATE_QUANTITIES.has(q) || q === "duration" && !/\buntil when\b|\bthru when\b|\bthrough when\b/.test(lower)) continue;
+      const at = findAny(lemmas, phrases);
+      if (at >= 0 && plausible(q, lower, lemmas, at)) return { quantity: q === "duration" ? "completion" : q, spec: q === "duration" ? COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] : spec };
+    }
+    if (/\b(?:end|run|last|expire|through|until)\b/.test(lower)) return { quantity: "completion", spec: COMPILED_QUANTITIES.find(([x]) => x === "completion")![1] };
+    return { quantity: "announced", spec: COMPILED_QUANTITIES.find(([x]) => x === "announced")![1] };
+  }
+  // "how much hydro is google getting": an energy source measured by the amount of power, not money.
+  if (/\bhow much (?:hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b/.test(lower) && !/\b(?:worth|cost|pay\w*|spen[dt]\w*|invest\w*|value|\$)/.test(lower)) {
+    return { quantity: "capacity", spec: COMPILED_QUANTITIES.find(([x]) => x === "capacity")![1] };
+  }
+  // "how many $", "how many dollars": money, whatever the noun.
+  if (/\bhow (?:many|much) (?:\$|dollars|bucks|usd)(?!\w)/.test(lower)) return { quantity: "value", spec: COMPILED_QUANTITIES.find(([x]) => x === "value")![1] };
+  // "how many X": the noun right after names the quantity.
+  const hm = /\bhow many (\w+)/.exec(lower);
+  const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
+  // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
+  const paying = (/^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?|hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
+    // "what's the google anthropic tpu deal worth": the chips name the deal, the money is asked.
+    || (/\b(?:worth|value|price tag|cost)\b/.test(lower) && !/\bhow (?:many|much (?:capacity|power|compute))\b/.test(lower));
+  for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
+    const at = findAny(lemmas, phrases);
+    if (at < 0) continue;
+    if (!plausible(q, lower, lemmas, at)) continue;
+    if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
+    // "how much did nvidia pay for its nokia stake": the stake is what is bought; the money is asked.
+    if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
+    if ((q === "stake" || q === "shares") && PAID_FOR.test(lower)) continue;
+    if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
+    if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
+    return { quantity: q, spec };
+  }
+  void words;
+  return { quantity: null, spec: null };
+}
+
+const COUNT_NOUNS = new Set(["chip", "gpu", "tpu", "cpu", "server", "job", "acre", "home", "site", "building", "share", "year", "month", "gigawatt", "megawatt", "gw", "mw", "deal", "campus", "location", "system", "rack", "accelerator", "processor", "warrant", "worker", "employee", "household", "house"]);
+const isCountNoun = (l: string) => COUNT_NOUNS.has(l);
+
+/** Cue words that have everyday senses: drop the cue where the sense is plainly another. */
+function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boolean {
+  const next = lemmas[at + 1] ?? new Set<string>();
+  const prev = lemmas[at - 1] ?? new Set<string>();
+  switch (q) {
+    case "duration":
+      return !/\blast (?:year|month|week|time|quarter|fall|spring|summer|winter|night)\b/.test(lower) && !/\bat last\b/.test(lower);
+    case "statement":
+      return !/\bunited states?\b|\bstate of\b|\bstates\b|\bstate-/.test(lower) && !/\bin (?:a )?word\b/.test(lower);
+    case "completion":
+      return !/\bclose to\b|\bclosely\b/.test(lower) || /\bclos(?:e|ing) date\b|\bwhen\b/.test(lower);
+    case "investment":
+      return !(lemmas[at]?.has("back") && /\bback (?:in|then|when|to)\b|\bbring back\b|\bcome back\b|\bgo back\b/.test(lower));
+    case "stake":
+      return !(lemmas[at]?.has("hold") && /\bhold (?:up|on|off)\b/.test(lower)) && !(lemmas[at]?.has("own") && /\b(?:its|their|his|her) own\b/.test(lower));
+    case "announced":
+      return !/\bhappen(?:ed|ing)? (?:to|with)\b/.test(lower) || /\bwhen\b/.test(lower);
+    case "servers":
+      return !/\boperating system\b|\bsystem prompt\b/.test(lower);
+    case "buildings":
+      return /\bbuildings\b|\bhow many building|\bnumber of building/.test(lower);
+    case "capacity":
+      return !next.has("attorney");
+    case "chips":
+      // "how much is nvidia chipping in": to chip in is to contribute money.
+      return !(lemmas[at]?.has("chip") && next.has("in"));
+    case "value":
+      return !prev.has("face");
+    case "debt":
+      // "the price incl debt": debt that qualifies another figure is not the figure asked.
+      return !["incl", "including", "include", "with", "plus"].some((w) => prev.has(w));
+    default:
+      return true;
+  }
+}
