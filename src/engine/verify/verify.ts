@@ -10,7 +10,10 @@ import { STOPWORDS } from "../text.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
 import { isPossible, mentionsMonth, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
-import { isCancelled, relationFits, roleOf, rolesPay, rolesReceive } from "./relations.js";
+import { relationFits } from "./relations.js";
+import { attributionFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
+
+export { figureMatches, premiseFailures } from "./premise.js";
 
 /**
  * Verification: a fact may be given as THE answer only if it fits every part of the query.
@@ -84,109 +87,6 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   return { candidate: c, failures };
 }
 
-/** What the premise of the question takes for granted about a deal, checked whatever the kind of answer. */
-export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
-  const out: Failure[] = [...directionFailures(index, q, deal), ...attributionFailures(index, q, deal)];
-  const r = q.relation;
-  if (r === "acquire" && deal.type !== "acquisition") out.push({ kind: "relation", relation: r });
-  if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
-  for (const stated of q.premise.figures) {
-    // A figure the user states ("$18b", "10 year", "51%") must be one the deal reports, where it reports that kind of figure at all.
-    const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) && !dealHolds(index, deal, stated.value, stated.unit);
-    if (wrong) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
-  }
-  const words = dealWords(index, deal).all;
-  for (const w of q.specifics) if (!hasWordLike(words, lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
-  return out;
-}
-
-function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
-  const { actor, target } = q.premise;
-  if (actor === null || target === null || q.relation === null || rolesPay(q.relation).length === 0) return [];
-  const actorRole = roleOf(index, deal, actor);
-  const targetRole = roleOf(index, deal, target);
-  const wrongWay = actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole);
-  return wrongWay ? [{ kind: "direction", actor, target }] : [];
-}
-
-/** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
-const GIVING: ReadonlySet<string> = new Set(["invest", "pay", "lend", "acquire"]);
-
-const PER_SHARE_METRICS: ReadonlySet<string> = new Set(["share-price", "price-per-share"]);
-
-function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
-  const actor = q.premise.actor;
-  // Only a question about who put the money in ("why did Nvidia give xAI $20B") attributes a figure to
-  // its actor; "is the AWS deal worth $38B" names Amazon as a party, not as the payer.
-  const relation = q.premise.relation ?? q.relation;
-  if (actor === null || relation === null || !["invest", "pay", "acquire", "lend"].includes(relation)) return [];
-  const out: Failure[] = [];
-  for (const stated of q.premise.figures) {
-    if (stated.unit !== "USD") continue;
-    const match = deal.factIds.map((id) => index.kb.facts.get(id)).find((f) => f !== undefined && f.unit === "USD" && figureMatches(stated.value, f));
-    // A price per share is what the buyer pays for each share, never a whole someone else put in.
-    if (!match || PER_SHARE_METRICS.has(match.metric)) continue;
-    const owner = match.subject !== undefined ? index.matcher.groupOf(match.subject) : undefined;
-    const givers = deal.parties.filter((p) => ["investor", "lender", "buyer", "acquirer", "tenant"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
-    if (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor))) out.push({ kind: "entity-not-party", group: actor });
-  }
-  return out;
-}
-
-const GIVING_ROLES = ["investor", "lender", "buyer", "acquirer", "tenant"];
-
-/** A party's own money is asked ("how much did SoftBank put in"), and the figure is not that party's alone. */
-function shareFailures(index: SearchIndex, q: StructuredQuery, deal: Deal, fact: Fact): Failure[] {
-  const actor = q.premise.actor;
-  if (actor === null || q.relation === null || !["invest", "pay", "lend"].includes(q.relation)) return [];
-  if (!["USD", "GBP", "EUR", "AUD"].includes(fact.unit)) return [];
-  // Those who give alongside the actor, in the same role: co-investors of a round, co-lenders.
-  const roles = new Set(deal.parties.filter((p) => index.matcher.groupOf(p.entity) === actor && GIVING_ROLES.includes(p.role)).map((p) => p.role));
-  const givers = new Set(deal.parties.filter((p) => roles.has(p.role)).map((p) => index.matcher.groupOf(p.entity)));
-  if (fact.subject !== undefined) {
-    const owner = index.matcher.groupOf(fact.subject);
-    return owner !== actor && givers.has(owner) ? [{ kind: "share", group: actor }] : [];
-  }
-  return givers.size > 1 && givers.has(actor) ? [{ kind: "share", group: actor }] : [];
-}
-
-const POWER: ReadonlySet<string> = new Set(["GW", "MW"]);
-const toMw = (v: number, unit: string) => (unit === "GW" ? v * 1000 : v);
-
-/** A stated power figure against a fact in GW or MW, compared in MW. */
-function powerMatches(value: number, unit: string, f: Fact): boolean {
-  const range = f.range === undefined ? undefined : { min: toMw(f.range.min, f.unit), max: toMw(f.range.max, f.unit) };
-  return figureMatches(toMw(value, unit), { ...f, value: f.value === undefined ? undefined : toMw(f.value, f.unit), range } as Fact);
-}
-
-/** The deal reports the stated figure in its unit (GW and MW as one scale; dollars as in dealHas). */
-function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: Unit): boolean {
-  if (unit === "USD") return dealHas(index, deal, value);
-  const power = POWER.has(unit);
-  return deal.factIds.some((id) => {
-    const f = index.kb.facts.get(id);
-    // A figure for something else ("IREN's whole 750 MW campus") does not name this deal.
-    if (f === undefined || isOtherBasis(f)) return false;
-    if (power && POWER.has(f.unit)) return powerMatches(value, unit, f);
-    return f.unit === unit && figureMatches(value, f);
-  });
-}
-
-/** The deal reports some figure in this unit (power counts GW and MW as one), of its own scope. */
-function reportsUnit(index: SearchIndex, deal: Deal, unit: Unit): boolean {
-  return deal.factIds.some((id) => {
-    const f = index.kb.facts.get(id);
-    return f !== undefined && !isOtherBasis(f) && f.value !== undefined && (f.unit === unit || (POWER.has(unit) && POWER.has(f.unit)));
-  });
-}
-
-function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
-  return deal.factIds.some((id) => {
-    const f = index.kb.facts.get(id);
-    return f !== undefined && (f.unit === "USD" || f.unit === "text") && figureMatches(value, f);
-  });
-}
-
 /** An estimate answers only a question about estimates; an other-scope figure only a question about that scope. */
 /** The names in a deal's title (its capitalised words: parties, places), as lemmas. */
 function titleLemmas(deal: Deal): ReadonlySet<string> {
@@ -217,13 +117,6 @@ function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact, de
   return /\b(?:whole|entire|all of|overall|company|campus|total|combined)\b/.test(q.lower) && /\b(?:whole|entire|company|campus|total|combined|all)\b/i.test(scope);
 }
 
-/** The word, or a longer word it shortens ("hydro" for "hydroelectr", "intl" aside): four letters or more. */
-function hasWordLike(words: ReadonlySet<string>, l: string): boolean {
-  if (words.has(l)) return true;
-  if (l.length < 4) return false;
-  for (const w of words) if (w.length > l.length && w.startsWith(l)) return true;
-  return false;
-}
 
 /** The first candidate that passes every check, else the verdicts of the best few, for the decline. */
 export function choose(index: SearchIndex, q: StructuredQuery, groups: readonly string[], scored: readonly ScoredFact[]): { pass: Verdict | null; tried: Verdict[] } {
@@ -282,11 +175,6 @@ function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
   return years.some((y) => words.includes(String(y)));
 }
 
-/** A figure the user stated matches a fact within rounding ("$38b" and $38 billion; "1.4t" and $1.4 trillion). */
-export function figureMatches(stated: number, fact: Fact): boolean {
-  const candidates = [fact.value, fact.range?.min, fact.range?.max].filter((v): v is number => v !== undefined);
-  return candidates.some((v) => Math.abs(v - stated) <= Math.max(Math.abs(v) * 0.02, 1));
-}
 
 /**
  * A figure is given as the answer only when something in the question points at it: a precise

@@ -1,0 +1,133 @@
+import type { Deal, Fact } from "../../kb/types.js";
+import type { Unit } from "../../kb/vocabulary.js";
+import { isOtherBasis } from "../kb-view.js";
+import { lemma } from "../read/lemmas.js";
+import type { StructuredQuery } from "../read/query.js";
+import { dealWords } from "../retrieve/deal-words.js";
+import type { SearchIndex } from "../search-index.js";
+import { isCancelled, roleOf, rolesPay, rolesReceive } from "./relations.js";
+import type { Failure } from "./verify.js";
+
+/**
+ * The premise checks: what a question takes for granted about a deal (who pays whom, that it was
+ * acquired or cancelled, the figures the user states, whose money a figure is), checked against
+ * the deal whatever kind of answer is composed. verify.ts runs them for each candidate figure.
+ */
+
+/** What the premise of the question takes for granted about a deal, checked whatever the kind of answer. */
+export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const out: Failure[] = [...directionFailures(index, q, deal), ...attributionFailures(index, q, deal)];
+  const r = q.relation;
+  if (r === "acquire" && deal.type !== "acquisition") out.push({ kind: "relation", relation: r });
+  if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
+  for (const stated of q.premise.figures) {
+    // A figure the user states ("$18b", "10 year", "51%") must be one the deal reports, where it reports that kind of figure at all.
+    const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) && !dealHolds(index, deal, stated.value, stated.unit);
+    if (wrong) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+  }
+  const words = dealWords(index, deal).all;
+  for (const w of q.specifics) if (!hasWordLike(words, lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
+  return out;
+}
+
+export function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const { actor, target } = q.premise;
+  if (actor === null || target === null || q.relation === null || rolesPay(q.relation).length === 0) return [];
+  const actorRole = roleOf(index, deal, actor);
+  const targetRole = roleOf(index, deal, target);
+  const wrongWay = actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole);
+  return wrongWay ? [{ kind: "direction", actor, target }] : [];
+}
+
+/** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
+export const GIVING: ReadonlySet<string> = new Set(["invest", "pay", "lend", "acquire"]);
+
+const PER_SHARE_METRICS: ReadonlySet<string> = new Set(["share-price", "price-per-share"]);
+
+export function attributionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const actor = q.premise.actor;
+  // Only a question about who put the money in ("why did Nvidia give xAI $20B") attributes a figure to
+  // its actor; "is the AWS deal worth $38B" names Amazon as a party, not as the payer.
+  const relation = q.premise.relation ?? q.relation;
+  if (actor === null || relation === null || !["invest", "pay", "acquire", "lend"].includes(relation)) return [];
+  const out: Failure[] = [];
+  for (const stated of q.premise.figures) {
+    if (stated.unit !== "USD") continue;
+    const match = deal.factIds.map((id) => index.kb.facts.get(id)).find((f) => f !== undefined && f.unit === "USD" && figureMatches(stated.value, f));
+    // A price per share is what the buyer pays for each share, never a whole someone else put in.
+    if (!match || PER_SHARE_METRICS.has(match.metric)) continue;
+    const owner = match.subject !== undefined ? index.matcher.groupOf(match.subject) : undefined;
+    const givers = deal.parties.filter((p) => ["investor", "lender", "buyer", "acquirer", "tenant"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
+    if (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor))) out.push({ kind: "entity-not-party", group: actor });
+  }
+  return out;
+}
+
+const GIVING_ROLES = ["investor", "lender", "buyer", "acquirer", "tenant"];
+
+/** A party's own money is asked ("how much did SoftBank put in"), and the figure is not that party's alone. */
+export function shareFailures(index: SearchIndex, q: StructuredQuery, deal: Deal, fact: Fact): Failure[] {
+  const actor = q.premise.actor;
+  if (actor === null || q.relation === null || !["invest", "pay", "lend"].includes(q.relation)) return [];
+  if (!["USD", "GBP", "EUR", "AUD"].includes(fact.unit)) return [];
+  // Those who give alongside the actor, in the same role: co-investors of a round, co-lenders.
+  const roles = new Set(deal.parties.filter((p) => index.matcher.groupOf(p.entity) === actor && GIVING_ROLES.includes(p.role)).map((p) => p.role));
+  const givers = new Set(deal.parties.filter((p) => roles.has(p.role)).map((p) => index.matcher.groupOf(p.entity)));
+  if (fact.subject !== undefined) {
+    const owner = index.matcher.groupOf(fact.subject);
+    return owner !== actor && givers.has(owner) ? [{ kind: "share", group: actor }] : [];
+  }
+  return givers.size > 1 && givers.has(actor) ? [{ kind: "share", group: actor }] : [];
+}
+
+export const POWER: ReadonlySet<string> = new Set(["GW", "MW"]);
+const toMw = (v: number, unit: string) => (unit === "GW" ? v * 1000 : v);
+
+/** A stated power figure against a fact in GW or MW, compared in MW. */
+export function powerMatches(value: number, unit: string, f: Fact): boolean {
+  const range = f.range === undefined ? undefined : { min: toMw(f.range.min, f.unit), max: toMw(f.range.max, f.unit) };
+  return figureMatches(toMw(value, unit), { ...f, value: f.value === undefined ? undefined : toMw(f.value, f.unit), range } as Fact);
+}
+
+/** The deal reports the stated figure in its unit (GW and MW as one scale; dollars as in dealHas). */
+export function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: Unit): boolean {
+  if (unit === "USD") return dealHas(index, deal, value);
+  const power = POWER.has(unit);
+  return deal.factIds.some((id) => {
+    const f = index.kb.facts.get(id);
+    // A figure for something else ("IREN's whole 750 MW campus") does not name this deal.
+    if (f === undefined || isOtherBasis(f)) return false;
+    if (power && POWER.has(f.unit)) return powerMatches(value, unit, f);
+    return f.unit === unit && figureMatches(value, f);
+  });
+}
+
+/** The deal reports some figure in this unit (power counts GW and MW as one), of its own scope. */
+export function reportsUnit(index: SearchIndex, deal: Deal, unit: Unit): boolean {
+  return deal.factIds.some((id) => {
+    const f = index.kb.facts.get(id);
+    return f !== undefined && !isOtherBasis(f) && f.value !== undefined && (f.unit === unit || (POWER.has(unit) && POWER.has(f.unit)));
+  });
+}
+
+export function dealHas(index: SearchIndex, deal: Deal, value: number): boolean {
+  return deal.factIds.some((id) => {
+    const f = index.kb.facts.get(id);
+    return f !== undefined && (f.unit === "USD" || f.unit === "text") && figureMatches(value, f);
+  });
+}
+
+
+/** A figure the user stated matches a fact within rounding ("$38b" and $38 billion; "1.4t" and $1.4 trillion). */
+export function figureMatches(stated: number, fact: Fact): boolean {
+  const candidates = [fact.value, fact.range?.min, fact.range?.max].filter((v): v is number => v !== undefined);
+  return candidates.some((v) => Math.abs(v - stated) <= Math.max(Math.abs(v) * 0.02, 1));
+}
+
+/** The word, or a longer word it shortens ("hydro" for "hydroelectr", "intl" aside): four letters or more. */
+export function hasWordLike(words: ReadonlySet<string>, l: string): boolean {
+  if (words.has(l)) return true;
+  if (l.length < 4) return false;
+  for (const w of words) if (w.length > l.length && w.startsWith(l)) return true;
+  return false;
+}
