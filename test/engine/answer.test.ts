@@ -249,6 +249,13 @@ describe("answerQuestion: a company joining the topic", () => {
   });
 });
 
+describe("answerQuestion: wording", () => {
+  it("puts a company's name before a label without doubling the article: 'Amazon's initial instalment'", () => {
+    const [, upfront] = chain("how much is amazon putting into openai", "how much upfront");
+    expect(renderBody(upfront!)).not.toMatch(/’s the /);
+  });
+});
+
 describe("answerQuestion: declines", () => {
   it("says which figure is missing for a known deal, and gives none as the answer", () => {
     const { answer } = ask("how long does the Microsoft Lambda deal run?");

@@ -65,7 +65,8 @@ export function factSentence(b: ReplyBuilder, kb: KnowledgeBase, fact: Fact, dea
   // The label may already name the subject, in full or by its first word ("Brookfield's planned investment").
   // Or says whose it is already ("the government's stake", "its share").
   const named = subject !== "" && label !== undefined && (label.toLowerCase().includes((subject.split(" ")[0] ?? subject).toLowerCase()) || /^(?:the [\p{L}-]+['’]s|its|their)\s/iu.test(label));
-  if (label) return [`${capitalize(subject && !named ? `${possessive(subject)} ${label}` : label)} (${deal.title}): `, ...fig, ...tail, "."];
+  // "Amazon's initial instalment", not "Amazon's the initial instalment".
+  if (label) return [`${capitalize(subject && !named ? `${possessive(subject)} ${label.replace(/^the\s+/i, "")}` : label)} (${deal.title}): `, ...fig, ...tail, "."];
   if (subject) {
     switch (fact.metric) {
       case "valuation":
