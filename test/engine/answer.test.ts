@@ -314,6 +314,13 @@ describe("answerQuestion: declines", () => {
     expect(renderBody(answer)).toMatch(/no exact value .* multibillion-dollar/);
   });
 
+  it("names whose deal it is when a question pins another company's deal on the wrong one", () => {
+    const { answer } = ask("when did amazon sign its $20b licensing deal with groq");
+    expect(answer.outcome).not.toBe("answered");
+    expect(answer.primary).toEqual([]);
+    expect(renderBody(answer)).toMatch(/The deal you describe is the Nvidia–Groq/);
+  });
+
   it("declines a deal between two companies that have none, with no figure", () => {
     const { answer } = ask("What's Apple's deal with OpenAI worth?");
     expect(answer.outcome).toBe("declined");

@@ -8,6 +8,7 @@ import type { SearchIndex } from "../search-index.js";
 import type { Verdict } from "../verify/verify.js";
 import { HEADLINE_METRICS, mentionsMonth } from "../retrieve/score-facts.js";
 import { dealWords } from "../retrieve/deal-words.js";
+import { dealsByName } from "../retrieve/candidates.js";
 import { lemma } from "../read/lemmas.js";
 import { isOtherBasis, STATUS_PHRASES } from "../kb-view.js";
 import { be, capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
@@ -187,6 +188,13 @@ export function composeUnknownParties(b: ReplyBuilder, index: SearchIndex, unkno
 export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: readonly string[], q?: StructuredQuery): void {
   const kb = index.kb;
   b.line(`I have no deal between ${joinAnd(groups.map((g) => entityName(kb, g)))} in my sources.`);
+  // "oracle's 1 million tpu deal with anthropic": the deal the question describes is another company's.
+  const described = q && groups.length === 2 ? describedDeal(index, q, groups) : undefined;
+  if (described) {
+    b.line(`The deal you describe is ${theDeal(described)}: ${partiesText(kb, described)}.`);
+    offer(b, index, [described], "What my sources report:");
+    return;
+  }
   // "that $30b deal": whose deal the stated figure is, among the named parties' deals.
   for (const stated of q?.premise.figures ?? []) {
     const holder = stated.unit === "USD" ? holderOf(index, stated.value, "", groups, [...(q?.keywords ?? []), ...(q?.entities ?? []).flatMap((e) => e.text.toLowerCase().split(" "))]) : undefined;
@@ -207,6 +215,27 @@ export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: 
     return;
   }
   b.line(`I do have deals for ${joinAnd(groups.filter((g) => (index.dealsByGroup.get(g) ?? []).length > 0).map((g) => entityName(kb, g)))}: ask about one of them.`);
+}
+
+/**
+ * The one deal, involving a company named, that the question's other words pick out: a figure or
+ * count it holds, a name it uses ("visakhapatnam"), or two or more of its distinctive words
+ * ("tpu", "licensing"). Undefined when none, or several, fit.
+ */
+function describedDeal(index: SearchIndex, q: StructuredQuery, groups: readonly string[]): Deal | undefined {
+  const involves = (id: string) => (index.dealShape.get(id)?.partyGroups ?? []).some((g) => groups.includes(g));
+  const byName = [...dealsByName(index, q)].filter(involves);
+  if (byName.length === 1) return index.kb.deals.get(byName[0]!);
+  const words = [...new Set([...q.specifics, ...q.keywords].map((w) => lemma(w)))];
+  const pool = byName.length > 1 ? byName : [...new Set(groups.flatMap((g) => index.dealsByGroup.get(g) ?? []))];
+  const least = byName.length > 1 ? 1 : 2;
+  const scored = pool
+    .map((id) => index.kb.deals.get(id))
+    .filter((d): d is Deal => d !== undefined)
+    .map((d) => ({ d, n: words.filter((w) => dealWords(index, d).all.has(w)).length }))
+    .filter((x) => x.n >= least)
+    .sort((a, b2) => b2.n - a.n);
+  return scored.length > 0 && (scored.length === 1 || scored[0]!.n > scored[1]!.n) ? scored[0]!.d : undefined;
 }
 
 /** Status premise: the question presumes a cancellation the data does not record. */
