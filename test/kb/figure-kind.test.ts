@@ -45,6 +45,13 @@ describe("what kind of figure it is", () => {
     expect(stake).toContain('data/deals/openai-aws.yaml: facts[0].unit: metric "stake" takes "percent", "text" (got "USD")');
   });
 
+  it("refuses a chip count in dollars and a floor area in acres", async () => {
+    const chips = errorsOf(await loadKnowledgeBase(await makeDataDir(dealWith("metric: deal-value", "metric: chip-count"))));
+    expect(chips.join("\n")).toMatch(/facts\[0\]\.unit: metric "chip-count" takes "GPUs", "TPUs", "chips", "CPUs", "accelerators", "text" \(got "USD"\)/);
+    const area = errorsOf(await loadKnowledgeBase(await makeDataDir(dealWith("metric: deal-value\n    value: 38000000000\n    unit: USD", "metric: floor-area\n    value: 38000000000\n    unit: acres"))));
+    expect(area.join("\n")).toMatch(/metric "floor-area" takes "square feet", "text" \(got "acres"\)/);
+  });
+
   it("refuses digits in a label: the figure goes in value", async () => {
     const errors = errorsOf(await loadKnowledgeBase(await makeDataDir(dealWith(VALUE, `${VALUE}    label: "the 2 contracts together"\n`))));
     expect(errors).toContain("data/deals/openai-aws.yaml: facts[0].label: must not contain digits: the figure goes in value");
