@@ -24,6 +24,8 @@ export function headlineFact(index: SearchIndex, deal: Deal, metrics: readonly M
   return undefined;
 }
 
+const PART_OF = /\b(?:part|portion|share) of\b|['’]s (?:part|portion|share|contribution)\b/i;
+
 const headlineCache = new WeakMap<SearchIndex, Map<string, ReadonlyMap<Metric, readonly Fact[]>>>();
 
 /**
@@ -41,6 +43,8 @@ function headlineCandidates(index: SearchIndex, deal: Deal): ReadonlyMap<Metric,
       const f = index.kb.facts.get(id);
       if (f === undefined || f.supersededBy !== undefined || isOtherBasis(f) || f.subject !== undefined) continue;
       if (f.value === undefined && f.range === undefined && f.unit !== "date") continue;
+      // One party's part of a whole ("the co-investor syndicate's part of the second tranche") is never the deal's headline.
+      if (PART_OF.test(f.label ?? "")) continue;
       grouped.set(f.metric, [...(grouped.get(f.metric) ?? []), f]);
     }
     byMetric = grouped;
