@@ -2,7 +2,7 @@ import type { Deal, Fact } from "../../kb/types.js";
 import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { ReplyBuilder } from "../answer-model.js";
 import { isOtherBasis, isoOf, magnitude } from "../kb-view.js";
-import { HEADLINE_METRICS, mentionsMonth } from "../retrieve/score-facts.js";
+import { HEADLINE_METRICS, isPartOf, mentionsMonth } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 
@@ -24,8 +24,6 @@ export function headlineFact(index: SearchIndex, deal: Deal, metrics: readonly M
   return undefined;
 }
 
-const PART_OF = /\b(?:part|portion|share) of\b|['’]s (?:part|portion|share|contribution)\b/i;
-
 const headlineCache = new WeakMap<SearchIndex, Map<string, ReadonlyMap<Metric, readonly Fact[]>>>();
 
 /**
@@ -44,7 +42,7 @@ function headlineCandidates(index: SearchIndex, deal: Deal): ReadonlyMap<Metric,
       if (f === undefined || f.supersededBy !== undefined || isOtherBasis(f) || f.subject !== undefined) continue;
       if (f.value === undefined && f.range === undefined && f.unit !== "date") continue;
       // One party's part of a whole ("the co-investor syndicate's part of the second tranche") is never the deal's headline.
-      if (PART_OF.test(f.label ?? "")) continue;
+      if (isPartOf(f)) continue;
       grouped.set(f.metric, [...(grouped.get(f.metric) ?? []), f]);
     }
     byMetric = grouped;

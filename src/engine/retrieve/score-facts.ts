@@ -153,13 +153,16 @@ const OWN_PART = /\bhow much of\b|\b(?:itself|alone|its own|their own|(?:'s|s') 
 function partAsked(q: StructuredQuery): boolean {
   if (q.relation !== null && q.relation !== "value") return true;
   // "how much is nvidia chipping in": a company named as the one putting money in.
-  if (q.entities.some((e) => GIVES_AFTER.test(q.lower.slice(q.lower.indexOf(e.text.toLowerCase()) + e.text.length)))) return true;
+  if (q.entities.some((e) => {
+    const at = q.lower.indexOf(e.text.toLowerCase());
+    return at >= 0 && GIVES_AFTER.test(q.lower.slice(at + e.text.length));
+  })) return true;
   if (OWN_PART.test(q.lower)) return true;
   return q.entities.some((e) => new RegExp(`\\b(?:from|by) ${e.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(q.lower));
 }
 
 /** A figure that is one party's share of a larger whole the deal also reports. */
-function isPartOf(fact: Fact): boolean {
+export function isPartOf(fact: Fact): boolean {
   return /\b(?:part|portion|share) of\b|['’]s (?:part|portion|share|contribution)\b/i.test(fact.label ?? "");
 }
 
@@ -244,7 +247,7 @@ export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
 function distinctLabelHits(index: SearchIndex, q: StructuredQuery, fact: Fact, deal: Deal): number {
   if (fact.label === undefined) return 0;
   const header = dealWords(index, deal).header;
-  const label = new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
+  const label = labelWords(fact.label);
   return new Set(q.lemmas.filter((w) => w.length > 2 && label.has(w) && !header.has(w) && !LABEL_NOISE.has(w))).size;
 }
 
@@ -254,7 +257,7 @@ const LABEL_NAMES_FIGURE = 2;
 /** Question words in the fact's own label: the label is what tells figures of one quote apart. */
 function labelWordHits(q: StructuredQuery, fact: Fact): number {
   if (fact.label === undefined) return 0;
-  const label = new Set(fact.label.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
+  const label = labelWords(fact.label);
   // Names say which deal, not which figure: "AWS" in "length of the expanded AWS agreement" is no evidence.
   const names = new Set(q.entities.flatMap((e) => e.text.split(" ").map((w) => lemma(w))));
   const words = q.lemmas.filter((w, i, all) => w.length > 2 && all.indexOf(w) === i && !names.has(w));
