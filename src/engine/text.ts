@@ -59,7 +59,9 @@ export const STOPWORDS = new Set(
     "much many more most less least than then so if not no yes any all some each every other also just only " +
     "tell show give me please know say said get got deal deals agreement agreements contract contracts " +
     "company companies firm firms between with vs versus over under up into out off per whats what's hows " +
-    "s like one ones thing things latest new recent big biggest after before yet still already now far"
+    "s like one ones thing things latest new recent big biggest after before yet still already now far " +
+    // Chat words that carry no content ("ppl keep sayin ... lol").
+    "lol lmao tho fr ngl rn tbh imo btw idk bro dude yo ya yall hmm smh abt pls plz thx ty ok okay hey ppl"
   ).split(" "),
 );
 

@@ -95,7 +95,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     .map((w) => w.raw)
     // A misspelt word of the data is that word ("arnlod"); a misspelt everyday word is no specific term.
     .map((w) => (knowledge.dataWords.has(w) ? w : dataTypo(w, knowledge.dataWords) ?? w))
-    .filter((w) => knowledge.dataWords.has(w) || commonTypo(w) === undefined), ...namePairs(words, knowledge, nameWords)])];
+    .filter((w) => knowledge.dataWords.has(w) || !misspeltEverydayWord(w)), ...namePairs(words, knowledge, nameWords)])];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
   // "deals over $100 billion", "which of them are bigger than $50B": the deals past a line, not one figure.
@@ -247,9 +247,15 @@ function dataTypo(word: string, dataWords: ReadonlySet<string>): string | undefi
   return plausibleTypo(word, misspelled(word, dataWords));
 }
 
-/** The everyday word a word misspells, by the same rule. */
-function commonTypo(word: string): string | undefined {
-  return plausibleTypo(word, misspelled(word, commonWordSet()));
+/**
+ * A word no dictionary and no deal knows, within a typo of an everyday word ("givng", "sayin",
+ * "anounced"): a slip, not a term the answer must contain. Unlike dataTypo, a letter more or less
+ * counts at any length of five or more, since the word is only dropped, never read as another.
+ */
+function misspeltEverydayWord(word: string): boolean {
+  const hit = misspelled(word, commonWordSet());
+  // A word with one letter added at the end is often a name of its own ("micron" is not "micro").
+  return hit !== undefined && (hit.length === word.length || (word.length >= 5 && !word.startsWith(hit) && !hit.startsWith(word)));
 }
 
 const plausibleTypo = (word: string, hit: string | undefined): string | undefined => (hit !== undefined && (hit.length === word.length || word.length >= 7) ? hit : undefined);

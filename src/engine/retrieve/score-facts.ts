@@ -264,4 +264,5 @@ function labelWordHits(q: StructuredQuery, fact: Fact): number {
   return words.filter((w) => label.has(w) && !LABEL_NOISE.has(w)).length;
 }
 
-const LABEL_NOISE = new Set(["the", "and", "for", "with", "value", "deal", "of", "what", "how", "much"].map((w) => lemma(w)));
+/** Words that ask how big a deal is ("contract size", "what's it worth"): they fit any headline figure, so they tell none apart. */
+const LABEL_NOISE = new Set(["the", "and", "for", "with", "value", "deal", "of", "what", "how", "much", "size", "worth", "big", "large", "amount"].map((w) => lemma(w)));
