@@ -56,7 +56,15 @@ export function resolveFocus(index: SearchIndex, q: StructuredQuery, ctx: Conver
     const partner = ctx.entities.find((g) => g !== next && dealsWithAll(index, [g, next]).length > 0);
     return { groups: partner ? [partner, next] : [next], carried: [], years: [] };
   }
-  return { groups: named, carried: [], years: [] };
+  return { groups: withoutIncidental(index, q, named), carried: [], years: [] };
+}
+
+/** The companies asked about, less those named only in passing (a chip maker, a country as a place) when no deal involves them all. */
+function withoutIncidental(index: SearchIndex, q: StructuredQuery, named: readonly string[]): string[] {
+  if (named.length < 2 || dealsWithAll(index, named).length > 0) return [...named];
+  const passing = new Set(q.entities.filter((e) => e.incidental === true).map((e) => e.group));
+  const core = named.filter((g) => !passing.has(g) || q.entities.some((e) => e.group === g && e.incidental !== true));
+  return core.length > 0 && core.length < named.length && dealsWithAll(index, core).length > 0 ? core : [...named];
 }
 
 /** A follow-up that names no quantity asks for the one asked last ("and AMD?"). */

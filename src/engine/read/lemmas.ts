@@ -125,6 +125,11 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bdatacent(?:er|re)\b/g, "data center"],
   [/\bw\/o\b/g, "without"],
   [/\bwanna\b/g, "want to"],
+  // "back" that is no backing: "back online", "back in 2023", "come back".
+  [/\bback(?= (?:online|on line|on|up|in|into|to|then|when|around|from|at)\b)/g, ""],
+  // Words for credit quality that are no investment or backing: "investment-grade", "gpu-backed loan".
+  [/\binvestment[- ]grade\b/g, "grade"],
+  [/\b[\w]+[- ]backed (?=loans?|debt|bonds?|notes?|securities|financing|facilit(?:y|ies)|credit)/g, ""],
 ];
 
 /** Split a question into words, folding contractions and possessives, each with its lemma. */

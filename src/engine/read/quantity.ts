@@ -45,14 +45,15 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
   // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
-  const paying = (/^(?:so |and |ok )?how much\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?|hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
+  const paying = (/^(?:so |and |ok )?(?:how much|what(?:'s| is| are| was| were| does| did| do| will)?)\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?|hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
     // "what's the google anthropic tpu deal worth": the chips name the deal, the money is asked.
     || (/\b(?:worth|value|price tag|cost)\b/.test(lower) && !/\bhow (?:many|much (?:capacity|power|compute))\b/.test(lower));
   for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
     if (!plausible(q, lower, lemmas, at)) continue;
-    if ((q === "start" || q === "completion" || q === "announced") && /^(?:so |and )?how (?:much|many|big)\b/.test(lower)) continue;
+    // "the loan that closed in march - how big": a date word that describes the deal, where a size is asked.
+    if ((q === "start" || q === "completion" || q === "announced") && /\bhow (?:much|many|big|large)\b/.test(lower)) continue;
     // "how much did nvidia pay for its nokia stake": the stake is what is bought; the money is asked.
     if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
     if ((q === "stake" || q === "shares") && PAID_FOR.test(lower)) continue;
@@ -92,7 +93,8 @@ function plausible(q: Quantity, lower: string, lemmas: Forms, at: number): boole
       return !next.has("attorney");
     case "chips":
       // "how much is nvidia chipping in": to chip in is to contribute money.
-      return !(lemmas[at]?.has("chip") && next.has("in"));
+      // ... but "how many nvidia chips in the uk" counts chips.
+      return !(lemmas[at]?.has("chip") && next.has("in")) || (/\bhow many\b/.test(lower) && !/\bchip(?:ping|ped)? in\b/.test(lower));
     case "value":
       return !prev.has("face");
     case "debt":

@@ -16,6 +16,11 @@ export interface NamedEntity {
   readonly position: number;
   /** The words that named it. */
   readonly text: string;
+  /**
+   * Named in passing, not as a party asked about: a maker of the chips ("nvidia gpus"), a country
+   * as a place ("across texas and the uk"). Dropped when the deal asked about does not involve it.
+   */
+  readonly incidental?: boolean;
 }
 
 /** What the question takes for granted, checked against the data before any answer. */

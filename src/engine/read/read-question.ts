@@ -50,6 +50,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     kind: knowledge.entityKind(m.entityId),
     position: m.position,
     text: m.text,
+    ...(isIncidental(lower, m.text, knowledge.entityKind(m.entityId)) ? { incidental: true } : {}),
   }));
   const nameWords = new Set(mentions.flatMap((m) => m.text.split(" ")));
   // A cue word inside a company's name is no cue: "Bloom Energy" asks for no energy figure.
@@ -262,4 +263,17 @@ const plausibleTypo = (word: string, hit: string | undefined): string | undefine
 
 function entityWords(mentions: readonly EntityMention[]): Set<string> {
   return new Set(mentions.flatMap((m) => m.text.split(" ")));
+}
+
+/** A name right before what it makes ("nvidia gpus", "amd instinct chips"): the maker of a product. */
+const PRODUCT_AFTER = /^(?:'s)?\s+(?:(?!(?:for|to|in|on|of|with|from|and|or|the|a|its|their)\b)[\w-]+\s+)?(?:gpus?|chips?|accelerators?|processors?|servers?|systems?|hardware|tpus?|cpus?|superchips?|smrs?|reactors?|racks?)\b/;
+/** A place word before a country: "in the uk", "across texas, portugal and the uk". */
+const PLACE_BEFORE = /\b(?:in|across|throughout|into|inside|within|around|outside|at)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+|&\s+)?(?:the\s+)?){0,4}$/;
+
+/** The entity is named in passing (see NamedEntity.incidental). */
+function isIncidental(lower: string, text: string, kind: string): boolean {
+  const at = lower.indexOf(text.toLowerCase());
+  if (at < 0) return false;
+  if (PRODUCT_AFTER.test(lower.slice(at + text.length))) return true;
+  return kind === "government" && PLACE_BEFORE.test(lower.slice(0, at));
 }

@@ -4,7 +4,7 @@ import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { dealWords } from "./deal-words.js";
-import { namedInTitle } from "./score-facts.js";
+import { hasWord, namedInTitle } from "./score-facts.js";
 
 /**
  * Candidate deals for a query: the deals of the companies named (all of them together when
@@ -129,6 +129,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   }
   const carried = new Set(focus.carried);
   const idSet = new Set(ids);
+  const places = placeNames(index, q);
   // Each deal's priority is computed once: a company with thousands of deals must not pay for it per comparison.
   const deals = ids
     .map((id, i) => ({ deal: index.kb.deals.get(id), i }))
@@ -157,6 +158,10 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
       const header = dealWords(index, d).header;
       p += 1.5 * q.specifics.filter((w) => header.has(lemma(w))).length;
     }
+    if (places.length > 0) {
+      const text = `${d.title} ${d.summary}`.toLowerCase();
+      if (places.some((n) => hasWord(text, n))) p += 2;
+    }
     if (d.status === "scrapped" || d.status === "superseded" || d.status === "rejected") p -= 1;
     // The question's own words in the deal's title ("the google TPU deal"): a little each.
     p += 0.4 * Math.min(3, titleOverlap(index, d, q));
@@ -169,6 +174,14 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (d.revises.some((r) => idSet.has(r)) && !REVISION_CUE.test(q.lower) && !years.includes(yearOf(d))) p -= 1;
     return p;
   }
+}
+
+/** A country named as a place ("installing in britain"): all its names, to find in a deal's or figure's wording. */
+export function placeNames(index: SearchIndex, q: StructuredQuery): string[] {
+  return q.entities.filter((e) => e.incidental === true && e.kind === "government").flatMap((e) => {
+    const entity = index.kb.entities.get(e.id);
+    return entity ? [entity.name, ...entity.aliases].map((n) => n.toLowerCase().replace(/^the /, "")) : [];
+  });
 }
 
 const titleWordCache = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();

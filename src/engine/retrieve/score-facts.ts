@@ -9,6 +9,7 @@ import { dealWords, factWordSet } from "./deal-words.js";
 import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
+import { placeNames } from "./candidates.js";
 
 /**
  * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
@@ -33,7 +34,10 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   const out: ScoredFact[] = [];
   const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
   const groupSet = new Set(groups);
+  const places = placeNames(index, q);
   deals.slice(0, limit).forEach((deal, rank) => {
+    const dealText = places.length > 0 ? `${deal.title} ${deal.summary}`.toLowerCase() : "";
+    const placeBonus = places.some((n) => hasWord(dealText, n)) ? 3 : 0;
     const titleBonus = namedInTitle(q, deal) ? 3 : 0;
     // "meta's first coreweave contract": of a deal and its revision, the first part is the original deal.
     // ... and "the second one" is the revision.
@@ -81,7 +85,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const tier = index.kb.sources.get(fact.source)?.tier;
       score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
       score -= rank * 0.4;
-      score += titleBonus + revisionFit;
+      score += titleBonus + revisionFit + placeBonus;
       out.push({ fact, deal, score, metricFits });
     }
   });

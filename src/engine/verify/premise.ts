@@ -33,11 +33,29 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
 export function directionFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
   const { actor, target } = q.premise;
   if (actor === null || target === null || q.relation === null || rolesPay(q.relation).length === 0) return [];
-  const actorRole = roleOf(index, deal, actor);
-  const targetRole = roleOf(index, deal, target);
-  const wrongWay = actorRole !== undefined && rolesReceive(q.relation).includes(actorRole) && targetRole !== undefined && rolesPay(q.relation).includes(targetRole);
+  // Verbs that run either way say nothing of direction: a buyer deploys chips as a supplier does,
+  // and "X's lease to Y" has X as landlord where "X leases (from) Y" has X as tenant.
+  if (q.relation === "supply" && TWO_WAY_SUPPLY.test(q.lower) && !ONE_WAY_SUPPLY.test(q.lower)) return [];
+  // "what's microsoft paying coreweave": two partners on the same side of a consortium pay each other nothing.
+  if (MONEY_GIVING.has(q.relation)) {
+    const rolesOf = (g: string) => new Set(deal.parties.filter((p) => index.matcher.groupOf(p.entity) === g).map((p) => p.role));
+    const [mine, theirs] = [rolesOf(actor), rolesOf(target)];
+    const payers = rolesPay(q.relation);
+    const sameSide = mine.size > 0 && [...mine].every((r) => theirs.has(r) && !payers.includes(r));
+    if (sameSide && deal.parties.some((p) => payers.includes(p.role))) return [{ kind: "relation", relation: q.relation }];
+  }
+  const reversed = q.relation === "lease" && LEASE_TO.test(q.lower);
+  const [giver, receiver] = reversed ? [target, actor] : [actor, target];
+  const giverRole = roleOf(index, deal, giver);
+  const receiverRole = roleOf(index, deal, receiver);
+  const wrongWay = giverRole !== undefined && rolesReceive(q.relation).includes(giverRole) && receiverRole !== undefined && rolesPay(q.relation).includes(receiverRole);
   return wrongWay ? [{ kind: "direction", actor, target }] : [];
 }
+
+const MONEY_GIVING: ReadonlySet<string> = new Set(["pay", "invest", "lend"]);
+const TWO_WAY_SUPPLY = /\b(?:deploy\w*|install\w*|put(?:ting)? in|roll\w* out|host\w*|run\w*|build\w*|get\w*|use\w*)\b/;
+const ONE_WAY_SUPPLY = /\b(?:suppl\w*|sell\w*|sold|provid\w*|ship\w*|deliver\w*|furnish\w*)\b/;
+const LEASE_TO = /\b(?:leas\w*|sublet\w*)\b(?: [\w.&'-]+){0,4}? to\b|\blandlord\b/;
 
 /** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
 export const GIVING: ReadonlySet<string> = new Set(["invest", "pay", "lend", "acquire"]);

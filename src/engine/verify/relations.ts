@@ -11,11 +11,16 @@ import type { SearchIndex } from "../search-index.js";
 
 const MONEY_METRICS = new Set(["deal-value", "investment", "funding-round", "spending", "capex-pledge", "debt", "expansion-value", "annual-value", "monthly-value", "equity", "tranche", "stake-value", "prepayment", "backstop", "valuation"]);
 
+const MONEY_RELATIONS: ReadonlySet<Relation> = new Set(["invest", "pay", "lend"]);
+
 const CANCELLED = new Set(["scrapped", "cancelled", "rejected", "superseded"]);
 
 export function relationFits(relation: Relation, deal: Deal, fact: Fact, q: StructuredQuery): boolean {
   const t = deal.type as string;
   const m = fact.metric as string;
+  // "how many GW of SMRs is amazon backing": where only a physical quantity is asked, a money verb
+  // says how a party takes part, and no kind of deal rules it out.
+  if (MONEY_RELATIONS.has(relation) && q.metrics.length > 0 && !q.metrics.some((x) => MONEY_METRICS.has(x))) return true;
   switch (relation) {
     case "acquire":
       return t === "acquisition" || (t === "equity" && (m === "stake" || m === "share-count") && /\bstake\b/.test(q.lower));

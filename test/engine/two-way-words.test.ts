@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer, AnswerFigure } from "../../src/engine/answer-model.js";
+import { answerQuestion } from "../../src/engine/answer.js";
+import { readQuestion } from "../../src/engine/read/read-question.js";
+import { readerKnowledge } from "../../src/engine/reader-knowledge.js";
+import type { SearchIndex } from "../../src/engine/search-index.js";
+import { bundledIndex } from "../helpers/bundled-index.js";
+
+/**
+ * Words whose sense depends on the words around them, on the bundled data: verbs that run either
+ * way ("deploying", "lease to"), money words that are no money ("back online", "investment-grade",
+ * "chips in the uk"), and companies named in passing ("nvidia gpus", "in the uk").
+ */
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await bundledIndex();
+});
+const primary = (a: Answer): AnswerFigure[] => a.primary.map((i) => a.figures[i]).filter((f): f is AnswerFigure => f !== undefined);
+const first = (q: string) => {
+  const { answer } = answerQuestion(index, q);
+  return { answer, figure: primary(answer)[0] };
+};
+
+describe("verbs that run either way", () => {
+  it("reads a buyer deploying chips as the buyer, not as a reversed supplier", () => {
+    const { answer, figure } = first("how many gigawatts of instinct gpus is meta deploying under the amd deal");
+    expect(answer.outcome).toBe("answered");
+    expect(figure).toMatchObject({ dealId: "amd-meta-2026", value: 6, unit: "GW" });
+  });
+
+  it("reads 'X's lease to Y' with X as the landlord", () => {
+    const { answer, figure } = first("cipher mining's lease to aws: how much is it worth");
+    expect(answer.outcome).toBe("answered");
+    expect(figure).toMatchObject({ dealId: "aws-cipher-mining-2025", unit: "USD" });
+  });
+
+  it("still corrects a lease told the wrong way round", () => {
+    const { answer } = first("why is lambda paying nvidia 1.5b to rent nvidia's servers");
+    expect(answer.outcome).not.toBe("answered");
+  });
+
+  it("finds no payment between two partners on the same side of a programme", () => {
+    const { answer } = first("what's microsoft paying coreweave under their gpu contract");
+    expect(answer.outcome).not.toBe("answered");
+    expect(primary(answer)).toEqual([]);
+  });
+});
+
+describe("money words that are no money", () => {
+  it.each([
+    ["when's duane arnold supposed to be back online", "google-nextera-duane-arnold-2025"],
+    ["how many GW of x-energy SMRs is amazon backing", "amazon-x-energy-2024"],
+    ["how many nvidia chips in the uk supercomputer msft is doing with nscale", "microsoft-uk-investment-2025"],
+  ])("answers %j from its deal", (q, dealId) => {
+    const { answer, figure } = first(q);
+    expect(answer.outcome).toBe("answered");
+    expect(figure?.dealId).toBe(dealId);
+  });
+
+  it("asks for the size of a loan described by when it closed", () => {
+    const { figure } = first("coreweave's investment-grade gpu backed loan that closed in march - how big");
+    expect(figure).toMatchObject({ dealId: "coreweave-ddtl-2025", value: 8.5e9, unit: "USD" });
+  });
+});
+
+describe("companies named in passing", () => {
+  const read = (q: string) => readQuestion(readerKnowledge(index), q);
+  it("marks a chip maker before its chips and a country after 'in' as named in passing", () => {
+    expect(read("how many nvidia gpus does google get from spacex").entities.find((e) => e.group === "nvidia")?.incidental).toBe(true);
+    expect(read("how many blackwell gpus are nvidia partners installing in britain").entities.find((e) => e.id === "united-kingdom")?.incidental).toBe(true);
+  });
+
+  it("does not take the company paid for chips as named in passing", () => {
+    expect(read("how much is openai paying nebius for gpus").entities.find((e) => e.group === "nebius")?.incidental).toBeUndefined();
+  });
+
+  it("answers from the deal of the other companies when the one named in passing is no party", () => {
+    const { figure } = first("google spacex compute deal - how many nvidia gpus does google get access to");
+    expect(figure?.dealId).toBe("google-spacex-compute-2026");
+  });
+});
