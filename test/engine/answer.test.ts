@@ -249,6 +249,19 @@ describe("answerQuestion: a company joining the topic", () => {
   });
 });
 
+describe("answerQuestion: announcement dates on the calendar", () => {
+  it.each([
+    ["when was the openai-broadcom chip collab announced", "on 13 October 2025"],
+    ["when was the amazon openai investment announced", "on 27 February 2026"],
+    // The page names a weekday and no year: its words, with the month and year of the report.
+    ["when was the nvidia groq licensing deal announced", "(December 2025)"],
+  ])("dates %j %s", (q, shown) => {
+    const { answer } = ask(q);
+    expect(answer.outcome).toBe("answered");
+    expect(renderBody(answer)).toContain(shown);
+  });
+});
+
 describe("answerQuestion: wording", () => {
   it("puts a company's name before a label without doubling the article: 'Amazon's initial instalment'", () => {
     const [, upfront] = chain("how much is amazon putting into openai", "how much upfront");

@@ -2,6 +2,7 @@ import type { Deal, Fact } from "../../kb/types.js";
 import type { ReplyBuilder } from "../answer-model.js";
 import { isoOf, isUnvetted, onDay, STATUS_PHRASES, statusNote, supersededByDeal } from "../kb-view.js";
 import type { SearchIndex } from "../search-index.js";
+import { formatDate } from "../format.js";
 import { be, capitalize, factSentence, partiesText, theDeal } from "./sentences.js";
 
 /**
@@ -88,7 +89,11 @@ export function composeAnnounced(b: ReplyBuilder, index: SearchIndex, deal: Deal
   const facts = deal.factIds.map((id) => kb.facts.get(id)).filter((f): f is Fact => f !== undefined);
   const dated = facts.find((f) => f.metric === "announcement-date");
   if (dated) {
-    b.line(`${capitalize(theDeal(deal))} ${isPluralVerb(deal, "was", "were")} announced `, ...b.answer(b.figure([dated])), ".");
+    const shown = calendarText(dated);
+    const figure = shown === undefined ? b.figure([dated]) : b.dated("announcement-date", shown, deal.id, dated);
+    const words = shown ?? dated.text ?? (dated.date !== undefined ? formatDate(dated.date) : "");
+    const on = /^(?:\d{1,2} |monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i.test(words) ? "on " : /^(?:[A-Z][a-z]+ )?\d{4}$/.test(words) ? "in " : "";
+    b.line(`${capitalize(theDeal(deal))} ${isPluralVerb(deal, "was", "were")} announced ${on}`, ...b.answer(figure), ".");
     return;
   }
   const announced = isoOf(deal.announced);
@@ -99,6 +104,25 @@ export function composeAnnounced(b: ReplyBuilder, index: SearchIndex, deal: Deal
   const when = b.answer(b.dated("announcement-date", onDay(announced).replace(/^(?:on|in) /, ""), deal.id, evidence));
   const prep = onDay(announced).startsWith("on") ? "on " : "in ";
   b.line(`${capitalize(theDeal(deal))} ${isPluralVerb(deal, "was", "were")} announced ${prep}`, ...when, sameDay ? "." : " (the date of the deal record; the cited page does not state it).");
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/**
+ * A date as the page wrote it, shown on the calendar: "October 13, 2025" as "13 October 2025";
+ * "Wednesday, December 24", which names no year, with the month and year it was reported in.
+ */
+function calendarText(fact: Fact): string | undefined {
+  if (fact.date !== undefined) return formatDate(fact.date);
+  if (fact.unit !== "text" || fact.text === undefined) return undefined;
+  const text = fact.text;
+  const m = /\b([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/.exec(text);
+  const month = m ? MONTHS.findIndex((n) => n.startsWith(m[1]!.toLowerCase()) && m[1]!.length >= 3) : -1;
+  if (m && month >= 0) return `${Number(m[2])} ${capitalize(MONTHS[month]!)} ${m[3]}`;
+  if (/\b(?:19|20)\d\d\b/.test(text) || fact.asOf === undefined) return undefined;
+  // No year on the page: the month and year the figure was reported in, beside the page's words.
+  const { year, month: asOfMonth } = fact.asOf;
+  return `${text} (${asOfMonth !== undefined ? `${capitalize(MONTHS[asOfMonth - 1]!)} ` : ""}${year})`;
 }
 
 function isPluralVerb(deal: Deal, one: string, many: string): string {
