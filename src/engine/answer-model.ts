@@ -134,7 +134,10 @@ export class ReplyBuilder {
   }
 
   line(...parts: Array<Part | Part[]>): void {
-    this.lines.push(parts.flat());
+    const flat = parts.flat();
+    // A note said once is enough ("reported by the press…" after each of two figures of one deal).
+    if (flat.every((p) => typeof p === "string") && this.lines.some((l) => l.length === flat.length && l.every((p, i) => p === flat[i]))) return;
+    this.lines.push(flat);
   }
 
   /** Mark the figure parts just made as the answer itself. */

@@ -23,6 +23,7 @@ import { choose, premiseFailures } from "./verify/verify.js";
 import { rolesPay } from "./verify/relations.js";
 import type { Relation } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
+import { answerParts, leadingPart } from "./answer-parts.js";
 import { dealWords } from "./retrieve/deal-words.js";
 import { lemma } from "./read/lemmas.js";
 
@@ -158,7 +159,10 @@ class Turnwise {
     const deals = pointing ? cands.deals.filter((d) => carried.has(d.id)) : cands.deals;
     const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
     const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 25, subjects);
-    const { pass, tried } = choose(index, q, this.focus.groups, scored);
+    const { pass: whole, tried } = choose(index, q, this.focus.groups, scored);
+    // A question in parts is led by its first part's own figure, in the deal the whole question chose.
+    const led = whole && leadingPart(index, q, whole.candidate.deal, this.focus.groups);
+    const pass = whole && led ? { ...whole, candidate: led } : whole;
     if (pass) {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
       else if (isVagueMoney(pass.candidate.fact)) {
@@ -167,6 +171,7 @@ class Turnwise {
         return "declined";
       } else composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
       this.givenFacts = [pass.candidate.fact.id];
+      answerParts(b, index, q, pass.candidate.deal, this.focus.groups, this.givenFacts);
       this.answerRest(pass.candidate.deal);
       this.answeredDeals = [pass.candidate.deal.id];
       return "answered";

@@ -11,7 +11,7 @@ import { allQuantities, readQuantity, WHEN } from "./quantity.js";
 
 /** The parts of a multi-part question: "when was it signed, and how much did they spend". */
 export function clausesOf(lower: string): string[] {
-  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+&;\/]\s*|\s+(?:and|plus|also|n|as well as|with)\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
+  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+&;\/]\s*|\s+(?:and|plus|also|n|as well as|with|vs\.?|versus|compared (?:to|with))\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
 }
 
 const ASKS = /\b(?:how|what|whats|when|which|who|whos|where)\b|^\W*\$\W*$/;
@@ -43,5 +43,9 @@ const PARTIES_ASKED = /^(?:who|which (?:compan|firm|bank|investor|partner)\w*)\b
 export function clauseAsks(clause: string): AlsoAsked | null {
   const forms = clause.split(/[^\p{L}\d$%]+/u).filter(Boolean).map((w) => baseForms(w));
   if (WHEN.test(clause)) return readQuantity(forms, clause, []).quantity;
-  return allQuantities(forms, clause)[0] ?? bareQuantity(clause) ?? (PARTIES_ASKED.test(clause.trim()) ? "parties" : null);
+  // "at what price a share": the quantity named outright (a price per share) over a loose one ("price").
+  const found = allQuantities(forms, clause);
+  const loose = found[0] === "value" || found[0] === "money" || found[0] === "size";
+  const precise = loose ? found.find((x) => x !== "statement" && COMPILED_QUANTITIES.find(([q]) => q === x)?.[1].precise === true) : undefined;
+  return precise ?? found[0] ?? bareQuantity(clause) ?? (PARTIES_ASKED.test(clause.trim()) ? "parties" : null);
 }

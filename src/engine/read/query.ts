@@ -58,6 +58,12 @@ export interface StructuredQuery {
   readonly units: readonly Unit[];
   /** Further parts of a multi-part question ("how much and how many GW", "how big, and who's the partner"). */
   readonly alsoAsked: readonly AlsoAsked[];
+  /**
+   * A question in parts that ask figures of the same kind, told apart by their own words ("how many
+   * MW, and the first phase?", "firm value vs the max"): the leading part first, then the others.
+   * Empty for a question in one part.
+   */
+  readonly parts: readonly string[];
   /** The quantity was named outright ("how many GPUs"): no other metric may stand in for it. */
   readonly precise: boolean;
   readonly kind: AnswerKind;

@@ -76,7 +76,16 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   if (asksCompanyWorth(entities, lower, quantity, relation, kind)) ({ quantity, spec } = { quantity: "market-value", spec: COMPANY_WORTH });
   // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
-  const alsoAsked = [...new Set(later.map((c) => clauseAsks(c)).filter((x): x is AlsoAsked => x !== null && x !== quantity && !(x === "parties" && kind === "who")))];
+
+  // "firm value vs the max": two figures of one deal set side by side, not two deals compared.
+  const versus = /\s(?:vs\.?|versus)\s+(.*)$/.exec(lower);
+  if (kind === "compare" && versus !== null && PART_WORDS.test(versus[1]!) && !mentions.some((m) => versus[1]!.includes(m.text.toLowerCase()))) kind = "figure";
+  // Later parts asking the same kind of figure, told apart by a part or a figure's own name; the
+  // part that leads is answered on its own words too ("equity/debt split": the equity, then the debt).
+  // A part with no question word of its own ("the max if they take the contingent capacity") names a figure, whatever nouns it has.
+  const laterParts = kind === "figure" && quantity !== null ? later.filter((c) => { const a = clauseAsks(c); return ((a === null || a === quantity) && PART_WORDS.test(c)) || (!QUESTION_WORD.test(c) && PART_START.test(c)); }) : [];
+  const alsoAsked = [...new Set(later.filter((c) => !laterParts.includes(c)).map((c) => clauseAsks(c)).filter((x): x is AlsoAsked => x !== null && x !== quantity && !(x === "parties" && kind === "who")))];
+  const parts = laterParts.length > 0 && firstClause !== undefined ? [firstClause, ...laterParts] : [];
   const figures = figuresStated;
   // "msft put up to 10b into anthropic": money put in, read as investing, so the figure is checked as the actor's.
   const premiseRelation: Relation | null = relation ?? (quantity === "investment" && figures.length > 0 && yesNo ? "invest" : null);
@@ -113,13 +122,15 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     quantity,
     metrics: physicalFirst(withAddition(spec?.metrics ?? [], phaseOf(lower)), quantity, lower),
     alsoAsked: alsoAsked.slice(0, 2),
+    parts: parts.slice(0, 3),
     units: spec?.units ?? [],
     precise: spec?.precise ?? false,
     kind,
     refusal: refusalOf(lower),
     years,
     months: monthsOf(lower),
-    phase: phaseOf(lower),
+    // With parts, each part brings its own phase: the first asks the whole ("how many MW, and the first phase?").
+    phase: parts.length > 0 && firstClause !== undefined ? phaseOf(firstClause) : phaseOf(lower),
     dealTypes,
     premise,
     yesNo,
@@ -217,6 +228,13 @@ const SPECIFIC_MAX_DEALS = 4;
 const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 /** Words that carry no subject of their own in a question about deals. */
+/** A part that starts by naming which figure: "the max if they take…", "base value", "the whole cluster". */
+const PART_START = /^\W*(?:(?:the|a|an|its|their|and|or|but|vs|what about)\s+)*(?:max(?:imum)?|min(?:imum)?|base|firm|first|initial|second|whole|entire|full|total|overall|target|eventual|ceiling|rest|remaining|upfront|later|phase)\b/;
+const QUESTION_WORD = /\b(?:how|what|whats|when|which|who|whos|where|why)\b/;
+
+/** Words that name one figure of a deal among its others: a phase, a ceiling, a kind of money, a price. */
+const PART_WORDS = /\b(?:first|initial(?:ly)?|phase|second|whole|entire|full|total|overall|max(?:imum)?|min(?:imum)?|ceiling|base|firm|target|goal|eventual(?:ly)?|over time|renewals?|options?|contingent|extension|equity|debt|cash|stock|loans?|bonds?|per share|a share|price|valuation|stake|%|percent|upfront|now|later|rest|remaining|expansion|added|additional)\b/;
+
 const SPECIFIC_NOISE = new Set(
   ("deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
     "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +

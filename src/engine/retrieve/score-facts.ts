@@ -52,7 +52,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const metricFits = at >= 0 || (q.metrics.length > 0 && unitFits && labelHits >= LABEL_NAMES_FIGURE && distinctLabelHits(index, q, fact, deal) >= LABEL_NAMES_FIGURE);
       let score = at >= 0 ? 20 - Math.min(at, 10) : metricFits ? 12 : 0;
       // The question names the metric itself ("the second tranche", "its valuation").
-      if (metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(w))) score += 4;
+      if (metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(w) || q.lemmas.includes(lemma(w)))) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
       score += wordScore(index, q, fact) + Math.min(9, 3 * labelHits);
       const own = factWordSet(index, fact);
@@ -217,7 +217,7 @@ const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
   first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase[- ](?:1|one|i)\b|start(?:ing)?|begin|opening|to begin|right away|now)\b/i,
   second: /\b(?:second|phase[- ](?:2|two|ii)\b|next)\b/i,
   added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on)\b/i,
-  eventual: /\b(?:total|full|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal)\b/i,
+  eventual: /\b(?:total|full|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commit\w*)\b/i,
 };
 
 /** The figure is of the part asked for: by its own wording, or as the whole of a deal later revised ("first") or of the revision ("second"). */

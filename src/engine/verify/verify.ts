@@ -191,6 +191,8 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
   // A content word of the question that is also a cue ("restart", "expansion") still points at a label that uses it.
   if (q.lemmas.some((w) => w.length > 3 && !STOPWORDS.has(w) && !LOOSE_WORDS.has(w) && label.has(w))) return true;
   if (q.phase !== null || q.months.length > 0 || q.premise.figures.length > 0) return true;
+  // "the equity": the question names the figure's own metric.
+  if (c.metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(lemma(w)))) return true;
   // "go live in 2026": the figure's own date or words carry the year asked.
   if (q.years.some((y) => fact.date?.year === y || `${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`.includes(String(y)))) return true;
   if (fact.subject !== undefined && q.premise.actor !== null && index.matcher.groupOf(fact.subject) === q.premise.actor) return true;

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/engine/answer-model.js";
+import { answerQuestion } from "../../src/engine/answer.js";
+import type { SearchIndex } from "../../src/engine/search-index.js";
+import { renderBody } from "../../src/render/plain.js";
+import { bundledIndex } from "../helpers/bundled-index.js";
+
+/**
+ * Questions in parts that ask figures of the same kind, told apart by their own words: each part
+ * gets its own figure from the deal the question is about, led by the first part.
+ */
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await bundledIndex();
+});
+const primaryIds = (a: Answer): string[] => a.primary.map((i) => a.figures[i]?.factId ?? "");
+
+describe("questions in parts", () => {
+  it.each([
+    ["xai colossus 2 financing - equity/debt split?", ["xai-colossus2-financing-2025.equity", "xai-colossus2-financing-2025.debt"]],
+    ["meta's 2026 nebius deal - firm value vs the max if they take the contingent capacity", ["meta-nebius-2026.value", "meta-nebius-2026.value-max"]],
+    ["xai humain saudi datacenter - how many MW, and the first phase?", ["xai-humain-2025.capacity", "xai-humain-2025.first-phase"]],
+    ["hut 8 river bend lease to fluidstack: base value and max w renewals?", ["hut8-fluidstack-river-bend-2025.base-value", "hut8-fluidstack-river-bend-2025.value-with-renewals"]],
+  ])("answers each part of %j, in order", (q, ids) => {
+    const { answer } = answerQuestion(index, q);
+    expect(answer.outcome).toBe("answered");
+    expect(primaryIds(answer)).toEqual(ids);
+  });
+
+  it("gives a figure of another kind asked in a later part once, beside the first", () => {
+    const { answer } = answerQuestion(index, "how much did nvidia pay for its intel stake and at what price a share");
+    expect(renderBody(answer)).toMatch(/\$5 billion[\s\S]*\$23\.28/);
+  });
+
+  it("says a note about the deal once, however many of its figures are given", () => {
+    const text = renderBody(answerQuestion(index, "xai colossus 2 financing - equity/debt split?").answer);
+    expect(text.match(/reported by the press but not confirmed/g)?.length).toBe(1);
+  });
+
+  it("answers a question in one part with one figure", () => {
+    const { answer } = answerQuestion(index, "how much equity is in the xai colossus 2 financing");
+    expect(primaryIds(answer)).toEqual(["xai-colossus2-financing-2025.equity"]);
+  });
+});
