@@ -74,6 +74,12 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     offer(b, index, [deal], "What they report:");
     return "corrected";
   }
+  const place = failure("place");
+  if (place && place.kind === "place" && tried.every((v) => v.failures.some((f) => f.kind === "place"))) {
+    b.line(`My sources place ${theDeal(deal)} in ${joinAnd([...place.actual])}, not ${place.stated}.`);
+    offer(b, index, [deal], "What they report:");
+    return "corrected";
+  }
   const relation = failure("relation");
   if (relation && relation.kind === "relation" && (relation.relation === "acquire" || relation.relation === "cancel" || q.yesNo || q.premise.actor !== null)) {
     if (relation.relation === "cancel") {

@@ -64,3 +64,23 @@ export function placesIn(text: string, isName: (words: string) => boolean): stri
 function knownWord(run: string, places: ReadonlySet<string>): string | undefined {
   return run.split(/\s+/).find((w) => places.has(w));
 }
+
+const STATE_SET: ReadonlySet<string> = new Set(US_STATES);
+
+/** US states and countries a question names ("hyperion data center in texas"), as the gazetteer spells them. */
+export function placesAsked(lower: string): string[] {
+  const out: string[] = [];
+  for (const p of knownPlaces()) {
+    if (p.length < 4 || p === "Europe" || p === "Middle East") continue;
+    const at = lower.indexOf(p.toLowerCase());
+    if (at < 0) continue;
+    const before = lower[at - 1] ?? " ";
+    const after = lower[at + p.length] ?? " ";
+    if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) out.push(p);
+  }
+  // "West Virginia" is asked, not also "Virginia".
+  return out.filter((p) => !out.some((o) => o !== p && o.includes(p)));
+}
+
+/** A US state, as opposed to a country: places are compared only with their own kind. */
+export const isUsState = (place: string): boolean => STATE_SET.has(place);

@@ -36,7 +36,15 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
     const why = party !== undefined && deals.length > 1 ? notTheParty(index, d, f, party, mixed) : null;
     if (why === "not-theirs") continue;
     if (why !== null) apart.push({ f, why });
-    else (["up to", "as much as", "may", "potential"].includes(f.qualifier as string) ? hedged : firm).push(f);
+    else if (isCeiling(f)) {
+      // "$5 billion now, up to $25 billion in all": the firm part is added, the ceiling shown apart.
+      const now = firmPart(index, d, f);
+      if (now !== undefined && !taken.has(now.id)) {
+        taken.add(now.id);
+        firm.push(now);
+      }
+      hedged.push(f);
+    } else firm.push(f);
   }
   // Nothing else to keep them apart from: the plan or pledge is the answer.
   if (firm.length + hedged.length === 0) for (const a of apart.splice(0)) (["up to", "as much as", "may", "potential"].includes(a.f.qualifier as string) ? hedged : firm).push(a.f);
@@ -125,4 +133,13 @@ function partsOf(index: SearchIndex, deal: Deal, metrics: readonly Metric[]): Fa
     if (parts.length >= 2) return parts;
   }
   return [];
+}
+
+const isCeiling = (f: Fact): boolean => ["up to", "as much as", "may", "potential"].includes(f.qualifier as string);
+
+/** A firm figure of the same kind, holder and deal as a ceiling: the part already put in. */
+function firmPart(index: SearchIndex, deal: Deal, ceiling: Fact): Fact | undefined {
+  return deal.factIds
+    .map((id) => index.kb.facts.get(id))
+    .find((g): g is Fact => g !== undefined && g.id !== ceiling.id && g.metric === ceiling.metric && g.unit === ceiling.unit && g.subject === ceiling.subject && g.value !== undefined && !isCeiling(g) && !isOtherBasis(g) && g.supersededBy === undefined);
 }

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { isCommonWord } from "../../kb/common-words.js";
 import { editDistance, normalize, stem, typoBudget } from "../text.js";
 
 /**
@@ -144,7 +145,8 @@ export function readWords(question: string, vocabulary: ReadonlySet<string>, nam
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0].replace(/'s$/, "").replace(/'$/, "");
     if (!raw) continue;
-    const known = names.has(raw) || [...baseForms(raw)].some((f) => vocabulary.has(f));
+    // An everyday word spelt right ("actually") is never corrected into a cue word ("annually").
+    const known = names.has(raw) || [...baseForms(raw)].some((f) => vocabulary.has(f)) || isCommonWord(raw);
     const corrected = known ? raw : correct(raw, vocabulary);
     out.push({ raw, lemma: lemma(corrected), forms: baseForms(corrected), capitalised: caps.has(raw), original: raw });
   }

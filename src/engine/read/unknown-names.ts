@@ -28,6 +28,8 @@ export function unknownNames(question: string, mentions: readonly EntityMention[
   return [...found].filter((word) => {
     const w = normalize(word).replace(/'s?$/, "");
     if (w.length < 3 || /\d/.test(w) || consumed.has(w) || STOPWORDS.has(w) || NOT_NAMES.has(w) || dataWords.has(w)) return false;
+    // "meta-oracle": names the question already has, joined by a hyphen.
+    if (w.includes("-") && w.split("-").every((p) => consumed.has(p) || dataWords.has(p) || STOPWORDS.has(p))) return false;
     // An English word in everyday use ("close", "gear", "mystery") is not taken for a name, nor is one misspelt ("goverment", "nuclaer").
     // Short names stay names even when one letter from a word ("micron", "groq"): only long words are taken for typos.
     return !COMMON.has(w) && !isCommonWord(w) && !(w.length >= MISSPELT_MIN && (misspelled(w, dataWords) !== undefined || isMisspeltCommonWord(w)));

@@ -5,6 +5,7 @@ import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { dealWords } from "./deal-words.js";
 import { hasWord, namedInTitle } from "./score-facts.js";
+import { placesAsked } from "../compose/places.js";
 
 /**
  * Candidate deals for a query: the deals of the companies named (all of them together when
@@ -129,7 +130,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   }
   const carried = new Set(focus.carried);
   const idSet = new Set(ids);
-  const places = placeNames(index, q);
+  const places = [...placeNames(index, q), ...placesAsked(q.lower).map((p) => p.toLowerCase())];
   // Each deal's priority is computed once: a company with thousands of deals must not pay for it per comparison.
   const deals = ids
     .map((id, i) => ({ deal: index.kb.deals.get(id), i }))

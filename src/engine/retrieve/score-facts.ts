@@ -50,7 +50,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const labelHits = labelWordHits(q, fact);
       const unitFits = fact.unit !== "text" && (q.units.length > 0 ? q.units.includes(fact.unit) : q.metrics.some((m) => METRIC_UNITS[m]?.includes(fact.unit) ?? true));
       const metricFits = at >= 0 || (q.metrics.length > 0 && unitFits && labelHits >= LABEL_NAMES_FIGURE && distinctLabelHits(index, q, fact, deal) >= LABEL_NAMES_FIGURE);
-      let score = at >= 0 ? 20 - Math.min(at, 10) : metricFits ? 12 : 0;
+      // Where a part is asked loosely ("how much went in right away"), the part decides more than the order of the metrics.
+      let score = at >= 0 ? 20 - Math.min(at, q.phase !== null && !q.precise ? 2 : 10) : metricFits ? 12 : 0;
       // The question names the metric itself ("the second tranche", "its valuation").
       if (metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(w) || q.lemmas.includes(lemma(w)))) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
@@ -58,7 +59,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const own = factWordSet(index, fact);
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
       // The part asked for ("the first abilene jv", "phase 2") outranks the order of loosely asked metrics ("how big").
-      if (q.phase !== null) score += phaseFits(q.phase, fact, deal, q.lower) ? (q.precise ? 8 : 12) : -3;
+      // A figure whose own label names the part outranks one whose quote merely mentions it beside another figure.
+      if (q.phase !== null) score += phaseFits(q.phase, fact, deal, q.lower) ? (fact.label === undefined && fact.text === undefined ? 2 : q.precise ? 8 : 12) : -3;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
       // A figure whose own words name the month ("the September expansion") over one merely reported then.
       if (q.months.length > 0) score += mentionsMonth(fact, q.months) ? 12 : q.months.includes(fact.asOf.month ?? 0) ? 5 : 0;

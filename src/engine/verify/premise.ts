@@ -6,6 +6,7 @@ import type { StructuredQuery } from "../read/query.js";
 import { dealWords } from "../retrieve/deal-words.js";
 import type { SearchIndex } from "../search-index.js";
 import { isCancelled, roleOf, rolesPay, rolesReceive } from "./relations.js";
+import { isUsState, placesAsked, placesIn } from "../compose/places.js";
 import type { Failure } from "./verify.js";
 
 /**
@@ -27,6 +28,32 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   }
   const words = dealWords(index, deal).all;
   for (const w of q.specifics) if (!hasWordLike(words, lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
+  out.push(...placeFailures(index, q, deal));
+  return out;
+}
+
+const dealPlaces = new WeakMap<Deal, readonly string[]>();
+
+/**
+ * "meta's hyperion data center in texas": a US state or country the question puts the deal in,
+ * where the deal's own words place it in another of the same kind and never name the one asked.
+ */
+export function placeFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
+  const asked = placesAsked(q.lower);
+  if (asked.length === 0) return [];
+  let places = dealPlaces.get(deal);
+  if (places === undefined) {
+    const labels = deal.factIds.map((id) => index.kb.facts.get(id)?.label ?? "").join(". ");
+    places = placesIn(`${deal.title}. ${deal.summary}. ${labels}`, (w) => index.matcher.recognise(w).length > 0);
+    dealPlaces.set(deal, places);
+  }
+  const words = dealWords(index, deal).all;
+  const out: Failure[] = [];
+  for (const stated of asked) {
+    const same = places.filter((p) => isUsState(p) === isUsState(stated) && p !== "US" && p !== "U.S.");
+    const named = stated.toLowerCase().split(" ").every((w) => words.has(lemma(w)));
+    if (same.length > 0 && !same.includes(stated) && !named) out.push({ kind: "place", stated, actual: same });
+  }
   return out;
 }
 
@@ -91,6 +118,8 @@ export function shareFailures(index: SearchIndex, q: StructuredQuery, deal: Deal
   // Those who give alongside the actor, in the same role: co-investors of a round, co-lenders.
   const roles = new Set(deal.parties.filter((p) => index.matcher.groupOf(p.entity) === actor && GIVING_ROLES.includes(p.role)).map((p) => p.role));
   const givers = new Set(deal.parties.filter((p) => roles.has(p.role)).map((p) => index.matcher.groupOf(p.entity)));
+  // "what did blackstone (w/ cpp) pay": every one who gave is named, so the whole is what is asked.
+  if (givers.size > 1 && [...givers].every((g) => q.entities.some((e) => e.group === g))) return [];
   if (fact.subject !== undefined) {
     const owner = index.matcher.groupOf(fact.subject);
     return owner !== actor && givers.has(owner) ? [{ kind: "share", group: actor }] : [];

@@ -8,10 +8,10 @@ import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { STOPWORDS } from "../text.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
-import { isPossible, mentionsMonth, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
+import { isPossible, mentionsMonth, namedInTitle, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
 import { relationFits } from "./relations.js";
-import { attributionFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
+import { attributionFailures, placeFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
 
 export { figureMatches, premiseFailures } from "./premise.js";
 
@@ -34,6 +34,8 @@ export type Failure =
   | { readonly kind: "specific"; readonly word: string; readonly level: "deal" | "fact" }
   /** "How much did SoftBank put in": the figure is the whole round of several investors, or another one's part. */
   | { readonly kind: "share"; readonly group: string }
+  /** The question puts the deal in a state or country its own words place elsewhere. */
+  | { readonly kind: "place"; readonly stated: string; readonly actual: readonly string[] }
   /** The question asks for a part of the deal (first phase, addition, whole) that this figure is not. */
   | { readonly kind: "phase" }
   /** Nothing but a loose money word ties the figure to the question, and it is not the deal's headline. */
@@ -51,7 +53,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   for (const g of groups) if (!involves(index, deal, fact, g)) failures.push({ kind: "entity-not-party", group: g });
   if (q.metrics.length > 0 && !c.metricFits) failures.push({ kind: "quantity" });
   if (q.relation !== null && !relationFits(q.relation, deal, fact, q)) failures.push({ kind: "relation", relation: q.relation });
-  failures.push(...directionFailures(index, q, deal));
+  failures.push(...directionFailures(index, q, deal), ...placeFailures(index, q, deal));
   const words = dealWords(index, deal);
   const own = factWordSet(index, fact);
   for (const w of q.specifics) {
@@ -131,6 +133,8 @@ export function choose(index: SearchIndex, q: StructuredQuery, groups: readonly 
     if (v.failures.length === 0) return { pass: v, tried };
     if (tried.length < 8) tried.push(v);
     if (tried.length === 1 && v.failures.every((f) => f.kind === "share" || f.kind === "weak")) onlyDeal = c.deal.id;
+    // "hyperion in texas": the deal named by its own words, put in the wrong place, is corrected, not swapped for another.
+    if (tried.length === 1 && v.failures.every((f) => f.kind === "place") && (namedInTitle(q, c.deal) || q.entities.some((e) => e.kind === "project") || q.specifics.some((w) => dealWords(index, c.deal).header.has(lemma(w))))) return { pass: null, tried };
   }
   return { pass: null, tried };
 }

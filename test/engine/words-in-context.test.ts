@@ -5,6 +5,7 @@ import { readQuestion } from "../../src/engine/read/read-question.js";
 import { readerKnowledge } from "../../src/engine/reader-knowledge.js";
 import type { SearchIndex } from "../../src/engine/search-index.js";
 import { bundledIndex } from "../helpers/bundled-index.js";
+import { renderBody } from "../../src/render/plain.js";
 
 /**
  * Words whose sense depends on the words around them, on the bundled data: verbs that run either
@@ -78,5 +79,36 @@ describe("companies named in passing", () => {
   it("answers from the deal of the other companies when the one named in passing is no party", () => {
     const { figure } = first("google spacex compute deal - how many nvidia gpus does google get access to");
     expect(figure?.dealId).toBe("google-spacex-compute-2026");
+  });
+});
+
+describe("places, co-investors and parts of totals", () => {
+  it("corrects a deal put in the wrong state, naming where its sources place it", () => {
+    const { answer } = first("meta's hyperion data center in texas - how big is it");
+    expect(answer.outcome).toBe("corrected");
+    expect(primary(answer)).toEqual([]);
+    expect(renderBody(answer)).toContain("in Louisiana, not Texas");
+  });
+
+  it("answers the same deal put in its own state", () => {
+    const { answer, figure } = first("how big is meta's hyperion data center in louisiana");
+    expect(answer.outcome).toBe("answered");
+    expect(figure?.dealId).toBe("meta-blue-owl-hyperion-2025");
+  });
+
+  it("gives the whole price when every buyer is named", () => {
+    const { answer, figure } = first("what did Blackstone and CPP Investments pay for AirTrunk back in 2024");
+    expect(answer.outcome).toBe("answered");
+    expect(figure?.dealId).toBe("blackstone-airtrunk-2024");
+  });
+
+  it("adds the firm part of a deal whose headline is a ceiling, and shows the ceiling apart", () => {
+    const { figure } = first("how much has amazon actually put into anthropic altogether");
+    expect(figure).toMatchObject({ value: 13e9, unit: "USD" });
+  });
+
+  it("never corrects an everyday word into a cue word ('actually' is not 'annually')", () => {
+    const { answer } = first("is the meta-oracle cloud contract actually signed?");
+    expect(renderBody(answer)).not.toMatch(/yearly/);
   });
 });
