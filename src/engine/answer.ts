@@ -1,4 +1,5 @@
 import type { Deal, Fact } from "../kb/types.js";
+import type { Metric } from "../kb/vocabulary.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
 import { composeCompanyCompare, composeCompare, composeList, composeWho, principalDeals } from "./compose/collections.js";
 import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.js";
@@ -150,8 +151,8 @@ class Turnwise {
     return "refused";
   }
 
-  private figure(cands: Candidates): Outcome {
-    const { q, b, index } = this;
+  private figure(cands: Candidates, q: StructuredQuery = this.q): Outcome {
+    const { b, index } = this;
     // A follow-up that points back stays on the deal just discussed.
     const pointing = q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
     // ... or on its revisions ("and the expansion this april" after the original contract).
@@ -194,7 +195,11 @@ class Turnwise {
   private alsoAnswer(extra: Quantity, deal: Deal): void {
     const spec = specOf(extra);
     if (!spec) return;
-    const sub: StructuredQuery = { ...this.q, quantity: extra, metrics: spec.metrics, units: spec.units ?? [], precise: spec.precise, alsoAsked: [] };
+    // "what % does msft own, and what's it worth": the worth of the figure just given (its stake's value), where the deal has one.
+    const given = this.index.kb.facts.get(this.givenFacts[0] ?? "");
+    const worthOf = (extra === "value" || extra === "money") && given !== undefined ? (`${given.metric}-value` as Metric) : undefined;
+    const own = worthOf !== undefined && deal.factIds.some((id) => this.index.kb.facts.get(id)?.metric === worthOf) ? [worthOf] : [];
+    const sub: StructuredQuery = { ...this.q, quantity: extra, metrics: [...own, ...spec.metrics], units: spec.units ?? [], precise: spec.precise, alsoAsked: [], parts: [] };
     const { pass } = choose(this.index, sub, this.focus.groups, scoreFacts(this.index, sub, [deal], this.focus.groups));
     // "contracted revenue, in dollars": the second part can name the figure already given; say it once.
     if (pass && this.givenFacts.includes(pass.candidate.fact.id)) return;
@@ -307,7 +312,13 @@ class Turnwise {
     const hub = group === null && this.focus.groups.length >= 2 && deals.length >= 2 ? this.focus.groups.find((g) => deals.every((d) => (this.index.dealShape.get(d.id)?.partyGroups ?? []).includes(g))) : undefined;
     const party = group !== null ? { group, roles, relation: this.q.relation } : hub !== undefined ? { group: hub, roles, relation: this.q.relation, ownFigures: true } : undefined;
     const used = composeTotal(this.b, this.index, deals, metrics, hub !== undefined ? entityName(this.index.kb, hub) : this.who_(), party);
-    if (!used) return this.nothing(global);
+    // "total contracted revenue of the polaris forge leases": nothing to add up, but one deal's own total figure may be asked.
+    if (!used) {
+      // Only where the question names one deal: a total over several is not one of their figures.
+      if (global || this.focus.groups.length === 0 || dealsWithAll(this.index, this.focus.groups).length !== 1) return this.nothing(global);
+      // ... the deal's figure for the whole of it ("total", "overall"), not a part.
+      return this.figure(cands, { ...this.q, phase: this.q.phase ?? "eventual" });
+    }
     this.answeredDeals = [...new Set(used.map((f) => f.dealId))];
     return "answered";
   }

@@ -43,3 +43,24 @@ describe("questions in parts", () => {
     expect(primaryIds(answer)).toEqual(["xai-colossus2-financing-2025.equity"]);
   });
 });
+
+describe("one deal's own figures, asked in everyday words", () => {
+  it.each([
+    ["applied digital coreweave leases at polaris forge - total contracted revenue?", ["applied-digital-coreweave-2025.value"]],
+    ["how much is google's total backstop for terawulf and what stake does goog have", ["terawulf-fluidstack-google-2025.google-backstop-total", "terawulf-fluidstack-google-2025.google-stake"]],
+    ["what % of openai does msft own after the recapitalisation and what's it worth", ["microsoft-openai-2025.microsoft-stake", "microsoft-openai-2025.microsoft-stake-value"]],
+    ["nvidia leasing back its own gpus from lambda - how much is that", ["nvidia-lambda-2025.value"]],
+    ["how much is microsoft paying iren", ["microsoft-iren-2025.value"]],
+    ["stargate michigan in saline twp - how much capacity", ["stargate-michigan-2025.capacity"]],
+  ])("answers %j", (q, ids) => {
+    const { answer } = answerQuestion(index, q);
+    expect(answer.outcome).toBe("answered");
+    expect(primaryIds(answer)).toEqual(ids);
+  });
+
+  it("says the deal record's word that a value was never disclosed", () => {
+    const { answer } = answerQuestion(index, "what's the google kairos SMR deal worth in dollars");
+    expect(answer.outcome).toBe("declined");
+    expect(renderBody(answer)).toContain("not disclosed");
+  });
+});

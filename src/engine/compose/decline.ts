@@ -166,9 +166,14 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
   }
   const subject = groups.length > 0 ? `${names(groups)}` : theDeal(deal);
   b.line(`I don't have ${quantityWords(q)} for ${groups.length > 0 && uniqueDeals(tried).length > 1 ? subject : theDeal(deal)} in my sources.`);
+  // "what's the google kairos deal worth": the deal record says the value was never disclosed.
+  if (MONEY_ASKED.has(q.quantity ?? "") && uniqueDeals(tried).length === 1 && UNDISCLOSED.test(`${deal.statusNote ?? ""} ${deal.summary}`)) b.line("The deal record notes that its value was not disclosed.");
   offer(b, index, uniqueDeals(tried));
   return "declined";
 }
+
+const MONEY_ASKED: ReadonlySet<string> = new Set(["value", "money", "size", "annual", "monthly", "investment", "spending"]);
+const UNDISCLOSED = /\b(?:not (?:been )?disclosed|undisclosed|no (?:value|price|terms) (?:was |were )?(?:disclosed|given|reported))\b/i;
 
 function uniqueDeals(tried: readonly Verdict[]): Deal[] {
   const seen = new Map<string, Deal>();

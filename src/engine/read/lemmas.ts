@@ -10,7 +10,7 @@ import { editDistance, normalize, stem, typoBudget } from "../text.js";
 
 export const IRREGULAR: Readonly<Record<string, string>> = {
   // Everyday short forms read as the word they shorten.
-  infra: "infrastructure", yrs: "year", yr: "year", ppl: "people", govt: "government", gov: "government", intl: "international", natl: "national", mfg: "manufacturing",
+  infra: "infrastructure", twp: "township", aussie: "australian", yrs: "year", yr: "year", ppl: "people", govt: "government", gov: "government", intl: "international", natl: "national", mfg: "manufacturing",
   paid: "pay", bought: "buy", sold: "sell", spent: "spend", lent: "lend", struck: "strike", made: "make",
   took: "take", taken: "take", gave: "give", given: "give", got: "get", gotten: "get", went: "go", gone: "go",
   fell: "fall", fallen: "fall", rose: "rise", risen: "rise", won: "win", put: "put", putting: "put", hit: "hit",
@@ -126,6 +126,8 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bdatacent(?:er|re)\b/g, "data center"],
   [/\bw\/o\b/g, "without"],
   [/\bwanna\b/g, "want to"],
+  // British spellings read as American ones, as the data writes them: "recapitalisation", "organised".
+  [/\b(\w{3,})is(ation|ations|ed|ing)\b/g, "$1iz$2"],
   // "back" that is no backing: "back online", "back in 2023", "come back".
   [/\bback(?= (?:online|on line|on|up|in|into|to|then|when|around|from|at)\b)/g, ""],
   // Words for credit quality that are no investment or backing: "investment-grade", "gpu-backed loan".

@@ -56,6 +56,8 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
     if ((q === "start" || q === "completion" || q === "announced") && /\bhow (?:much|many|big|large)\b/.test(lower)) continue;
     // "how much did nvidia pay for its nokia stake": the stake is what is bought; the money is asked.
     if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
+    // "how much is that" of a GPU lease: money is asked, the chips name what it buys ("how many" counts them).
+    if ((q === "chips" || q === "servers") && /\bhow much\b(?! of)/.test(lower) && !/\bhow many\b/.test(lower)) continue;
     if ((q === "stake" || q === "shares") && PAID_FOR.test(lower)) continue;
     if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
     if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;

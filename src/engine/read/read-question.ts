@@ -69,7 +69,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const first = later.length > 0 && firstClause !== undefined ? clauseReading(firstClause) : null;
   const lead = first !== null && first.quantity !== null && later.some((c) => { const a = clauseAsks(c); return a !== null && a !== first.quantity; }) ? first : null;
   // A comparison or collection is read from the whole question ("who pays spacex more, google or anthropic").
-  if (lead !== null && lead.quantity !== null && !["compare", "rank", "total", "list"].includes(kind)) {
+  // ... except a total whose later part is a question of its own ("google's total backstop, and what stake does goog have").
+  if (lead !== null && lead.quantity !== null && (!["compare", "rank", "total", "list"].includes(kind) || (kind === "total" && later.some((c) => QUESTION_WORD.test(c))))) {
     ({ quantity, spec } = lead);
     kind = readKind(lead.forms, firstClause!, quantity);
   }
@@ -239,7 +240,7 @@ const SPECIFIC_NOISE = new Set(
   ("deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
     "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
     "currently originally supposedly reportedly actually really basically exactly roughly approx officially publicly " +
-    "part parts piece side sides one ones first second third last latest newest new recent original initial announced signed " +
+    "part parts piece side sides one ones first second third last latest newest new recent original initial initially eventually ultimately announced signed " +
     "according report reports reported reporting source sources news article people familiar matter").split(" "),
 );
 

@@ -75,7 +75,9 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // One party's part of a whole ("SoftBank's part of the second tranche") answers only a question about that party's money.
       if (isPartOf(fact) && !partAsked(q)) score -= 6;
       if (q.premise.actor !== null && subject === q.premise.actor && partyAsked) score += 2;
-      score += chipTypeFit(q, fact) + otherNamedInLabel(q, fact, subject);
+      score += chipTypeFit(q, fact) + otherNamedInLabel(q, fact, subject) + beforeAfterFit(q, fact);
+      // "how much is microsoft paying iren": the payee's own spending ("IREN's purchase from Dell") is another payment.
+      if (q.premise.target !== null && subject === q.premise.target && q.relation !== null && ["pay", "invest", "lend"].includes(q.relation)) score -= 5;
       if (isOtherBasis(fact)) score -= 8;
       if (onePartAsked(index, q, fact)) score -= 8;
       // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
@@ -181,6 +183,15 @@ function otherNamedInLabel(q: StructuredQuery, fact: Fact, subject: string | und
   if (fact.label === undefined || subject === undefined || q.entities.length < 2) return 0;
   const label = fact.label.toLowerCase();
   return 2 * q.entities.filter((e) => e.group !== subject && e.text.length >= 3 && hasWord(label, e.text.toLowerCase())).length;
+}
+
+/** "after the recapitalisation": a figure labelled as the one before it is another figure, and the other way round. */
+function beforeAfterFit(q: StructuredQuery, fact: Fact): number {
+  const label = fact.label ?? "";
+  const asked = /\b(?:after|post|now|since|following)\b/.test(q.lower) ? "after" : /\b(?:before|prior to|pre)\b/.test(q.lower) ? "before" : null;
+  if (asked === null) return 0;
+  const own = /\bbefore\b|\bprior to\b/.test(label) ? "before" : /\bafter\b|\bfollowing\b/.test(label) ? "after" : null;
+  return own === null ? 0 : own === asked ? 2 : -9;
 }
 
 const CHIP_TYPES = ["gpu", "cpu", "tpu"] as const;

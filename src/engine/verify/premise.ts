@@ -7,7 +7,7 @@ import { dealWords } from "../retrieve/deal-words.js";
 import type { SearchIndex } from "../search-index.js";
 import { isCancelled, roleOf, rolesPay, rolesReceive } from "./relations.js";
 import { isUsState, placesAsked, placesIn } from "../compose/places.js";
-import type { Failure } from "./verify.js";
+import { type Failure, otherNameOfDeal } from "./verify.js";
 
 /**
  * The premise checks: what a question takes for granted about a deal (who pays whom, that it was
@@ -26,8 +26,8 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
     const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) && !dealHolds(index, deal, stated.value, stated.unit);
     if (wrong) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
-  const words = dealWords(index, deal).all;
-  for (const w of q.specifics) if (!hasWordLike(words, lemma(w))) out.push({ kind: "specific", word: w, level: "deal" });
+  const dw = dealWords(index, deal);
+  for (const w of q.specifics) if (!hasWordLike(dw.all, lemma(w)) && !otherNameOfDeal(q, dw, w)) out.push({ kind: "specific", word: w, level: "deal" });
   out.push(...placeFailures(index, q, deal));
   return out;
 }
@@ -49,6 +49,8 @@ export function placeFailures(index: SearchIndex, q: StructuredQuery, deal: Deal
   }
   const words = dealWords(index, deal).all;
   const out: Failure[] = [];
+  // "across texas, portugal, the uk and narvik": one of the places asked is the deal's, so none is a false premise.
+  if (asked.some((p) => places!.includes(p) || p.toLowerCase().split(" ").every((w) => words.has(lemma(w))))) return [];
   for (const stated of asked) {
     const same = places.filter((p) => isUsState(p) === isUsState(stated) && p !== "US" && p !== "U.S.");
     const named = stated.toLowerCase().split(" ").every((w) => words.has(lemma(w)));

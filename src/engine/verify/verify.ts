@@ -7,6 +7,7 @@ import type { ScoredFact } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { STOPWORDS } from "../text.js";
+import { isCommonWord } from "../../kb/common-words.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
 import { isPossible, mentionsMonth, namedInTitle, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
@@ -58,7 +59,9 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   const own = factWordSet(index, fact);
   for (const w of q.specifics) {
     const l = lemma(w);
-    if (!hasWordLike(words.all, l)) failures.push({ kind: "specific", word: w, level: "deal" });
+    if (!hasWordLike(words.all, l)) {
+      if (!otherNameOfDeal(q, words, w)) failures.push({ kind: "specific", word: w, level: "deal" });
+    }
     else if (!hasWordLike(words.header, l) && !hasWordLike(own, l)) failures.push({ kind: "specific", word: w, level: "fact" });
   }
   if (q.phase !== null && q.metrics.length > 0 && !phaseFits(q.phase, fact, deal, q.lower)) failures.push({ kind: "phase" });
@@ -87,6 +90,15 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact));
   if (failures.length === 0 && !strongEnough(index, q, c)) failures.push({ kind: "weak" });
   return { candidate: c, failures };
+}
+
+/**
+ * "google's vizag (visakhapatnam) hub", "stargate michigan in saline twp": a word no dictionary
+ * knows, beside another specific word that does name the deal, is another name for it (a nickname,
+ * an abbreviation), not a detail the deal lacks.
+ */
+export function otherNameOfDeal(q: StructuredQuery, words: { readonly all: ReadonlySet<string>; readonly header: ReadonlySet<string> }, w: string): boolean {
+  return !isCommonWord(w) && q.specifics.some((o) => o !== w && words.header.has(lemma(o)));
 }
 
 /** An estimate answers only a question about estimates; an other-scope figure only a question about that scope. */
