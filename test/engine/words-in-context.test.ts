@@ -112,3 +112,21 @@ describe("places, co-investors and parts of totals", () => {
     expect(renderBody(answer)).not.toMatch(/yearly/);
   });
 });
+
+describe("figures the question states", () => {
+  it("says whose deal a stated capacity belongs to when the deal named lacks it", () => {
+    const { answer } = first("amd's 10gw custom chip deal with openai, whats the timeline");
+    expect(answer.outcome).toBe("corrected");
+    expect(renderBody(answer)).toContain("OpenAI–Broadcom");
+  });
+
+  it("does not confirm a duration the deal never reports", () => {
+    const { answer } = first("i read the aws government 50b is spread over 15 years under project amelia. right?");
+    expect(answer.outcome).not.toBe("answered");
+  });
+
+  it("takes a choice between two figures for a question, not a claim to confirm", () => {
+    const { answer } = first("is amazon's talen contract 17 or 20 years, when does it end");
+    expect(renderBody(answer)).not.toContain("don't report the figure you give");
+  });
+});

@@ -6,6 +6,8 @@ import type { Quantity, Relation } from "../read/lexicon.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import type { Verdict } from "../verify/verify.js";
+import { figureMatches, heldElsewhere, POWER, powerMatches } from "../verify/premise.js";
+import type { Unit } from "../../kb/vocabulary.js";
 import { HEADLINE_METRICS, mentionsMonth } from "../retrieve/score-facts.js";
 import { dealWords } from "../retrieve/deal-words.js";
 import { dealsByName } from "../retrieve/candidates.js";
@@ -97,15 +99,6 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     else offer(b, index, [deal], "They report:");
     return "corrected";
   }
-  const specific = tried.map((v) => v.failures.find((f) => f.kind === "specific")).find((f) => f !== undefined);
-  if (specific && specific.kind === "specific" && tried.every((v) => v.failures.some((f) => f.kind === "specific"))) {
-    const about = groups.length > 0 ? ` for ${names(groups)}` : "";
-    b.line(specific.level === "deal"
-      ? `My sources don't mention “${specific.word}”${about}, so I can't answer that.`
-      : `I don't have a figure for “${specific.word}” in ${theDeal(deal)}.`);
-    offer(b, index, uniqueDeals(tried), "What my sources do report:");
-    return "declined";
-  }
   const share = tried.find((v) => v.failures.length === 1 && v.failures[0]!.kind === "share");
   if (share && share.failures[0]!.kind === "share") {
     const { fact: whole, deal: of } = share.candidate;
@@ -129,10 +122,20 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     // What the deal does report for the same kind of figure, then who the stated figure belongs to, if anyone named.
     const same = comparableFact(index, deal, figure.unit, q) ?? fact;
     b.line("They report: ", ...factSentence(b, kb, same, deal, false));
-    const elsewhere = holderOf(index, figure.stated, deal.id, groups) ?? nearestHolder(index, figure.stated, deal.id);
+    const elsewhere = figure.unit === "USD" ? holderOf(index, figure.stated, deal.id, groups) ?? nearestHolder(index, figure.stated, deal.id) : unitHolder(index, q, deal, figure.stated, figure.unit);
     if (elsewhere) b.line("A figure of that size in my sources is this one: ", ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
     void stated;
     return "corrected";
+  }
+  // A wrong figure is corrected before a missing word is pointed out.
+  const specific = tried.map((v) => v.failures.find((f) => f.kind === "specific")).find((f) => f !== undefined);
+  if (specific && specific.kind === "specific" && tried.every((v) => v.failures.some((f) => f.kind === "specific"))) {
+    const about = groups.length > 0 ? ` for ${names(groups)}` : "";
+    b.line(specific.level === "deal"
+      ? `My sources don't mention “${specific.word}”${about}, so I can't answer that.`
+      : `I don't have a figure for “${specific.word}” in ${theDeal(deal)}.`);
+    offer(b, index, uniqueDeals(tried), "What my sources do report:");
+    return "declined";
   }
   const party = failure("entity-not-party");
   if (party && party.kind === "entity-not-party" && q.premise.figures.length > 0) {
@@ -247,6 +250,13 @@ function describedDeal(index: SearchIndex, q: StructuredQuery, groups: readonly 
     .filter((x) => x.n >= least)
     .sort((a, b2) => b2.n - a.n);
   return scored.length > 0 && (scored.length === 1 || scored[0]!.n > scored[1]!.n) ? scored[0]!.d : undefined;
+}
+
+/** The fact that holds a stated count or power figure, in another deal of a company named. */
+function unitHolder(index: SearchIndex, q: StructuredQuery, deal: Deal, value: number, unit: Unit): Fact | undefined {
+  const other = heldElsewhere(index, q, deal, value, unit);
+  if (!other) return undefined;
+  return other.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && (f.unit === unit || (POWER.has(f.unit) && POWER.has(unit))) && (POWER.has(unit) ? powerMatches(value, unit, f) : figureMatches(value, f)));
 }
 
 /** Status premise: the question presumes a cancellation the data does not record. */

@@ -23,13 +23,32 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
   for (const stated of q.premise.figures) {
     // A figure the user states ("$18b", "10 year", "51%") must be one the deal reports, where it reports that kind of figure at all.
-    const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) && !dealHolds(index, deal, stated.value, stated.unit);
+    // A count or power figure the deal never reports is wrong when another deal of a company named holds it ("broadcom's warrants for 160m shares").
+    // Asked to confirm ("spread over 15 years, right?"), a figure the deal never reports is not confirmed.
+    const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) ? !dealHolds(index, deal, stated.value, stated.unit) : confirmAsked(q) || heldElsewhere(index, q, deal, stated.value, stated.unit) !== undefined;
     if (wrong) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   const dw = dealWords(index, deal);
   for (const w of q.specifics) if (!hasWordLike(dw.all, lemma(w)) && !otherNameOfDeal(q, dw, w)) out.push({ kind: "specific", word: w, level: "deal" });
   out.push(...placeFailures(index, q, deal));
   return out;
+}
+
+/** A yes/no question that states one figure to confirm, not a choice between figures ("17 or 20 years"). */
+export function confirmAsked(q: StructuredQuery): boolean {
+  return q.yesNo && !/\b\d[\w.]*\s*(?:[a-z%]+\s+)?or\s+\$?\d/.test(q.lower);
+}
+
+/** Another deal of a company the question names that reports the figure (in its unit; GW and MW as one). */
+export function heldElsewhere(index: SearchIndex, q: StructuredQuery, deal: Deal, value: number, unit: Unit): Deal | undefined {
+  const groups = [...new Set(q.entities.map((e) => e.group))];
+  for (const g of groups) {
+    for (const id of index.dealsByGroup.get(g) ?? []) {
+      const other = index.kb.deals.get(id);
+      if (other !== undefined && other.id !== deal.id && dealHolds(index, other, value, unit)) return other;
+    }
+  }
+  return undefined;
 }
 
 const dealPlaces = new WeakMap<Deal, readonly string[]>();

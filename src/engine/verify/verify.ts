@@ -12,7 +12,7 @@ import { dealWords, factWordSet } from "../retrieve/deal-words.js";
 import { isPossible, mentionsMonth, namedInTitle, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
 import { relationFits } from "./relations.js";
-import { attributionFailures, placeFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
+import { attributionFailures, confirmAsked, heldElsewhere, placeFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
 
 export { figureMatches, premiseFailures } from "./premise.js";
 
@@ -85,7 +85,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
       if (!powerMatches(stated.value, stated.unit, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (stated.unit === "USD" && !dealHas(index, deal, stated.value)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     // "msft owns 49% of openai?" against the stake's dollar value: the deal's own percent must be 49.
-    else if (stated.unit !== "USD" && reportsUnit(index, deal, stated.unit) && !dealHolds(index, deal, stated.value, stated.unit)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+    else if (stated.unit !== "USD" && (reportsUnit(index, deal, stated.unit) ? !dealHolds(index, deal, stated.value, stated.unit) : confirmAsked(q) || heldElsewhere(index, q, deal, stated.value, stated.unit) !== undefined)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact));
   if (failures.length === 0 && !strongEnough(index, q, c)) failures.push({ kind: "weak" });
