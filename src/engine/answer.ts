@@ -127,7 +127,8 @@ class Turnwise {
     }
     if (q.kind === "figure" && premised) {
       const top = cands.deals[0]!;
-      const premise = premiseFailures(index, q, top).filter((f) => f.kind !== "specific");
+      // Words and places are checked figure by figure (choose), where another deal may hold them.
+      const premise = premiseFailures(index, q, top).filter((f) => f.kind !== "specific" && f.kind !== "place");
       if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
     }
     if (q.kind !== "figure") {

@@ -130,3 +130,10 @@ describe("figures the question states", () => {
     expect(renderBody(answer)).not.toContain("don't report the figure you give");
   });
 });
+
+describe("how big a place is", () => {
+  it("gives a campus's power, not its price, and finds it by the state named", () => {
+    const { figure } = first("how big is the texas campus nscale is leasing");
+    expect(figure).toMatchObject({ factId: "microsoft-nscale-2025.texas-capacity", value: 240, unit: "MW" });
+  });
+});

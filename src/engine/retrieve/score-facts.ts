@@ -55,6 +55,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // The question names the metric itself ("the second tranche", "its valuation").
       if (metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(w) || q.lemmas.includes(lemma(w)))) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
+      // "how big is the texas campus": a place is as big as its power; its price is another question.
+      if (q.quantity === "size" && q.metrics[0] === "capacity" && ["USD", "GBP", "EUR", "AUD"].includes(fact.unit)) score -= 4;
       score += wordScore(index, q, fact) + Math.min(9, 3 * labelHits);
       const own = factWordSet(index, fact);
       for (const w of q.specifics) if (own.has(lemma(w))) score += 5;

@@ -70,8 +70,10 @@ export function placeFailures(index: SearchIndex, q: StructuredQuery, deal: Deal
   const out: Failure[] = [];
   // "across texas, portugal, the uk and narvik": one of the places asked is the deal's, so none is a false premise.
   if (asked.some((p) => places!.includes(p) || p.toLowerCase().split(" ").every((w) => words.has(lemma(w))))) return [];
+  const american = places.some((p) => isUsState(p) || ["US", "U.S.", "United States"].includes(p));
   for (const stated of asked) {
-    const same = places.filter((p) => isUsState(p) === isUsState(stated) && p !== "US" && p !== "U.S.");
+    // A US state against a deal placed only in other countries ("the texas campus" of Stargate Norway) is elsewhere too.
+    const same = isUsState(stated) && !american ? places.filter((p) => !isUsState(p)) : places.filter((p) => isUsState(p) === isUsState(stated) && p !== "US" && p !== "U.S.");
     const named = stated.toLowerCase().split(" ").every((w) => words.has(lemma(w)));
     if (same.length > 0 && !same.includes(stated) && !named) out.push({ kind: "place", stated, actual: same });
   }
