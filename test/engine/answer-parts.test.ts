@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/engine/answer-model.js";
-import { answerQuestion } from "../../src/engine/answer.js";
+import { answerQuestion, EMPTY_CONTEXT } from "../../src/engine/answer.js";
 import type { SearchIndex } from "../../src/engine/search-index.js";
 import { renderBody } from "../../src/render/plain.js";
 import { bundledIndex } from "../helpers/bundled-index.js";
@@ -62,5 +62,22 @@ describe("one deal's own figures, asked in everyday words", () => {
     const { answer } = answerQuestion(index, "what's the google kairos SMR deal worth in dollars");
     expect(answer.outcome).toBe("declined");
     expect(renderBody(answer)).toContain("not disclosed");
+  });
+});
+
+describe("a figure named outright", () => {
+  const chain = (...qs: string[]) => {
+    let ctx = EMPTY_CONTEXT;
+    let last: Answer | undefined;
+    for (const q of qs) ({ answer: last, context: ctx } = answerQuestion(index, q, ctx));
+    return last!;
+  };
+
+  it("takes 'how much of that is equity' as the deal's equity, not one investor's share of it", () => {
+    expect(primaryIds(chain("how much is xai raising for colossus 2", "how much of that is equity"))).toEqual(["xai-colossus2-financing-2025.equity"]);
+  });
+
+  it("takes 'how much of the second tranche came from softbank' as SoftBank's part, not the tranche", () => {
+    expect(primaryIds(answerQuestion(index, "how much of the second tranche came from softbank itself").answer)).toEqual(["softbank-openai-2025.second-tranche-softbank"]);
   });
 });

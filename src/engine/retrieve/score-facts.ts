@@ -45,7 +45,10 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
     for (const id of deal.factIds) {
       const fact = index.kb.facts.get(id);
       if (!fact) continue;
-      const at = metrics.indexOf(fact.metric);
+      // "how much of that is equity": a metric the question names outright comes first among those asked.
+      // ... but "how much of the second tranche came from softbank" names the whole a part is asked of.
+      const metricNamed = fact.metric.split("-").every((w) => q.lemmas.includes(w) || q.lemmas.includes(lemma(w))) && !new RegExp(`\\bof (?:the |that |its |this )?(?:(?!is |are |was |were )\\w+ )?${fact.metric.split("-")[0]}`).test(q.lower);
+      const at = metricNamed && metrics.includes(fact.metric) ? 0 : metrics.indexOf(fact.metric);
       // The question uses the figure's own label words ("contracted revenue", "lease obligations"): that names the figure as surely as a metric cue.
       const labelHits = labelWordHits(q, fact);
       const unitFits = fact.unit !== "text" && (q.units.length > 0 ? q.units.includes(fact.unit) : q.metrics.some((m) => METRIC_UNITS[m]?.includes(fact.unit) ?? true));
@@ -53,7 +56,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // Where a part is asked loosely ("how much went in right away"), the part decides more than the order of the metrics.
       let score = at >= 0 ? 20 - Math.min(at, q.phase !== null && !q.precise ? 2 : 10) : metricFits ? 12 : 0;
       // The question names the metric itself ("the second tranche", "its valuation").
-      if (metricFits && fact.metric.split("-").every((w) => q.lemmas.includes(w) || q.lemmas.includes(lemma(w)))) score += 4;
+      if (metricFits && metricNamed) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
       // "how big is the texas campus": a place is as big as its power; its price is another question.
       if (q.quantity === "size" && q.metrics[0] === "capacity" && ["USD", "GBP", "EUR", "AUD"].includes(fact.unit)) score -= 4;
