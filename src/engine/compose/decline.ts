@@ -33,7 +33,7 @@ const QUANTITY_WORDS: Readonly<Partial<Record<Quantity, string>>> = {
 };
 
 const RELATION_WORDS: Readonly<Record<Relation, string>> = {
-  acquire: "acquiring", invest: "investing in", pay: "paying", supply: "supplying", lease: "leasing to", lend: "lending to",
+  acquire: "acquiring", invest: "investing in", pay: "paying", supply: "supplying", lease: "leasing from", lend: "lending to",
   cancel: "cancelling", pledge: "pledging", partner: "partnering with", value: "valuing",
 };
 

@@ -100,6 +100,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const specifics = [...new Set([...words
     .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
     .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
+    // An everyday past form ("launched", "arranged", "assembled") says what happened, not which deal or figure ("-ing" words are often nouns: "manufacturing", "licensing").
+    .filter((w) => !(/ed$/.test(w.raw) && w.raw.length > 5 && isCommonWord(w.raw)))
     // A name the dictionary doesn't know ("Vizag", "Kairos"), or a word only a few deals use ("hydro", "payout").
     .filter((w) => !isCommonWord(w.raw) || (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT && knowledge.dealsUsing(w.raw) <= SPECIFIC_MAX_DEALS))
     .filter((w) => !entityWords(mentions).has(w.raw))
