@@ -188,10 +188,6 @@ describe("readQuestion: specific words", () => {
     expect(read("how many tpus is google givng anthropic").specifics).toEqual([]);
     expect(read("did micron sign anything with openai").specifics).toContain("micron");
   });
-
-  it("takes no everyday past form for a specific word ('arranged'), but keeps an '-ing' noun ('licensing')", () => {
-    expect(read("who arranged the hyperion financing").specifics).not.toContain("arranged");
-  });
 });
 
 describe("readQuestion: names made of everyday words, and months", () => {

@@ -137,3 +137,11 @@ describe("how big a place is", () => {
     expect(figure).toMatchObject({ factId: "microsoft-nscale-2025.texas-capacity", value: 240, unit: "MW" });
   });
 });
+
+describe("words that say what happened", () => {
+  it("takes no everyday past form ('arranged') for a word the deal must contain, but keeps an '-ing' noun ('manufacturing')", () => {
+    const read = (q: string) => readQuestion(readerKnowledge(index), q);
+    expect(read("who arranged the hyperion financing").specifics).not.toContain("arranged");
+    expect(read("what did sanmina pay for zt manufacturing").specifics).toContain("manufacturing");
+  });
+});
