@@ -112,7 +112,7 @@ export const STATUS_PHRASES: Readonly<Record<string, string>> = {
   signed: "signed",
   "under-way": "under way",
   completed: "completed",
-  revised: "later revised",
+  revised: "a deal that was later revised",
   scrapped: "scrapped",
   rejected: "rejected",
   superseded: "superseded by a later deal",

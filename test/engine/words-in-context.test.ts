@@ -145,3 +145,21 @@ describe("words that say what happened", () => {
     expect(read("what did sanmina pay for zt manufacturing").specifics).toContain("manufacturing");
   });
 });
+
+describe("a deal's standing", () => {
+  it("says what revised a deal, with the revision's own figure", () => {
+    const { answer } = first("has the amazon openai compute deal been expanded since it was signed");
+    expect(renderBody(answer)).toMatch(/later revised by[\s\S]*\$100 billion/);
+  });
+
+  it("answers 'done or still pending' with the status, not a bare yes, and not as a missing word", () => {
+    const text = renderBody(first("is the msft openai restructuring done or still pending").answer);
+    expect(text).toContain("completed");
+    expect(text).not.toMatch(/^As far as my sources go, yes/);
+    expect(text).not.toContain("don't mention");
+  });
+
+  it("reads 'sign off' as an approval, not a cancellation", () => {
+    expect(renderBody(first("does the nvidia intel stake need any sign off").answer)).not.toContain("being cancelled");
+  });
+});

@@ -80,6 +80,13 @@ export function composeStatus(b: ReplyBuilder, index: SearchIndex, deal: Deal, h
     const head = successor ?? replaced.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject === undefined && f.unit !== "text");
     b.line(`It was replaced by ${theDeal(replaced)}`, ...(head ? [": ", ...factSentence(b, kb, head, replaced, false)] : ["."]));
   } else if (headline) b.line(...factSentence(b, kb, headline, deal, false));
+  // "has it been expanded since": what revised it, with the revision's own headline figure.
+  for (const id of deal.revisedBy.slice(0, 2)) {
+    const later = kb.deals.get(id);
+    if (!later) continue;
+    const head = later.factIds.map((f) => kb.facts.get(f)).find((f): f is Fact => f !== undefined && f.metric === "expansion-value") ?? later.factIds.map((f) => kb.facts.get(f)).find((f): f is Fact => f !== undefined && f.subject === undefined && f.unit !== "text" && f.supersededBy === undefined);
+    b.line(`It was later revised by ${theDeal(later)}`, ...(head ? [": ", ...factSentence(b, kb, head, later, false)] : ["."]));
+  }
   if (isUnvetted(deal)) b.line("Reported, not vetted: only tier-C pages carry this deal.");
 }
 

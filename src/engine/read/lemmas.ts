@@ -128,6 +128,8 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bwanna\b/g, "want to"],
   // British spellings read as American ones, as the data writes them: "recapitalisation", "organised".
   [/\b(\w{3,})is(ation|ations|ed|ing)\b/g, "$1iz$2"],
+  // "sign off" is an approval, not a cancellation ("off").
+  [/\bsign(?:s|ed|ing)?[- ]off\b/g, "approval"],
   // "back" that is no backing: "back online", "back in 2023", "come back".
   [/\bback(?= (?:online|on line|on|up|in|into|to|then|when|around|from|at)\b)/g, ""],
   // Words for credit quality that are no investment or backing: "investment-grade", "gpu-backed loan".

@@ -243,7 +243,9 @@ const SPECIFIC_NOISE = new Set(
     "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
     "currently originally supposedly reportedly actually really basically exactly roughly approx officially publicly " +
     "part parts piece side sides one ones first second third last latest newest new recent original initial initially eventually ultimately announced signed " +
-    "according report reports reported reporting source sources news article people familiar matter").split(" "),
+    "according report reports reported reporting source sources news article people familiar matter " +
+    // Words of a deal's standing: the status answers them, whatever the deal's own wording.
+    "pending done finished complete completed final finalized finalised official officially live active dead alive binding happening").split(" "),
 );
 
 /**
