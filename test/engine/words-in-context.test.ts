@@ -163,3 +163,11 @@ describe("a deal's standing", () => {
     expect(renderBody(first("does the nvidia intel stake need any sign off").answer)).not.toContain("being cancelled");
   });
 });
+
+describe("a company before a product that names a deal", () => {
+  it("keeps 'google cloud' a party of 'the openai google cloud tpu deal', and finds no such deal", () => {
+    const { answer } = first("openai google cloud tpu deal - what's it worth");
+    expect(answer.outcome).not.toBe("answered");
+    expect(primary(answer)).toEqual([]);
+  });
+});
