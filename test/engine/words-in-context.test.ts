@@ -171,3 +171,11 @@ describe("a company before a product that names a deal", () => {
     expect(primary(answer)).toEqual([]);
   });
 });
+
+describe("British spellings of verbs", () => {
+  it("reads 'cancelled' as cancelling, and corrects a cancellation the data does not record", () => {
+    const { answer } = first("why did stargate michigan get cancelled");
+    expect(answer.outcome).toBe("corrected");
+    expect(renderBody(answer)).toContain("being cancelled");
+  });
+});

@@ -29,7 +29,7 @@ export const IRREGULAR: Readonly<Record<string, string>> = {
   priciest: "pricey", richest: "rich", companies: "company", countries: "country", facilities: "facility",
   utilities: "utility", agreed: "agree", agreeing: "agree", announced: "announce", announcing: "announce",
   invested: "invest", investing: "invest", invests: "invest", committed: "commit", committing: "commit",
-  scrapped: "scrap", scrapping: "scrap", dropped: "drop", dropping: "drop", planned: "plan", planning: "plan",
+  scrapped: "scrap", scrapping: "scrap", cancelled: "cancel", cancelling: "cancel", dropped: "drop", dropping: "drop", planned: "plan", planning: "plan",
   shipped: "ship", shipping: "ship", stopped: "stop", acquired: "acquire", acquiring: "acquire", closing: "close",
   closed: "close", raised: "raise", raising: "raise", owned: "own", owning: "own",
   supplied: "supply", supplies: "supply", supplying: "supply", merged: "merge", merging: "merge", pledged: "pledge",
@@ -87,7 +87,8 @@ export function baseForms(word: string): ReadonlySet<string> {
 function addStem(out: Set<string>, stem: string): void {
   out.add(stem);
   out.add(`${stem}e`);
-  if (/([bdgmnprt])\1$/.test(stem)) out.add(stem.slice(0, -1));
+  // "committed" -> "commit", "planned" -> "plan", and the British "cancelled" -> "cancel".
+  if (/([bdglmnprt])\1$/.test(stem)) out.add(stem.slice(0, -1));
 }
 
 export interface Word {
