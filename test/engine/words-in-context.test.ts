@@ -179,3 +179,12 @@ describe("British spellings of verbs", () => {
     expect(renderBody(answer)).toContain("being cancelled");
   });
 });
+
+describe("a time claimed in a yes/no question", () => {
+  it("reads years past 2029 and corrects a claimed year with the deal's own dated figure", () => {
+    const { answer } = first("amazon's x-energy deal brings 5 GW of SMRs online by 2030 yeah?");
+    expect(answer.outcome).toBe("corrected");
+    expect(renderBody(answer)).toContain("2039");
+    expect(renderBody(answer)).not.toContain("don't report the figure you give");
+  });
+});

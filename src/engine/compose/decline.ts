@@ -6,7 +6,7 @@ import type { Quantity, Relation } from "../read/lexicon.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import type { Verdict } from "../verify/verify.js";
-import { figureMatches, heldElsewhere, POWER, powerMatches } from "../verify/premise.js";
+import { dealHolds, figureMatches, heldElsewhere, POWER, powerMatches } from "../verify/premise.js";
 import type { Unit } from "../../kb/vocabulary.js";
 import { HEADLINE_METRICS, mentionsMonth } from "../retrieve/score-facts.js";
 import { dealWords } from "../retrieve/deal-words.js";
@@ -107,7 +107,8 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     return "declined";
   }
   const figure = failure("figure");
-  if (figure && figure.kind === "figure") {
+  // A figure the deal does report ("5 GW") is no false premise, though one of its other figures failed against it.
+  if (figure && figure.kind === "figure" && !(figure.unit !== "USD" && dealHolds(index, deal, figure.stated, figure.unit) && tried.some((v) => v.failures.every((f) => f.kind !== "figure")))) {
     const stated = formatFact({ value: figure.stated, unit: figure.unit, qualifier: "none" });
     // The deal does hold the figure, but as an estimate or for another scope: say what it is.
     const asOther = deal.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && isOtherBasis(f) && f.unit === figure.unit && f.value !== undefined && Math.abs(f.value - figure.stated) <= Math.abs(figure.stated) * 0.02);
@@ -149,6 +150,11 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
       if (own) b.line(`${capitalize(possessiveName(kb, party.group))} own part: `, ...factSentence(b, kb, own, d, false));
       return "corrected";
     }
+  }
+  // "brings 5 GW online by 2030, yeah?": the time the deal's own dated figure gives is the correction.
+  if (failure("year") && q.yesNo && best.failures.every((f) => f.kind === "year") && (fact.unit === "date" || fact.date !== undefined)) {
+    b.line("My sources don't date that to the time you give. They report: ", ...factSentence(b, kb, fact, deal, false));
+    return "corrected";
   }
   if (failure("year")) {
     // The deal is of that year but the figure is not ("deployed in early 2025?" for GPUs due in 2026).

@@ -34,7 +34,7 @@ const POINTER = /\b(?:it|its|that|this|those|these|them|they|their|the same|said
 const DEAL_WORD = /\b(?:deals?|agreements?|contracts?|partnerships?|pacts?|tie-?ups?|arrangements?|joint ventures?|jvs?|acquisitions?|mergers?|investments?|leases?|pledges?|bonds?|loans?)\b/;
 const ASCENDING = /\b(?:smallest|lowest|least|shortest|oldest|earliest|cheapest)\b/;
 const BY_DATE = /\b(?:newest|latest|most recent|oldest|earliest|first deal|recent deals?)\b/;
-const YEAR = /\b(20[12]\d)\b/g;
+const YEAR = /\b(20[1-4]\d)\b/g;
 const THRESHOLD = /\b(?:over|above|more than|bigger than|larger than|at least|exceeding|greater than|north of|>)\s*\$?\s?\d/;
 
 /** Read a question into a structured query. Pure: the same knowledge and text give the same query. */

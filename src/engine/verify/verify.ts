@@ -180,7 +180,7 @@ function timeFits(index: SearchIndex, q: StructuredQuery, deal: Deal, fact: Fact
 
 /** The years a figure's own wording names ("in Q1 2026"). */
 function ownYears(fact: Fact): number[] {
-  return [...`${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`.matchAll(/\b(20[12]\d)\b/g)].map((m) => Number(m[1]));
+  return [...`${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`.matchAll(/\b(20[1-4]\d)\b/g)].map((m) => Number(m[1]));
 }
 
 function yearFits(deal: Deal, fact: Fact, years: readonly number[]): boolean {
