@@ -159,6 +159,9 @@ class Turnwise {
     // ... or on its revisions ("and the expansion this april" after the original contract).
     const carried = new Set(this.focus.carried.flatMap((id) => [id, ...(index.kb.deals.get(id)?.revisedBy ?? []), ...(index.kb.deals.get(id)?.revises ?? [])]));
     const deals = pointing ? cands.deals.filter((d) => carried.has(d.id)) : cands.deals;
+    // A follow-up on a deal just discussed that was since superseded asks about it as it stood.
+    const last = index.kb.deals.get(this.focus.carried[0] ?? "");
+    if (pointing && last !== undefined && last.supersededBy.length > 0) q = { ...q, earlier: true };
     const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
     const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 25, subjects);
     const { pass: whole, tried } = choose(index, q, this.focus.groups, scored);

@@ -15,6 +15,7 @@ beforeAll(async () => {
   index = await bundledIndex();
 });
 const primaryIds = (a: Answer): string[] => a.primary.map((i) => a.figures[i]?.factId ?? "");
+const primary = (a: Answer) => a.primary.map((i) => a.figures[i]).filter((f) => f !== undefined);
 
 describe("questions in parts", () => {
   it.each([
@@ -79,5 +80,23 @@ describe("a figure named outright", () => {
 
   it("takes 'how much of the second tranche came from softbank' as SoftBank's part, not the tranche", () => {
     expect(primaryIds(answerQuestion(index, "how much of the second tranche came from softbank itself").answer)).toEqual(["softbank-openai-2025.second-tranche-softbank"]);
+  });
+});
+
+describe("follow-ups on the deal just discussed", () => {
+  const chain = (...qs: string[]) => {
+    let ctx = EMPTY_CONTEXT;
+    let last: Answer | undefined;
+    for (const q of qs) ({ answer: last, context: ctx } = answerQuestion(index, q, ctx));
+    return last!;
+  };
+
+  it("stays on a superseded deal just discussed ('for how many gw' after Nvidia's scrapped letter of intent)", () => {
+    expect(primaryIds(chain("how much did nvidia say it would invest in openai", "for how many gw"))).toEqual(["nvidia-openai-2025.capacity"]);
+  });
+
+  it("reads 'and the rest?' after the upfront part as the remainder", () => {
+    const answer = chain("how much is amazon putting into openai", "how much upfront", "and the rest?");
+    expect(primary(answer)[0]).toMatchObject({ dealId: "amazon-openai-2026", value: 35e9 });
   });
 });

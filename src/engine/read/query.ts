@@ -64,6 +64,11 @@ export interface StructuredQuery {
    * Empty for a question in one part.
    */
   readonly parts: readonly string[];
+  /**
+   * The question is about a deal as it once stood: a follow-up on a superseded or scrapped deal just
+   * discussed ("for how many gw" after Nvidia's scrapped letter of intent). Set by the conversation.
+   */
+  readonly earlier?: boolean;
   /** The quantity was named outright ("how many GPUs"): no other metric may stand in for it. */
   readonly precise: boolean;
   readonly kind: AnswerKind;

@@ -88,7 +88,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
       if (isPossible(fact) && q.phase !== "eventual") score -= 3;
       // A superseded figure only when the question asks for the figure as it once stood, then first.
-      if (fact.supersededBy !== undefined) score += EARLIER_FIGURE.test(q.lower) ? 2 : -10;
+      if (fact.supersededBy !== undefined) score += q.earlier === true || EARLIER_FIGURE.test(q.lower) ? 2 : -10;
       if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
       score += fact.unit === "text" && q.quantity !== "statement" && !["term", "expansion", "start-date", "completion-date", "closing-date", "announcement-date"].includes(fact.metric) ? -2 : 0;
       const tier = index.kb.sources.get(fact.source)?.tier;
@@ -234,7 +234,7 @@ function wordScore(index: SearchIndex, q: StructuredQuery, fact: Fact): number {
 const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
   first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase[- ](?:1|one|i)\b|start(?:ing)?|begin|opening|to begin|right away|now)\b/i,
   second: /\b(?:second|phase[- ](?:2|two|ii)\b|next)\b/i,
-  added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on)\b/i,
+  added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on|remaining|remainder|rest|later)\b/i,
   eventual: /\b(?:total|full|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commit\w*)\b/i,
 };
 

@@ -71,7 +71,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   else if (q.yesNo && q.years.length > 0 && !ownYears(fact).some((y) => q.years.includes(y)) && ownYears(fact).length > 0) failures.push({ kind: "year", years: q.years });
   if (isOtherBasis(fact) && !basisAsked(q, own, fact, titleLemmas(deal)) && !companyFigureAsked(index, q, c)) failures.push({ kind: "basis" });
   // A figure since revised answers only a question about the earlier one, by word or by its time.
-  if (fact.supersededBy !== undefined && !timed && !EARLIER_FIGURE.test(q.lower)) failures.push({ kind: "superseded" });
+  if (fact.supersededBy !== undefined && !timed && q.earlier !== true && !EARLIER_FIGURE.test(q.lower)) failures.push({ kind: "superseded" });
   // An open question names its deal by a figure ("softbank's part of the 110b round"): the deal must
   // hold it. A yes/no question states the figure as the answer ("is it worth $38B?"): the fact must be it.
   const asksAbout = !q.yesNo && /\b(?:how (?:much|many|big|long)|what|which|when|who)\b/.test(q.lower);
