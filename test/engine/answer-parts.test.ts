@@ -4,6 +4,7 @@ import { answerQuestion, EMPTY_CONTEXT } from "../../src/engine/answer.js";
 import type { SearchIndex } from "../../src/engine/search-index.js";
 import { renderBody } from "../../src/render/plain.js";
 import { bundledIndex } from "../helpers/bundled-index.js";
+import { figureProblems } from "../../src/eval/citation-check.js";
 
 /**
  * Questions in parts that ask figures of the same kind, told apart by their own words: each part
@@ -98,5 +99,15 @@ describe("follow-ups on the deal just discussed", () => {
   it("reads 'and the rest?' after the upfront part as the remainder", () => {
     const answer = chain("how much is amazon putting into openai", "how much upfront", "and the rest?");
     expect(primary(answer)[0]).toMatchObject({ dealId: "amazon-openai-2026", value: 35e9 });
+  });
+});
+
+describe("totals of ceilings", () => {
+  it("adds ceilings into a ceiling, each cited ('so combined?' after up to $10B and up to $5B)", () => {
+    let ctx = EMPTY_CONTEXT;
+    let last: Answer | undefined;
+    for (const q of ["how much azure compute is anthropic committing to", "how much is nvidia investing in them", "and msft?", "so combined?"]) ({ answer: last, context: ctx } = answerQuestion(index, q, ctx));
+    expect(primary(last!)[0]).toMatchObject({ value: 15e9, qualifier: "up to" });
+    expect(figureProblems(last!, index)).toEqual([]);
   });
 });

@@ -62,6 +62,14 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
     b.line(`Total ${kinds}${who ? ` for ${who}` : ""}: `, ...b.answer(b.computed(firm[0]!.metric, sum, "USD", firm, anyApprox ? "about" : "none")), " (computed by adding the cited figures below).");
     for (const f of firm) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, false));
   }
+  // Ceilings only, of separate deals or parties: their sum is a ceiling too ("up to $10B" and "up to $5B": up to $15B).
+  const ceilings = hedged.filter((f) => f.qualifier === "up to" || f.qualifier === "as much as");
+  if (firm.length === 0 && apart.length === 0 && ceilings.length >= 2 && ceilings.length === hedged.length && new Set(ceilings.map((f) => f.unit)).size === 1) {
+    const top = ceilings.reduce((s, f) => s + (f.value ?? 0), 0);
+    b.line(`Total ${kinds}${who ? ` for ${who}` : ""}: `, ...b.answer(b.computed(ceilings[0]!.metric, top, ceilings[0]!.unit, ceilings, "up to")), " (computed by adding the ceilings below; each is a maximum, so the total is one too).");
+    for (const f of ceilings) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, false));
+    return [...ceilings];
+  }
   if (hedged.length > 0) {
     b.line(firm.length > 0 ? "Not added, because they are ceilings rather than firm amounts:" : "Only ceilings are reported, so I give them without adding them up:");
     for (const f of hedged) b.line("• ", ...factSentence(b, index.kb, f, index.kb.deals.get(f.dealId)!, firm.length === 0));
