@@ -108,7 +108,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     .map((w) => w.raw)
     // A misspelt word of the data is that word ("arnlod"); a misspelt everyday word is no specific term.
     .map((w) => (knowledge.dataWords.has(w) ? w : dataTypo(w, knowledge.dataWords) ?? w))
-    .filter((w) => knowledge.dataWords.has(w) || !misspeltEverydayWord(w)), ...namePairs(words, knowledge, nameWords)])];
+    // A three-letter word the data never uses ("wil", "abt") is a slip or a chat word, not a term to look for.
+    .filter((w) => knowledge.dataWords.has(w) || (w.length >= 4 && !misspeltEverydayWord(w))), ...namePairs(words, knowledge, nameWords)])];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
   // "deals over $100 billion", "which of them are bigger than $50B": the deals past a line, not one figure.
@@ -191,6 +192,8 @@ function readRelation(lemmas: Forms, lower: string): { relation: Relation | null
   for (const [relation, phrases] of RELATIONS) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
+    // "how much azure did oai promise to buy": an amount of something is bought, never a company.
+    if (relation === "acquire" && /\bhow much (?!of\b)\w+/.test(lower) && !/\b(?:acquir\w*|acquisition|takeover|take over|merg\w*|buyout)\b/.test(lower)) continue;
     if (relation === "acquire" && (BUY_OBJECT.test(lower) || BOUGHT_THING.test(lower) && !/\b(?:bought|buys?|acquir\w*)\s+(?:\w+\s+)?(?:company|firm|startup|stake)\b/.test(lower)) && !/\b(?:acquir\w*|acquisition|takeover|take over|merg\w*|buyout)\b/.test(lower)) continue;
     // The actor is whoever stands before the first verb of giving or taking ("Lambda paying Nvidia to rent...").
     const first = Math.min(...RELATIONS.filter(([r]) => r !== "value" && r !== "partner").map(([, ps]) => findAny(lemmas, ps)).filter((x) => x >= 0), at);
