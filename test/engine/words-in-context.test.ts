@@ -205,3 +205,9 @@ describe("what is not a question about deals, or asks to change them", () => {
     expect(readQuestion(readerKnowledge(index), "zuck said meta wil invest how much in the us by 2028").specifics).not.toContain("wil");
   });
 });
+
+describe("short words", () => {
+  it("keeps a short unit no deal reports ('kwh') as a word the answer must contain", () => {
+    expect(first("how many kwh a year will stargate abilene use").answer.outcome).not.toBe("answered");
+  });
+});

@@ -108,8 +108,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     .map((w) => w.raw)
     // A misspelt word of the data is that word ("arnlod"); a misspelt everyday word is no specific term.
     .map((w) => (knowledge.dataWords.has(w) ? w : dataTypo(w, knowledge.dataWords) ?? w))
-    // A three-letter word the data never uses ("wil", "abt") is a slip or a chat word, not a term to look for.
-    .filter((w) => knowledge.dataWords.has(w) || (w.length >= 4 && !misspeltEverydayWord(w))), ...namePairs(words, knowledge, nameWords)])];
+    // A three-letter word the data never uses, one letter short of an everyday word ("wil"), is a slip, not a term to look for ("kwh" stays).
+    .filter((w) => knowledge.dataWords.has(w) || (w.length >= 4 ? !misspeltEverydayWord(w) : !shortOfEverydayWord(w))), ...namePairs(words, knowledge, nameWords)])];
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
   // "deals over $100 billion", "which of them are bigger than $50B": the deals past a line, not one figure.
@@ -272,6 +272,13 @@ function namePairs(words: readonly Word[], knowledge: ReaderKnowledge, nameWords
  */
 function dataTypo(word: string, dataWords: ReadonlySet<string>): string | undefined {
   return plausibleTypo(word, misspelled(word, dataWords));
+}
+
+/** A short word that is an everyday word with one letter left out ("wil" for "will", "teh" aside). */
+function shortOfEverydayWord(word: string): boolean {
+  const common = commonWordSet();
+  for (let i = 0; i <= word.length; i++) for (let c = 97; c <= 122; c++) if (common.has(word.slice(0, i) + String.fromCharCode(c) + word.slice(i))) return true;
+  return false;
 }
 
 /**
