@@ -322,5 +322,7 @@ export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: 
   // The figure of the time the question names first ("oracle's feb 2026 bond"), then the headline metrics.
   const timed = (f: Fact) => (q.years.length > 0 && q.years.includes(f.asOf.year) ? 1 : 0) + (q.months.length > 0 && (q.months.includes(f.asOf.month ?? 0) || mentionsMonth(f, q.months)) ? 1 : 0);
   const rank = (f: Fact) => (HEADLINE_METRICS.indexOf(f.metric) + 100) % 100;
-  return pool.sort((a, b) => timed(b) - timed(a) || rank(a) - rank(b))[0];
+  // The deal's own figure before one party's part of it ("the round", not "Nvidia's contribution").
+  const own = (f: Fact) => (f.subject === undefined ? 0 : 1);
+  return pool.sort((a, b) => timed(b) - timed(a) || own(a) - own(b) || rank(a) - rank(b))[0];
 }

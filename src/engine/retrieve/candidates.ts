@@ -6,6 +6,7 @@ import { lemma } from "../read/lemmas.js";
 import { dealWords } from "./deal-words.js";
 import { hasWord, namedInTitle } from "./score-facts.js";
 import { placesAsked } from "../compose/places.js";
+import { dealHas } from "../verify/premise.js";
 
 /**
  * Candidate deals for a query: the deals of the companies named (all of them together when
@@ -130,6 +131,7 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   }
   const carried = new Set(focus.carried);
   const idSet = new Set(ids);
+  const stated = q.premise.figures.filter((f) => f.unit === "USD").map((f) => f.value);
   const places = [...placeNames(index, q), ...placesAsked(q.lower).map((p) => p.toLowerCase())];
   // Each deal's priority is computed once: a company with thousands of deals must not pay for it per comparison.
   const deals = ids
@@ -159,6 +161,8 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
       const header = dealWords(index, d).header;
       p += 1.5 * q.specifics.filter((w) => header.has(lemma(w))).length;
     }
+    // "openai's 100b nvidia deal": the deal that holds a dollar figure the question states is the one meant.
+    if (stated.length > 0 && stated.some((v) => dealHas(index, d, v))) p += 2.5;
     if (places.length > 0) {
       const text = `${d.title} ${d.summary}`.toLowerCase();
       if (places.some((n) => hasWord(text, n))) p += 2;
