@@ -211,3 +211,14 @@ describe("short words", () => {
     expect(first("how many kwh a year will stargate abilene use").answer.outcome).not.toBe("answered");
   });
 });
+
+describe("the deal a stated figure points at", () => {
+  it("takes the companies' deal that holds the stated dollar figure ('openai's 100b nvidia deal')", () => {
+    expect(renderBody(first("openai's 100b nvidia deal is still going ahead right?").answer)).toContain("Nvidia–OpenAI investment and systems letter of intent");
+  });
+
+  it("offers the deal's own figure, not one party's part, when correcting a stated figure", () => {
+    const text = renderBody(first("xai raised 50b in its series e right").answer);
+    expect(text).toMatch(/They report: Size of the funding round/);
+  });
+});
