@@ -222,3 +222,17 @@ describe("the deal a stated figure points at", () => {
     expect(text).toMatch(/They report: Size of the funding round/);
   });
 });
+
+describe("whether a deal was signed or closed", () => {
+  it.each([
+    ["the coreweave core scientific merger closed last year didnt it", /^No\. /],
+    ["meta signed the oracle cloud deal for 20 billion?", /^No\. .*still in talks/],
+    ["did the aws openai deal get signed", /^As far as my sources go, yes\./],
+  ])("answers %j with the deal's standing", (q, lead) => {
+    expect(renderBody(first(q).answer)).toMatch(lead);
+  });
+
+  it("says no 'No' to a question about talks that are still talks", () => {
+    expect(renderBody(first("is meta still in talks with oracle").answer)).not.toMatch(/^No\./);
+  });
+});

@@ -65,12 +65,15 @@ export function composeStanding(b: ReplyBuilder, index: SearchIndex, deal: Deal,
 }
 
 /** "Is it still on?": the deal's status, what replaced it, and its headline figure. */
-export function composeStatus(b: ReplyBuilder, index: SearchIndex, deal: Deal, headline: Fact | undefined, yesNo = true): void {
+/** `claimsDone`: the question asks whether the deal was signed or closed ("meta signed the oracle deal?"). */
+export function composeStatus(b: ReplyBuilder, index: SearchIndex, deal: Deal, headline: Fact | undefined, yesNo = true, claimsDone = false): void {
   const kb = index.kb;
   const status = deal.status as string;
   const note = statusNote(deal);
   const ended = ["scrapped", "superseded", "cancelled", "rejected"].includes(status);
-  const lead = !yesNo ? "" : ended ? "No. " : ["signed", "completed", "under-way", "agreed"].includes(status) ? "As far as my sources go, yes. " : "";
+  // Talks, a letter of intent or a press report are not a signed deal.
+  const notYet = claimsDone && ["in-talks", "letter-of-intent", "reported"].includes(status);
+  const lead = !yesNo ? "" : ended || notYet ? "No. " : ["signed", "completed", "under-way", "agreed", "revised"].includes(status) ? "As far as my sources go, yes. " : "";
   const phrase = STATUS_PHRASES[status] ?? status.replace(/-/g, " ");
   b.line(`${lead}${capitalize(theDeal(deal))} ${be(deal)} ${phrase}${aside(note, phrase)}.`);
   const replaced = supersededByDeal(kb, deal);

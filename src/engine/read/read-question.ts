@@ -77,6 +77,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   if (asksCompanyWorth(entities, lower, quantity, relation, kind)) ({ quantity, spec } = { quantity: "market-value", spec: COMPANY_WORTH });
   // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
+  // "meta signed the oracle cloud deal for 20 billion?", "the merger closed last year didn't it": whether it happened is asked.
+  if (yesNo && kind === "figure" && STANDING.test(lower) && (quantity === null || ["announced", "completion", "start", "value", "money", "size"].includes(quantity)) && relation !== "cancel") kind = "status";
 
   // "firm value vs the max": two figures of one deal set side by side, not two deals compared.
   const versus = /\s(?:vs\.?|versus)\s+(.*)$/.exec(lower);
@@ -236,6 +238,8 @@ const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 /** Words that carry no subject of their own in a question about deals. */
 /** A part that starts by naming which figure: "the max if they take…", "base value", "the whole cluster". */
 const PART_START = /^\W*(?:(?:the|a|an|its|their|and|or|but|vs|what about)\s+)*(?:max(?:imum)?|min(?:imum)?|base|firm|first|initial|second|whole|entire|full|total|overall|target|eventual|ceiling|rest|remaining|upfront|later|phase)\b/;
+/** Verbs of a deal's standing: signed, closed, completed, went through. */
+const STANDING = /\b(?:signed|closed|completed|finali[sz]ed|finished|went through|gone through|got approved|was approved|been approved|inked|sealed|official(?:ly)?)\b/;
 const QUESTION_WORD = /\b(?:how|what|whats|when|which|who|whos|where|why)\b/;
 
 /** Words that name one figure of a deal among its others: a phase, a ceiling, a kind of money, a price. */
