@@ -322,8 +322,8 @@ export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: 
   // The figure of the time the question names first ("oracle's feb 2026 bond"), then the headline metrics.
   const timed = (f: Fact) => (q.years.length > 0 && q.years.includes(f.asOf.year) ? 1 : 0) + (q.months.length > 0 && (q.months.includes(f.asOf.month ?? 0) || mentionsMonth(f, q.months)) ? 1 : 0);
   const rank = (f: Fact) => (HEADLINE_METRICS.indexOf(f.metric) + 100) % 100;
-  // A named company's own figure ("Microsoft's stake"), then the deal's own ("the round"), before another party's part ("Nvidia's contribution").
+  // Not the part of a party the question does not name ("Nvidia's contribution" to "xai's series e").
   const named = new Set(q.entities.map((e) => e.group));
-  const own = (f: Fact) => (f.subject !== undefined && named.has(index.matcher.groupOf(f.subject)) ? 0 : f.subject === undefined ? 1 : 2);
-  return pool.sort((a, b) => timed(b) - timed(a) || own(a) - own(b) || rank(a) - rank(b))[0];
+  const others = (f: Fact) => (f.subject !== undefined && !named.has(index.matcher.groupOf(f.subject)) ? 1 : 0);
+  return pool.sort((a, b) => timed(b) - timed(a) || others(a) - others(b) || rank(a) - rank(b))[0];
 }
