@@ -236,3 +236,16 @@ describe("whether a deal was signed or closed", () => {
     expect(renderBody(first("is meta still in talks with oracle").answer)).not.toMatch(/^No\./);
   });
 });
+
+describe("counts the question states", () => {
+  it("says whose deal a stated share count belongs to ('broadcom's warrants for 160m shares' are AMD's)", () => {
+    const { answer } = first("why did broadcom give openai warrants for 160m shares");
+    expect(answer.outcome).toBe("corrected");
+    expect(renderBody(answer)).toMatch(/A figure of that size[\s\S]*AMD shares under the warrant/);
+  });
+
+  it("reads GPUs, TPUs and chips as one kind of count", () => {
+    expect(readQuestion(readerKnowledge(index), "how many of the 200k gpus go to texas").premise.figures).toEqual([{ value: 200000, unit: "GPUs" }]);
+    expect(first("how many of the 200k gpus go to texas").answer.outcome).toBe("answered");
+  });
+});

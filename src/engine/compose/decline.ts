@@ -246,6 +246,11 @@ function describedDeal(index: SearchIndex, q: StructuredQuery, groups: readonly 
   const involves = (id: string) => (index.dealShape.get(id)?.partyGroups ?? []).some((g) => groups.includes(g));
   const byName = [...dealsByName(index, q)].filter(involves);
   if (byName.length === 1) return index.kb.deals.get(byName[0]!);
+  // "oracle's 1 million tpu deal with anthropic": the one deal of a company named that holds the figure stated.
+  const holding = [...new Set(groups.flatMap((g) => index.dealsByGroup.get(g) ?? []))]
+    .map((id) => index.kb.deals.get(id))
+    .filter((d): d is Deal => d !== undefined && q.premise.figures.length > 0 && q.premise.figures.every((f) => dealHolds(index, d, f.value, f.unit)));
+  if (holding.length === 1) return holding[0];
   const words = [...new Set([...q.specifics, ...q.keywords].map((w) => lemma(w)))];
   const pool = byName.length > 1 ? byName : [...new Set(groups.flatMap((g) => index.dealsByGroup.get(g) ?? []))];
   const least = byName.length > 1 ? 1 : 2;

@@ -13,7 +13,7 @@ const PERCENT = /(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|pct\b)/g;
 const YEARS = /(?<![\w.$])(\d{1,2})[- ]?(?:years?|yrs?)\b(?!\s+(?:ago|old|later|earlier|before|after))/g;
 const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6, k: 1e3 };
 
-/** Money, power, percent and year figures the user wrote: "$38b", "1.4 trillion", "500 gigawatts", "51%", "a 10 year deal" (not counts: "200k gpus"). */
+/** Figures the user wrote: money, power, percent, years and counts ("$38b", "1.4 trillion", "500 gigawatts", "51%", "a 10 year deal", "200k gpus"). */
 export function statedFigures(lower: string): Array<{ value: number; unit: Unit }> {
   const out: Array<{ value: number; unit: Unit }> = [];
   for (const m of lower.matchAll(MONEY)) {
@@ -28,8 +28,17 @@ export function statedFigures(lower: string): Array<{ value: number; unit: Unit 
   for (const m of lower.matchAll(PERCENT)) out.push({ value: Number(m[1]), unit: "percent" });
   for (const re of [PER_SHARE, BUCKS]) for (const m of lower.matchAll(re)) if (!out.some((f) => f.unit === "USD" && f.value === Number(m[1]))) out.push({ value: Number(m[1]), unit: "USD" });
   for (const m of lower.matchAll(YEARS)) out.push({ value: Number(m[1]), unit: "years" });
+  // "160m shares", "1 million tpus", "200k gpus": a count of a thing the data counts.
+  for (const m of lower.matchAll(COUNT)) {
+    const unit = COUNT_NOUNS[m[3]!.replace(/s$/, "")];
+    const scale = m[2] === undefined ? 1 : m[2].startsWith("m") ? 1e6 : 1e3;
+    if (unit !== undefined) out.push({ value: Number(m[1]!.replace(/,/g, "")) * scale, unit });
+  }
   return out;
 }
+
+const COUNT = /(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m|mn|million|thousand)?\s+(?:[a-z0-9]+\s+)?(gpus?|tpus?|chips?|accelerators?|shares?|servers?|jobs?|homes?|acres?)\b/g;
+const COUNT_NOUNS: Readonly<Record<string, Unit>> = { gpu: "GPUs", tpu: "TPUs", chip: "chips", accelerator: "accelerators", share: "shares", server: "servers", job: "jobs", home: "homes", acre: "acres" };
 
 const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

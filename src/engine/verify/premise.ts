@@ -159,6 +159,10 @@ export function powerMatches(value: number, unit: string, f: Fact): boolean {
   return figureMatches(toMw(value, unit), { ...f, value: f.value === undefined ? undefined : toMw(f.value, f.unit), range } as Fact);
 }
 
+/** Units counted as one: GPUs, TPUs, chips and accelerators are all chips to a user. */
+const CHIPS: ReadonlySet<string> = new Set(["GPUs", "TPUs", "chips", "accelerators"]);
+const sameUnit = (a: string, b: string): boolean => a === b || (CHIPS.has(a) && CHIPS.has(b));
+
 /** The deal reports the stated figure in its unit (GW and MW as one scale; dollars as in dealHas). */
 export function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: Unit): boolean {
   if (unit === "USD") return dealHas(index, deal, value);
@@ -168,15 +172,15 @@ export function dealHolds(index: SearchIndex, deal: Deal, value: number, unit: U
     // A figure for something else ("IREN's whole 750 MW campus") does not name this deal.
     if (f === undefined || isOtherBasis(f)) return false;
     if (power && POWER.has(f.unit)) return powerMatches(value, unit, f);
-    return f.unit === unit && figureMatches(value, f);
+    return sameUnit(f.unit, unit) && figureMatches(value, f);
   });
 }
 
-/** The deal reports some figure in this unit (power counts GW and MW as one), of its own scope. */
+/** The deal reports some figure in this unit (power counts GW and MW as one, chips of any kind as one), of its own scope. */
 export function reportsUnit(index: SearchIndex, deal: Deal, unit: Unit): boolean {
   return deal.factIds.some((id) => {
     const f = index.kb.facts.get(id);
-    return f !== undefined && !isOtherBasis(f) && f.value !== undefined && (f.unit === unit || (POWER.has(unit) && POWER.has(f.unit)));
+    return f !== undefined && !isOtherBasis(f) && f.value !== undefined && (sameUnit(f.unit, unit) || (POWER.has(unit) && POWER.has(f.unit)));
   });
 }
 
