@@ -10,11 +10,7 @@ import { createLogger } from "../logger.js";
  * anything else with its serialised stack), and the exit code is 1.
  */
 export function runCli(main: (config: Config) => Promise<number>): void {
-  // `npm run eval | head`: a reader that stops reading ends the run quietly, not with an EPIPE stack.
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(0);
-    throw err;
-  });
+  quietOnClosedPipe();
   (async () => {
     const config = loadConfig();
     process.exitCode = await main(config);
@@ -23,5 +19,13 @@ export function runCli(main: (config: Config) => Promise<number>): void {
     if (err instanceof ConfigError || err instanceof DataError) logger.error(err.message);
     else logger.error("start-up failed", { error: err });
     process.exitCode = 1;
+  });
+}
+
+/** `npm run eval | head`: a reader that stops reading ends the run quietly, not with an EPIPE stack. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
   });
 }

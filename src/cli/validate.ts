@@ -1,8 +1,10 @@
 import { loadKnowledgeBase } from "../kb/load.js";
 import { formatCounts, summarize } from "../kb/summary.js";
 import { formatLoadError } from "../kb/types.js";
+import { quietOnClosedPipe } from "./run-cli.js";
 
 /** `npm run validate [-- --json] [dir]`: check every data file, name each problem by file and path, and print a summary. */
+quietOnClosedPipe();
 const args = process.argv.slice(2);
 const json = args.includes("--json");
 const dir = args.find((a) => !a.startsWith("--")) ?? (process.env.DATA_DIR?.trim() || "data");
