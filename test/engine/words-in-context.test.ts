@@ -249,3 +249,11 @@ describe("counts the question states", () => {
     expect(first("how many of the 200k gpus go to texas").answer.outcome).toBe("answered");
   });
 });
+
+describe("a deal described with the wrong company", () => {
+  it("names the deal a place and figure belong to when the company named has none like it", () => {
+    const { answer } = first("how big is microsoft's 15 billion ai hub in visakhapatnam");
+    expect(answer.outcome).toBe("corrected");
+    expect(renderBody(answer)).toMatch(/The deal you describe is the Google AI hub/);
+  });
+});

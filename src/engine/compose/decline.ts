@@ -70,6 +70,13 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
   }
   const { deal, fact } = best.candidate;
   const failure = (kind: string) => tried.map((v) => v.failures.find((f) => f.kind === kind)).find((f) => f !== undefined);
+  // "microsoft's 15 billion ai hub in visakhapatnam": a name of the question belongs to one deal of other companies.
+  const other = tried.every((v) => v.failures.some((f) => f.kind === "specific" || f.kind === "figure")) ? describedElsewhere(index, q, groups) : undefined;
+  if (other) {
+    b.line(`My sources have no such deal for ${names(groups)}. The deal you describe is ${theDeal(other)}: ${partiesText(kb, other)}.`);
+    offer(b, index, [other], "What my sources report:");
+    return "corrected";
+  }
   const direction = failure("direction");
   if (direction && direction.kind === "direction") {
     b.line(`My sources report it the other way round: in ${theDeal(deal)}, ${entityName(kb, direction.target)} is the ${roleName(index, deal, direction.target)} and ${entityName(kb, direction.actor)} the ${roleName(index, deal, direction.actor)}.`);
@@ -268,6 +275,14 @@ function unitHolder(index: SearchIndex, q: StructuredQuery, deal: Deal, value: n
   const other = heldElsewhere(index, q, deal, value, unit);
   if (!other) return undefined;
   return other.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && (f.unit === unit || (POWER.has(f.unit) && POWER.has(unit))) && (POWER.has(unit) ? powerMatches(value, unit, f) : figureMatches(value, f)));
+}
+
+/** The one deal, of none of the companies named, that a name of the question picks out and that holds any figure stated. */
+function describedElsewhere(index: SearchIndex, q: StructuredQuery, groups: readonly string[]): Deal | undefined {
+  if (groups.length === 0) return undefined;
+  const ids = [...dealsByName(index, q)].filter((id) => !groups.some((g) => (index.dealShape.get(id)?.partyGroups ?? []).includes(g)));
+  const fits = ids.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined && q.premise.figures.every((f) => dealHolds(index, d, f.value, f.unit)));
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /** Status premise: the question presumes a cancellation the data does not record. */
