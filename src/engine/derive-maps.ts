@@ -3,6 +3,7 @@ import type { TimeSlicer } from "../time-slicer.js";
 import type { EntityMatcher } from "./entity-matcher.js";
 import { type DealDoc, dealPart, type DealPart, factDoc, type FactDoc, type IndexMemo } from "./index-parts.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
+import { patchMaps, shapeOf } from "./derive-patch.js";
 import { type PartsChange, updateDataWords, updateProperNouns, updateWordDeals } from "./derive-update.js";
 import type { SearchIndex } from "./search-index.js";
 import { normalize, STOPWORDS } from "./text.js";
@@ -16,6 +17,10 @@ export type DerivedMaps = Omit<SearchIndex, "kb" | "matcher" | "dealSearch" | "f
  * build: an index updated after an edit holds exactly the maps a fresh build would.
  */
 export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo: IndexMemo, slicer: TimeSlicer, withDocs: boolean, base?: Base) {
+  if (base && !withDocs) {
+    const maps = await patchMaps(base, kb, matcher, memo, slicer, entityWordsOf(kb, matcher, memo));
+    if (maps) return { maps, dealDocs: [] as DealDoc[], factDocs: [] as FactDoc[] };
+  }
   const canonical: DealPart[] = [];
   for (const deal of kb.deals.values()) {
     canonical.push(dealPart(kb, deal, matcher, memo));
@@ -67,8 +72,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     titleEntities.set(deal.id, p.titleEntities);
     headline.set(deal.id, p.headline);
     capacityGw.set(deal.id, p.capacityGw);
-    const restated = deal.revisedBy.some((r) => (kb.deals.get(r)?.factIds ?? []).some((id) => kb.facts.get(id)?.metric === "deal-value"));
-    dealShape.set(deal.id, { groups: p.groups.length, partyGroups: p.groups, revision: deal.revisedBy.length === 0 ? 0 : restated ? -1 : 1 });
+    dealShape.set(deal.id, shapeOf(kb, deal, p));
     await slicer.tick();
   }
   const dealsByHeadline = sorted
@@ -121,7 +125,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     dataWords,
     wordDeals,
   };
-  return { maps, dealDocs, factDocs, parts: sorted };
+  return { maps, dealDocs, factDocs };
 }
 
 /** The index a change is applied to, and the deals whose part may differ from it (added, removed, or changed with any of their facts). */
