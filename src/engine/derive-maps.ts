@@ -89,23 +89,25 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
   // reload (at 100k facts that first question otherwise stalled the gateway for about a second).
   const entityWords = entityWordsOf(kb, matcher, memo);
   let nouns: ReadonlyMap<string, ReadonlySet<string>> = properNouns;
-  let dataWords: Set<string>;
-  let wordDeals: Map<string, number>;
+  let dataWords: ReadonlySet<string>;
+  let wordDeals: ReadonlyMap<string, number>;
   if (change && base) {
     nouns = await updateProperNouns(base.old.properNouns, change, () => slicer.tick());
-    wordDeals = updateWordDeals(base.old.wordDeals, change);
-    dataWords = updateDataWords(base.old.dataWords, change, nouns, wordDeals, entityWords);
+    wordDeals = await updateWordDeals(base.old.wordDeals, change, () => slicer.tick());
+    dataWords = await updateDataWords(base.old.dataWords, change, nouns, wordDeals, entityWords, () => slicer.tick());
   } else {
-    dataWords = new Set<string>(properNouns.keys());
-    wordDeals = new Map<string, number>();
+    const words = new Set<string>(properNouns.keys());
+    const counts = new Map<string, number>();
+    dataWords = words;
+    wordDeals = counts;
     for (const p of sorted) {
       for (const w of p.words) {
-        dataWords.add(w);
-        wordDeals.set(w, (wordDeals.get(w) ?? 0) + 1);
+        words.add(w);
+        counts.set(w, (counts.get(w) ?? 0) + 1);
       }
       await slicer.tick();
     }
-    for (const w of entityWords) dataWords.add(w);
+    for (const w of entityWords) words.add(w);
   }
 
   const maps: DerivedMaps = {

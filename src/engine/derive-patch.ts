@@ -30,6 +30,7 @@ export async function patchMaps(
 ): Promise<DerivedMaps | undefined> {
   const old = base.old;
   if (old.matcher !== matcher) return undefined;
+  await slicer.tick();
   const before = new Map<string, DealPart | undefined>();
   const after = new Map<string, DealPart | undefined>();
   const revised = new Set<string>();
@@ -77,10 +78,11 @@ export async function patchMaps(
     partOf: (id) => after.get(id) ?? partIn(kb, id, matcher, memo),
     sortedIndex: new Map(sorted.map((id, i) => [id, i])),
     canonicalIndex: new Map([...kb.deals.keys()].map((id, i) => [id, i])),
+    stable: true,
   };
   const properNouns = await updateProperNouns(old.properNouns, change, () => slicer.tick());
-  const wordDeals = updateWordDeals(old.wordDeals, change);
-  const dataWords = updateDataWords(old.dataWords, change, properNouns, wordDeals, entityWords);
+  const wordDeals = await updateWordDeals(old.wordDeals, change, () => slicer.tick());
+  const dataWords = await updateDataWords(old.dataWords, change, properNouns, wordDeals, entityWords, () => slicer.tick());
   return {
     dealsByGroup: old.dealsByGroup,
     dealSetsByGroup: old.dealSetsByGroup,

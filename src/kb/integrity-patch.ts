@@ -40,7 +40,9 @@ export async function patchIntegrity(
   if (!previous || !before || !linkedBefore || before.size !== records.size) return undefined;
   const edited: Array<{ was: DealFile; now: DealFile }> = [];
   const old = before.entries();
+  let n = 0;
   for (const [abs, r] of records) {
+    if (++n % 512 === 0) await slicer.tick();
     const next = old.next();
     if (next.done) return undefined;
     const [oldAbs, p] = next.value;
@@ -57,6 +59,7 @@ export async function patchIntegrity(
   if (!nameNumbers) numbersOf.set(previous.entities, (nameNumbers = nameNumbersOf(previous.entities)));
   const ctx: DealContext = { entities: previous.entities, sources: previous.sources, nameNumbers, entitiesToken: entitiesToken(parsed, memo) };
   // Copied in slices: a copy of 100k facts in one step took 45-80 ms.
+  await slicer.tick();
   const deals = await copyMap(previous.deals, slicer);
   const facts = await copyMap(previous.facts, slicer);
   const touched = { deals: new Set<string>(), facts: new Set<string>() };
@@ -89,7 +92,7 @@ async function copyMap<V>(map: ReadonlyMap<string, V>, slicer: TimeSlicer): Prom
   let n = 0;
   for (const [k, v] of map) {
     copy.set(k, v);
-    if (++n % 2048 === 0) await slicer.tick();
+    if (++n % 512 === 0) await slicer.tick();
   }
   return copy;
 }
