@@ -3,6 +3,7 @@ import type { TimeSlicer } from "../time-slicer.js";
 import type { EntityMatcher } from "./entity-matcher.js";
 import { type DealDoc, dealPart, type DealPart, factDoc, type FactDoc, type IndexMemo } from "./index-parts.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
+import { patchMaps, shapeOf } from "./derive-patch.js";
 import { type PartsChange, updateDataWords, updateProperNouns, updateWordDeals } from "./derive-update.js";
 import type { SearchIndex } from "./search-index.js";
 import { normalize, STOPWORDS } from "./text.js";
@@ -16,6 +17,10 @@ export type DerivedMaps = Omit<SearchIndex, "kb" | "matcher" | "dealSearch" | "f
  * build: an index updated after an edit holds exactly the maps a fresh build would.
  */
 export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo: IndexMemo, slicer: TimeSlicer, withDocs: boolean, base?: Base) {
+  if (base && !withDocs) {
+    const maps = await patchMaps(base, kb, matcher, memo, slicer, entityWordsOf(kb, matcher, memo));
+    if (maps) return { maps, dealDocs: [] as DealDoc[], factDocs: [] as FactDoc[] };
+  }
   const canonical: DealPart[] = [];
   for (const deal of kb.deals.values()) {
     canonical.push(dealPart(kb, deal, matcher, memo));
@@ -67,8 +72,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     titleEntities.set(deal.id, p.titleEntities);
     headline.set(deal.id, p.headline);
     capacityGw.set(deal.id, p.capacityGw);
-    const restated = deal.revisedBy.some((r) => (kb.deals.get(r)?.factIds ?? []).some((id) => kb.facts.get(id)?.metric === "deal-value"));
-    dealShape.set(deal.id, { groups: p.groups.length, partyGroups: p.groups, revision: deal.revisedBy.length === 0 ? 0 : restated ? -1 : 1 });
+    dealShape.set(deal.id, shapeOf(kb, deal, p));
     await slicer.tick();
   }
   const dealsByHeadline = sorted
@@ -85,23 +89,25 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
   // reload (at 100k facts that first question otherwise stalled the gateway for about a second).
   const entityWords = entityWordsOf(kb, matcher, memo);
   let nouns: ReadonlyMap<string, ReadonlySet<string>> = properNouns;
-  let dataWords: Set<string>;
-  let wordDeals: Map<string, number>;
+  let dataWords: ReadonlySet<string>;
+  let wordDeals: ReadonlyMap<string, number>;
   if (change && base) {
     nouns = await updateProperNouns(base.old.properNouns, change, () => slicer.tick());
-    wordDeals = updateWordDeals(base.old.wordDeals, change);
-    dataWords = updateDataWords(base.old.dataWords, change, nouns, wordDeals, entityWords);
+    wordDeals = await updateWordDeals(base.old.wordDeals, change, () => slicer.tick());
+    dataWords = await updateDataWords(base.old.dataWords, change, nouns, wordDeals, entityWords, () => slicer.tick());
   } else {
-    dataWords = new Set<string>(properNouns.keys());
-    wordDeals = new Map<string, number>();
+    const words = new Set<string>(properNouns.keys());
+    const counts = new Map<string, number>();
+    dataWords = words;
+    wordDeals = counts;
     for (const p of sorted) {
       for (const w of p.words) {
-        dataWords.add(w);
-        wordDeals.set(w, (wordDeals.get(w) ?? 0) + 1);
+        words.add(w);
+        counts.set(w, (counts.get(w) ?? 0) + 1);
       }
       await slicer.tick();
     }
-    for (const w of entityWords) dataWords.add(w);
+    for (const w of entityWords) words.add(w);
   }
 
   const maps: DerivedMaps = {
@@ -121,7 +127,7 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     dataWords,
     wordDeals,
   };
-  return { maps, dealDocs, factDocs, parts: sorted };
+  return { maps, dealDocs, factDocs };
 }
 
 /** The index a change is applied to, and the deals whose part may differ from it (added, removed, or changed with any of their facts). */

@@ -10,6 +10,8 @@ export function lockKb(kb: KnowledgeBase): void {
 }
 
 function lockMap(value: Map<string, unknown>): void {
+  // A map shared with the knowledge base it was patched from is locked already.
+  if (Object.isFrozen(value)) return;
   // A frozen Map can still be mutated through set(); block the mutators.
   for (const m of ["set", "delete", "clear"] as const) {
     Object.defineProperty(value, m, { value: () => { throw new TypeError("knowledge base is read-only"); } });

@@ -1,4 +1,4 @@
-import { figurePatterns } from "./quote-figure.js";
+import { figureOffsets } from "./quote-figure.js";
 import type { Qualifier, Unit } from "./vocabulary.js";
 
 /**
@@ -50,27 +50,6 @@ export function hedgesBefore(before: string): Hedge[] {
   const words = sentence.trim().split(/\s+/).filter(Boolean).slice(-NEARBY_WORDS).join(" ");
   found.push(...NEARBY.filter((h) => h.pattern.test(words)));
   return found;
-}
-
-const globals = new WeakMap<RegExp, RegExp>();
-
-/** The /g twin of a cached pattern, compiled once (at 100k facts, compiling per call took over a second of a load). */
-function globalOf(re: RegExp): RegExp {
-  let g = globals.get(re);
-  if (!g) {
-    g = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
-    globals.set(re, g);
-  }
-  return g;
-}
-
-/** Where the figure stands in the quote: the start index of every occurrence. */
-export function figureOffsets(quote: string, value: number, unit: Unit): number[] {
-  const out = new Set<number>();
-  for (const re of figurePatterns(value, unit)) {
-    for (const m of quote.matchAll(globalOf(re))) out.add(m.index);
-  }
-  return [...out].sort((a, b) => a - b);
 }
 
 /**

@@ -136,7 +136,7 @@ function urlOf(source: Source, url: string, memo: IntegrityMemo): { key: string;
 }
 
 /** A deal file's deal and facts before links, frozen, made once per parsed deal file. */
-function assemble(file: string, deal: DealFile, memo: IntegrityMemo, fresh: Set<string>): { deal: Deal; facts: readonly Fact[] } {
+export function assemble(file: string, deal: DealFile, memo: IntegrityMemo, fresh: Set<string>): { deal: Deal; facts: readonly Fact[] } {
   const known = memo.assembled.get(deal);
   if (known && known.file === file) return known;
   fresh.add(deal.id);
@@ -208,12 +208,12 @@ function locations(deals: ReadonlyMap<string, Deal>, facts: ReadonlyMap<string, 
   };
 }
 
-function nameNumbersOf(entities: ReadonlyMap<string, Entity>): Set<string> {
+export function nameNumbersOf(entities: ReadonlyMap<string, Entity>): Set<string> {
   return new Set([...entities.values()].flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.match(/\d+(?:\.\d+)?/g) ?? []));
 }
 
 /** The same token while every entity is the same parsed object as in the last load. */
-function entitiesToken(parsed: ParsedFiles, memo: IntegrityMemo): object {
+export function entitiesToken(parsed: ParsedFiles, memo: IntegrityMemo): object {
   const list = parsed.entities.map((e) => e.entity);
   const last = memo.entities;
   if (list.length === last.list.length && list.every((e, i) => e === last.list[i])) return last.token;

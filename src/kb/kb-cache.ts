@@ -8,7 +8,7 @@ import type { FileRecord, LoadState } from "./load-state.js";
  * The validated, parsed knowledge base on disk: every data file's digest and parsed contents, so an
  * unchanged data directory starts without parsing or validating anything again. The file is
  *
- *   one header line (JSON: format, the loader's code version, the payload's length and SHA-256)
+ *   one header line (JSON: format, the loader's code version, the payload's length and SHA-1)
  *   the payload (v8.serialize of the file records)
  *
  * A cache that is truncated, altered, of another format or written by other loader code is
@@ -17,14 +17,15 @@ import type { FileRecord, LoadState } from "./load-state.js";
  */
 
 const MAGIC = "dealdesk-kb-cache";
-const FORMAT = 1;
+/** 2: the payload's checksum is SHA-1 (57 ms for the 100 MB cache at 100k facts, SHA-256 212 ms); it detects damage, not tampering. */
+const FORMAT = 2;
 
 interface Header {
   readonly magic: string;
   readonly format: number;
   readonly codeVersion: string;
   readonly bytes: number;
-  readonly sha256: string;
+  readonly sha1: string;
 }
 
 export type CacheRead = { readonly ok: true; readonly records: Map<string, FileRecord> } | { readonly ok: false; readonly reason: string };
@@ -54,7 +55,7 @@ export async function readKbCache(file: string, codeVersion: string): Promise<Ca
   if (header.codeVersion !== codeVersion) return { ok: false, reason: "written by another version of the loader" };
   const payload = buf.subarray(newline + 1);
   if (payload.length !== header.bytes) return { ok: false, reason: `truncated (${payload.length} of ${header.bytes} bytes)` };
-  if (createHash("sha256").update(payload).digest("hex") !== header.sha256) return { ok: false, reason: "checksum mismatch" };
+  if (createHash("sha1").update(payload).digest("hex") !== header.sha1) return { ok: false, reason: "checksum mismatch" };
   try {
     const value: unknown = v8.deserialize(payload);
     if (!Array.isArray(value) || !value.every(isEntry)) return { ok: false, reason: "unexpected contents" };
@@ -71,7 +72,7 @@ const isEntry = (e: unknown) =>
 export async function writeKbCache(file: string, codeVersion: string, records: ReadonlyMap<string, FileRecord>): Promise<void> {
   const kept = [...records].filter(([, r]) => r.valid !== undefined || r.text !== undefined);
   const payload = v8.serialize(kept);
-  const header: Header = { magic: MAGIC, format: FORMAT, codeVersion, bytes: payload.length, sha256: createHash("sha256").update(payload).digest("hex") };
+  const header: Header = { magic: MAGIC, format: FORMAT, codeVersion, bytes: payload.length, sha1: createHash("sha1").update(payload).digest("hex") };
   await mkdir(path.dirname(file), { recursive: true });
   const aside = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(aside, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));

@@ -27,6 +27,8 @@ export class IntegrityMemo {
   readonly linked = new WeakMap<KnowledgeBase, Linked>();
   /** The last load's knowledge base and every id it made anew: needed once, to diff it with the one in service. */
   last: (Touched & { readonly kb: KnowledgeBase }) | undefined;
+  /** A knowledge base -> the file records it was loaded from (see integrity-patch.ts). */
+  readonly inputs = new WeakMap<KnowledgeBase, ReadonlyMap<string, FileRecord>>();
   /** The entity guards' errors (entity-checks.ts) under an entities token. */
   entityChecks: { readonly token: object; readonly errors: readonly LoadError[] } | undefined;
   /** The entities of the last load and a token that changes when any of them does. */

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { z } from "zod";
 import { TimeSlicer } from "../time-slicer.js";
 import { checkIntegrity } from "./integrity.js";
+import { patchIntegrity } from "./integrity-patch.js";
+import { forgetFigurePatterns } from "./quote-figure.js";
 import { type FileRecord, LoadState, type ValidFile } from "./load-state.js";
 import { parseYamlFile, scanDataFiles, type RawFile, type ScannedFile } from "./read-files.js";
 import { dealFileSchema, entitiesFileSchema, sourcesFileSchema, type DealFile, type Entity, type Source } from "./schema.js";
@@ -42,7 +44,15 @@ export async function loadKnowledgeBase(dir: string, state = new LoadState()): P
   state.files = records;
   if (errors.length > 0) return { ok: false, errors };
   const version = hash.digest("hex").slice(0, 8);
-  return checkIntegrity(parsed, contents, version, slicer, state.memo, state.previous);
+  try {
+    const patched = await patchIntegrity(records, parsed, version, state.memo, state.previous, slicer);
+    if (patched) return patched;
+    const result = await checkIntegrity(parsed, contents, version, slicer, state.memo, state.previous);
+    if (result.ok) state.memo.inputs.set(result.kb, records);
+    return result;
+  } finally {
+    forgetFigurePatterns();
+  }
 }
 
 /** The file's record: the one known when its text is unchanged, else parsed and validated now (errors go to `errors`). */
