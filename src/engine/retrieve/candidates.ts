@@ -289,7 +289,14 @@ function titledDeals(index: SearchIndex, group: string): string[] {
   let map = titledCache.get(index);
   if (!map) {
     map = new Map();
-    for (const [dealId, groups] of index.titleGroups) for (const g of groups) map.set(g, [...(map.get(g) ?? []), dealId]);
+    // Pushed in place: copying each list per deal made this quadratic in a company's deals (25–95 ms at 100k facts).
+    for (const [dealId, groups] of index.titleGroups) {
+      for (const g of groups) {
+        const list = map.get(g);
+        if (list) list.push(dealId);
+        else map.set(g, [dealId]);
+      }
+    }
     titledCache.set(index, map);
   }
   return map.get(group) ?? [];
