@@ -134,7 +134,9 @@ class Turnwise {
     if (q.kind !== "figure") {
       // The first of the top deals whose premise holds; if none holds, say what the best one gets wrong.
       const checked = cands.deals.slice(0, 5).map((d) => ({ d, f: premiseFailures(index, q, d) }));
-      const ok = checked.find((c) => c.f.length === 0);
+      // A year claimed of the deal asked about is corrected on that deal, not met by another deal of that year.
+      const yearOnly = checked[0] !== undefined && checked[0].f.length > 0 && checked[0].f.every((f) => f.kind === "year");
+      const ok = yearOnly ? undefined : checked.find((c) => c.f.length === 0);
       if (!ok) return composeFailed(b, index, q, checked.slice(0, 1).map((c) => ({ candidate: { fact: firstFact(index, c.d), deal: c.d, score: 0, metricFits: false }, failures: c.f })), this.focus.groups);
       if (ok.d !== cands.deals[0]) cands = { ...cands, deals: [ok.d, ...cands.deals.filter((d) => d !== ok.d)] };
     }

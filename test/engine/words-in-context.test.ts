@@ -257,3 +257,20 @@ describe("a deal described with the wrong company", () => {
     expect(renderBody(answer)).toMatch(/The deal you describe is the Google AI hub/);
   });
 });
+
+describe("claims about when and whether a deal happened", () => {
+  it("corrects a year claimed for when a deal was signed, and confirms the right one", () => {
+    expect(first("the openai aws deal was signed in 2024?").answer.outcome).toBe("corrected");
+    expect(renderBody(first("the openai aws deal was signed in 2025?").answer)).toMatch(/^As far as my sources go, yes/);
+  });
+
+  it("says a rejected bid bought nothing, with the buyer and target the right way round", () => {
+    const { answer } = first("coreweave bought core scientific for 9b");
+    expect(answer.outcome).toBe("corrected");
+    expect(renderBody(answer)).toContain("don't report CoreWeave acquiring Core Scientific");
+  });
+
+  it("does not take a buyer of capacity for the investor of a planned investment", () => {
+    expect(first("openai is investing 25b of its own money in stargate argentina right").answer.outcome).not.toBe("answered");
+  });
+});

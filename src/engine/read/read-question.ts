@@ -60,7 +60,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   let { quantity, spec } = readQuantity(cueLemmas, lower, words);
   const figuresStated = statedFigures(lower);
   // "google owns 51% of terawulf now?": a statement with a figure, asked with a question mark, asks to confirm it.
-  const yesNo = YES_NO.test(lower) || (/\?\s*$/.test(lower) && !WH_START.test(lower) && figuresStated.length > 0);
+  // ... or with a year ("the openai aws deal was signed in 2024?").
+  const yesNo = YES_NO.test(lower) || (/\?\s*$/.test(lower) && !WH_START.test(lower) && (figuresStated.length > 0 || /\b20[1-4]\d\b/.test(lower)));
   let kind = readKind(lemmas, lower, quantity);
   // "how much capacity does it bring online, and by when": a multi-part question is led by its first part
   // that asks something ("wait google is renting gpus from spacex?? how much": the "how much").
@@ -216,7 +217,9 @@ function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[]
   // Place each entity among our words by the first word that named it.
   const placed = entities.map((e) => {
     const first = e.text.split(" ")[0] ?? "";
-    const i = words.findIndex((w) => w.raw === first || w.raw.startsWith(first) && first.length >= 3);
+    // The word itself first: "core" of Core Scientific is not the start of "coreweave".
+    const exact = words.findIndex((w, k) => w.raw === first && (e.text.split(" ").length === 1 || words[k + 1]?.raw === e.text.split(" ")[1]));
+    const i = exact >= 0 ? exact : words.findIndex((w) => w.raw === first || w.raw.startsWith(first) && first.length >= 3);
     return { e, pos: i >= 0 ? i : e.position };
   });
   const before = placed.filter((p) => p.pos < at).map((p) => p.e);

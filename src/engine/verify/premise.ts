@@ -19,7 +19,10 @@ import { type Failure, otherNameOfDeal } from "./verify.js";
 export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
   const out: Failure[] = [...directionFailures(index, q, deal), ...attributionFailures(index, q, deal)];
   const r = q.relation;
-  if (r === "acquire" && deal.type !== "acquisition") out.push({ kind: "relation", relation: r });
+  // "coreweave bought core scientific": a bid that was rejected or scrapped bought nothing.
+  if (r === "acquire" && (deal.type !== "acquisition" || (isCancelled(deal) && q.kind !== "status" && DONE_CLAIM.test(q.lower)))) out.push({ kind: "relation", relation: r });
+  // "stargate was announced in 2024 right?": the year a deal was struck, claimed, must be the deal's.
+  if (q.yesNo && q.years.length > 0 && STRUCK.test(q.lower) && !q.years.includes(deal.announced.year)) out.push({ kind: "year", years: q.years });
   if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
   for (const stated of q.premise.figures) {
     // A figure the user states ("$18b", "10 year", "51%") must be one the deal reports, where it reports that kind of figure at all.
@@ -107,6 +110,11 @@ const TWO_WAY_SUPPLY = /\b(?:deploy\w*|install\w*|put(?:ting)? in|roll\w* out|ho
 const ONE_WAY_SUPPLY = /\b(?:suppl\w*|sell\w*|sold|provid\w*|ship\w*|deliver\w*|furnish\w*)\b/;
 const LEASE_TO = /\b(?:leas\w*|sublet\w*)\b(?: [\w.&'-]+){0,4}? to\b|\blandlord\b/;
 
+/** Past forms that claim a purchase happened ("bought", "acquired"), not an offer. */
+const DONE_CLAIM = /\b(?:bought|acquired|purchased|took over|completed|closed|finished buying)\b/;
+/** Verbs of a deal being struck ("announced in 2024", "signed in 2024"). */
+const STRUCK = /\b(?:announc\w*|sign\w*|unveil\w*|launch\w*|struck|inked|agreed|made|done)\b/;
+
 /** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
 export const GIVING: ReadonlySet<string> = new Set(["invest", "pay", "lend", "acquire"]);
 
@@ -126,7 +134,10 @@ export function attributionFailures(index: SearchIndex, q: StructuredQuery, deal
     if (!match || PER_SHARE_METRICS.has(match.metric)) continue;
     const owner = match.subject !== undefined ? index.matcher.groupOf(match.subject) : undefined;
     const givers = deal.parties.filter((p) => ["investor", "lender", "buyer", "acquirer", "tenant"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
-    if (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor))) out.push({ kind: "entity-not-party", group: actor });
+    // "openai is investing 25b of its own money in argentina": an investment figure of a deal where the actor only buys capacity.
+    const investors = deal.parties.filter((p) => ["investor", "lender", "acquirer"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
+    const notInvesting = relation === "invest" && owner === undefined && !investors.includes(actor) && deal.parties.some((p) => index.matcher.groupOf(p.entity) === actor);
+    if (notInvesting || (owner !== undefined ? owner !== actor : new Set(givers).size > 1 || (givers.length > 0 && !givers.includes(actor)))) out.push({ kind: "entity-not-party", group: actor });
   }
   return out;
 }
