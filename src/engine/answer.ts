@@ -296,7 +296,10 @@ class Turnwise {
   }
 
   private rank(cands: Candidates, global: boolean): Outcome {
-    const deals = this.scope(cands, global);
+    const scoped = this.scope(cands, global);
+    // "biggest nvidia deals": deals its title names it in, not others' deals it supplies chips to, when there are enough of them.
+    const titled = this.focus.groups.length > 0 ? scoped.filter((d) => this.focus.groups.every((g) => this.index.titleGroups.get(d.id)?.has(g))) : scoped;
+    const deals = titled.length >= 2 ? titled : scoped;
     const limit = this.q.limit ?? 5;
     const ranked = composeRanking(this.b, this.index, deals, rankBy(this.q), limit, this.who_());
     if (!ranked) return this.nothing(global);

@@ -274,3 +274,11 @@ describe("claims about when and whether a deal happened", () => {
     expect(first("openai is investing 25b of its own money in stargate argentina right").answer.outcome).not.toBe("answered");
   });
 });
+
+describe("a company's own deals", () => {
+  it("ranks the deals a company's name is in the title of, not others' deals it supplies", () => {
+    const text = renderBody(first("biggest nvidia deals?").answer);
+    expect(text).toContain("Nvidia–Groq");
+    expect(text).not.toContain("OpenAI–Oracle Stargate");
+  });
+});
