@@ -1,7 +1,12 @@
 import type { Deal } from "../kb/types.js";
 import type { ReplyBuilder } from "./answer-model.js";
-import { composeFigure } from "./compose/figure.js";
-import type { StructuredQuery } from "./read/query.js";
+import type { Metric } from "../kb/vocabulary.js";
+import { composeWho } from "./compose/collections.js";
+import { quantityWords } from "./compose/decline.js";
+import { composeAnnounced, composeFigure } from "./compose/figure.js";
+import { specOf } from "./read/cues.js";
+import type { Quantity } from "./read/lexicon.js";
+import type { AlsoAsked, StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 import { type ScoredFact, scoreFacts } from "./retrieve/score-facts.js";
@@ -59,4 +64,32 @@ function partQuery(index: SearchIndex, q: StructuredQuery, part: string): Struct
     alsoAsked: [],
     parts: [],
   };
+}
+
+/** The later parts of a multi-part question that ask something else (parties, a date, another quantity), about the deal just answered. */
+export function answerRest(b: ReplyBuilder, index: SearchIndex, q: StructuredQuery, deal: Deal, groups: readonly string[], given: string[], skip: AlsoAsked | null = null): void {
+  for (const extra of q.alsoAsked) {
+    if (extra === skip) continue;
+    if (extra === "parties") composeWho(b, index, [deal], 1);
+    else if (extra === "announced") composeAnnounced(b, index, deal);
+    else alsoAnswer(b, index, q, extra, deal, groups, given);
+  }
+}
+
+/** One further quantity of a multi-part question, about the same deal. */
+function alsoAnswer(b: ReplyBuilder, index: SearchIndex, q: StructuredQuery, extra: Quantity, deal: Deal, groups: readonly string[], given: string[]): void {
+  const spec = specOf(extra);
+  if (!spec) return;
+  // "what % does msft own, and what's it worth": the worth of the figure just given (its stake's value), where the deal has one.
+  const first = index.kb.facts.get(given[0] ?? "");
+  const worthOf = (extra === "value" || extra === "money") && first !== undefined ? (`${first.metric}-value` as Metric) : undefined;
+  const own = worthOf !== undefined && deal.factIds.some((id) => index.kb.facts.get(id)?.metric === worthOf) ? [worthOf] : [];
+  const sub: StructuredQuery = { ...q, quantity: extra, metrics: [...own, ...spec.metrics], units: spec.units ?? [], precise: spec.precise, alsoAsked: [], parts: [] };
+  const { pass } = choose(index, sub, groups, scoreFacts(index, sub, [deal], groups));
+  // "contracted revenue, in dollars": the second part can name the figure already given; say it once.
+  if (pass && given.includes(pass.candidate.fact.id)) return;
+  if (pass) {
+    composeFigure(b, index, pass.candidate.fact, pass.candidate.deal);
+    given.push(pass.candidate.fact.id);
+  } else b.line(`I don't have ${quantityWords(sub)} for that deal in my sources.`);
 }

@@ -1,12 +1,9 @@
 import type { Deal, Fact } from "../kb/types.js";
-import type { Metric } from "../kb/vocabulary.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
 import { composeCompanyCompare, composeCompare, composeList, composeWho, principalDeals } from "./compose/collections.js";
 import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.js";
 import { composeTotal } from "./compose/totals.js";
-import { composeFailed, composeNoJointDeal, composeUnknownParties, quantityWords } from "./compose/decline.js";
-import { specOf } from "./read/cues.js";
-import type { Quantity } from "./read/lexicon.js";
+import { composeFailed, composeNoJointDeal, composeUnknownParties } from "./compose/decline.js";
 import { composeAnnounced, composeFigure, composeStatus, composeVague, isVagueMoney } from "./compose/figure.js";
 import { composeLocation } from "./compose/location.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
@@ -24,7 +21,7 @@ import { choose, premiseFailures } from "./verify/verify.js";
 import { rolesPay } from "./verify/relations.js";
 import type { Relation } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
-import { answerParts, leadingPart } from "./answer-parts.js";
+import { answerParts, answerRest, leadingPart } from "./answer-parts.js";
 import { dealWords } from "./retrieve/deal-words.js";
 import { lemma } from "./read/lemmas.js";
 
@@ -189,30 +186,7 @@ class Turnwise {
 
   /** The later parts of a multi-part question, about the deal the first part was answered from. */
   private answerRest(deal: Deal, skip: AlsoAsked | null = null): void {
-    for (const extra of this.q.alsoAsked) {
-      if (extra === skip) continue;
-      if (extra === "parties") composeWho(this.b, this.index, [deal], 1);
-      else if (extra === "announced") composeAnnounced(this.b, this.index, deal);
-      else this.alsoAnswer(extra, deal);
-    }
-  }
-
-  /** One further quantity of a multi-part question, about the same deal. */
-  private alsoAnswer(extra: Quantity, deal: Deal): void {
-    const spec = specOf(extra);
-    if (!spec) return;
-    // "what % does msft own, and what's it worth": the worth of the figure just given (its stake's value), where the deal has one.
-    const given = this.index.kb.facts.get(this.givenFacts[0] ?? "");
-    const worthOf = (extra === "value" || extra === "money") && given !== undefined ? (`${given.metric}-value` as Metric) : undefined;
-    const own = worthOf !== undefined && deal.factIds.some((id) => this.index.kb.facts.get(id)?.metric === worthOf) ? [worthOf] : [];
-    const sub: StructuredQuery = { ...this.q, quantity: extra, metrics: [...own, ...spec.metrics], units: spec.units ?? [], precise: spec.precise, alsoAsked: [], parts: [] };
-    const { pass } = choose(this.index, sub, this.focus.groups, scoreFacts(this.index, sub, [deal], this.focus.groups));
-    // "contracted revenue, in dollars": the second part can name the figure already given; say it once.
-    if (pass && this.givenFacts.includes(pass.candidate.fact.id)) return;
-    if (pass) {
-      composeFigure(this.b, this.index, pass.candidate.fact, pass.candidate.deal);
-      this.givenFacts.push(pass.candidate.fact.id);
-    } else this.b.line(`I don't have ${quantityWords(sub)} for that deal in my sources.`);
+    answerRest(this.b, this.index, this.q, deal, this.focus.groups, this.givenFacts, skip);
   }
 
   private who_(): string {
