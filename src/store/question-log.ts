@@ -105,6 +105,22 @@ export class QuestionLog {
     return new QuestionLog({ ...config, LOG_HMAC_SECRET: secret }, writer, logger);
   }
 
+  /**
+   * Wait (at most `timeoutMs`) until the writer has started: its thread loaded and the database
+   * opened. The bot waits for this before it goes online, so that start-up work (about a second of
+   * CPU) never competes with answering. Never rejects; on timeout the writer simply keeps starting.
+   */
+  async started(timeoutMs: number): Promise<void> {
+    if (!this.writer.ready) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+    });
+    await Promise.race([this.writer.ready().catch(() => undefined), late]);
+    clearTimeout(timer);
+  }
+
   /** A fresh answer id: random, so a button's custom id says nothing about who asked. */
   static newAnswerId(): string {
     return randomBytes(12).toString("base64url");

@@ -20,6 +20,8 @@ export interface BatchWriter {
   connection(): Promise<OpenDatabase>;
   close(): Promise<void>;
   readonly purged: number;
+  /** Resolves when the writer is ready to take batches without start-up work (a thread's boot); never rejects. */
+  ready?(): Promise<void>;
 }
 
 export class StoreWriter implements BatchWriter {

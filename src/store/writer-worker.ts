@@ -13,7 +13,9 @@ export type ToWorker = { readonly id: number; readonly batch: readonly StoreOp[]
 export type FromWorker =
   | { readonly id: number; readonly ok: true; readonly purged: number }
   | { readonly id: number; readonly ok: false; readonly message: string; readonly code?: string }
-  | { readonly log: { readonly level: "debug" | "info" | "warn" | "error"; readonly msg: string; readonly context?: Record<string, unknown> } };
+  | { readonly log: { readonly level: "debug" | "info" | "warn" | "error"; readonly msg: string; readonly context?: Record<string, unknown> } }
+  /** Sent once: the thread has loaded and tried to open the database. */
+  | { readonly ready: true };
 
 const port = parentPort;
 if (!port) throw new Error("writer-worker.ts runs only as a worker thread");
@@ -22,6 +24,13 @@ const forward = (level: "debug" | "info" | "warn" | "error") => (msg: string, co
 // Lines go to the main thread's logger, which redacts them; this side passes text through unchanged.
 const logger: Logger = { debug: forward("debug"), info: forward("info"), warn: forward("warn"), error: forward("error"), child: () => logger, redact: (text: string) => text };
 const writer = new StoreWriter((workerData as { target: StoreTarget }).target, logger);
+
+// Open (and migrate) the database now, while the bot is still starting, not on the first batch while
+// it answers. A failure here is silent: the first write opens it again, and warns if that fails too.
+void writer.connection().then(
+  () => post({ ready: true }),
+  () => post({ ready: true }),
+);
 
 port.on("message", (m: ToWorker) => {
   if ("close" in m) {
