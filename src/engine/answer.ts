@@ -27,6 +27,9 @@ import { lemma } from "./read/lemmas.js";
 
 export { type ConversationContext, EMPTY_CONTEXT } from "./focus.js";
 
+/** Roles that make a deal a company's own in a ranking of its deals (not supplier or partner of others' deals). */
+const OWN_DEAL_ROLES: ReadonlySet<string> = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "lender", "landlord", "investee", "target", "seller", "provider"]);
+
 /** Longer input is cut before reading: no real question needs more, and it bounds the work. */
 export const MAX_QUESTION_CHARS = 500;
 
@@ -271,8 +274,10 @@ class Turnwise {
 
   private rank(cands: Candidates, global: boolean): Outcome {
     const scoped = this.scope(cands, global);
-    // "biggest nvidia deals": deals its title names it in, not others' deals it supplies chips to, when there are enough of them.
-    const titled = this.focus.groups.length > 0 ? scoped.filter((d) => this.focus.groups.every((g) => this.index.titleGroups.get(d.id)?.has(g))) : scoped;
+    // "biggest nvidia deals": its own deals (named in the title, or a party on one side of the money), not others' deals it only
+    // supplies chips to or partners in, when there are enough of them.
+    const own = (d: Deal, g: string) => this.index.titleGroups.get(d.id)?.has(g) === true || d.parties.some((p) => this.index.matcher.groupOf(p.entity) === g && OWN_DEAL_ROLES.has(p.role));
+    const titled = this.focus.groups.length > 0 ? scoped.filter((d) => this.focus.groups.every((g) => own(d, g))) : scoped;
     const deals = titled.length >= 2 ? titled : scoped;
     const limit = this.q.limit ?? 5;
     const ranked = composeRanking(this.b, this.index, deals, rankBy(this.q), limit, this.who_());
