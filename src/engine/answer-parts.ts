@@ -5,7 +5,7 @@ import { composeWho } from "./compose/collections.js";
 import { quantityWords } from "./compose/decline.js";
 import { composeAnnounced, composeFigure } from "./compose/figure.js";
 import { specOf } from "./read/cues.js";
-import type { Quantity } from "./read/lexicon.js";
+import { type Quantity, QUESTION_WORD } from "./read/lexicon.js";
 import type { AlsoAsked, StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
 import { readerKnowledge } from "./reader-knowledge.js";
@@ -45,7 +45,7 @@ function partFigure(index: SearchIndex, q: StructuredQuery, part: string, deal: 
 function partQuery(index: SearchIndex, q: StructuredQuery, part: string): StructuredQuery {
   const own = readQuestion(readerKnowledge(index), part);
   // A part with no question word of its own ("the max if they take the contingent capacity") asks the same kind of figure.
-  const sameKind = own.quantity === null || own.quantity === q.quantity || part !== q.parts[0] && !/\b(?:how|what|whats|when|which|who|whos|where|why)\b/.test(part);
+  const sameKind = own.quantity === null || own.quantity === q.quantity || part !== q.parts[0] && !QUESTION_WORD.test(part);
   return {
     ...q,
     lower: part,

@@ -19,7 +19,7 @@ import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
 import { choose, premiseFailures } from "./verify/verify.js";
 import { rolesPay } from "./verify/relations.js";
-import type { Relation } from "./read/lexicon.js";
+import { type Relation, STANDING } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 import { answerParts, answerRest, leadingPart } from "./answer-parts.js";
 import { dealWords } from "./retrieve/deal-words.js";
@@ -199,7 +199,7 @@ class Turnwise {
   private status(cands: Candidates): Outcome {
     const deal = cands.deals[0]!;
     const head = deal.factIds.map((id) => this.index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && HEADLINE_METRICS.includes(f.metric) && f.subject === undefined);
-    composeStatus(this.b, this.index, deal, head, this.q.yesNo && !/\bor\b/.test(this.q.lower), /\b(?:sign\w*|clos\w*|complet\w*|finali[sz]\w*|went through|inked|sealed|done deal)\b/.test(this.q.lower));
+    composeStatus(this.b, this.index, deal, head, this.q.yesNo && !/\bor\b/.test(this.q.lower), STANDING.test(this.q.lower));
     this.answerRest(deal);
     this.answeredDeals = [deal.id];
     return "answered";

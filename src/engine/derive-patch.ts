@@ -83,14 +83,10 @@ export async function patchMaps(
   const properNouns = await updateProperNouns(old.properNouns, change, () => slicer.tick());
   const wordDeals = await updateWordDeals(old.wordDeals, change, () => slicer.tick());
   const dataWords = await updateDataWords(old.dataWords, change, properNouns, wordDeals, entityWords, () => slicer.tick());
+  // The maps no deal edit can change are carried over as they are.
   return {
-    dealsByGroup: old.dealsByGroup,
-    dealSetsByGroup: old.dealSetsByGroup,
-    factsBySubject: old.factsBySubject,
-    titleTerms: old.titleTerms,
+    ...old,
     properNouns,
-    dealsByValue: old.dealsByValue,
-    dealsByCount: old.dealsByCount,
     titleGroups,
     titleEntities,
     headline,

@@ -16,6 +16,13 @@ beforeAll(async () => {
   index = await bundledIndex();
 });
 const primaryIds = (a: Answer): string[] => a.primary.map((i) => a.figures[i]?.factId ?? "");
+/** The last answer of questions asked in order in one conversation. */
+function chain(...qs: string[]): Answer {
+  let ctx = EMPTY_CONTEXT;
+  let last: Answer | undefined;
+  for (const q of qs) ({ answer: last, context: ctx } = answerQuestion(index, q, ctx));
+  return last!;
+}
 const primary = (a: Answer) => a.primary.map((i) => a.figures[i]).filter((f) => f !== undefined);
 
 describe("questions in parts", () => {
@@ -68,13 +75,6 @@ describe("one deal's own figures, asked in everyday words", () => {
 });
 
 describe("a figure named outright", () => {
-  const chain = (...qs: string[]) => {
-    let ctx = EMPTY_CONTEXT;
-    let last: Answer | undefined;
-    for (const q of qs) ({ answer: last, context: ctx } = answerQuestion(index, q, ctx));
-    return last!;
-  };
-
   it("takes 'how much of that is equity' as the deal's equity, not one investor's share of it", () => {
     expect(primaryIds(chain("how much is xai raising for colossus 2", "how much of that is equity"))).toEqual(["xai-colossus2-financing-2025.equity"]);
   });
@@ -85,13 +85,6 @@ describe("a figure named outright", () => {
 });
 
 describe("follow-ups on the deal just discussed", () => {
-  const chain = (...qs: string[]) => {
-    let ctx = EMPTY_CONTEXT;
-    let last: Answer | undefined;
-    for (const q of qs) ({ answer: last, context: ctx } = answerQuestion(index, q, ctx));
-    return last!;
-  };
-
   it("stays on a superseded deal just discussed ('for how many gw' after Nvidia's scrapped letter of intent)", () => {
     expect(primaryIds(chain("how much did nvidia say it would invest in openai", "for how many gw"))).toEqual(["nvidia-openai-2025.capacity"]);
   });
@@ -104,10 +97,8 @@ describe("follow-ups on the deal just discussed", () => {
 
 describe("totals of ceilings", () => {
   it("adds ceilings into a ceiling, each cited ('so combined?' after up to $10B and up to $5B)", () => {
-    let ctx = EMPTY_CONTEXT;
-    let last: Answer | undefined;
-    for (const q of ["how much azure compute is anthropic committing to", "how much is nvidia investing in them", "and msft?", "so combined?"]) ({ answer: last, context: ctx } = answerQuestion(index, q, ctx));
-    expect(primary(last!)[0]).toMatchObject({ value: 15e9, qualifier: "up to" });
-    expect(figureProblems(last!, index)).toEqual([]);
+    const last = chain("how much azure compute is anthropic committing to", "how much is nvidia investing in them", "and msft?", "so combined?");
+    expect(primary(last)[0]).toMatchObject({ value: 15e9, qualifier: "up to" });
+    expect(figureProblems(last, index)).toEqual([]);
   });
 });

@@ -150,3 +150,9 @@ export const DEAL_TYPE_CUES: ReadonlyArray<readonly [readonly string[], readonly
   [["data center deal", "data centre deal", "campus"], ["data-center", "lease"]],
   [["equity", "stake", "investment"], ["equity"]],
 ];
+
+/** Verbs of a deal's standing ("signed", "closed", "went through"): a yes/no with one asks whether the deal happened. */
+export const STANDING = /\b(?:sign(?:s|ed)?|clos(?:e|es|ed)|complet\w*|finali[sz]\w*|finished|went through|gone through|(?:got|was|been) approved|inked|sealed|done deal|official(?:ly)?)\b/;
+
+/** A question word: a part of a question with one asks something of its own. */
+export const QUESTION_WORD = /\b(?:how|what|whats|when|which|who|whos|where|why)\b/;

@@ -5,7 +5,7 @@ import { COMPILED_DEAL_TYPES, COMPILED_QUANTITIES, CUE_VOCABULARY, findAny, type
 import { lemma, readWords, type Word } from "./lemmas.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
-import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, QUESTION_WORD, STANDING, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 import { readQuantity } from "./quantity.js";
@@ -241,9 +241,6 @@ const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 /** Words that carry no subject of their own in a question about deals. */
 /** A part that starts by naming which figure: "the max if they take…", "base value", "the whole cluster". */
 const PART_START = /^\W*(?:(?:the|a|an|its|their|and|or|but|vs|what about)\s+)*(?:max(?:imum)?|min(?:imum)?|base|firm|first|initial|second|whole|entire|full|total|overall|target|eventual|ceiling|rest|remaining|upfront|later|phase)\b/;
-/** Verbs of a deal's standing: signed, closed, completed, went through. */
-const STANDING = /\b(?:signed|closed|completed|finali[sz]ed|finished|went through|gone through|got approved|was approved|been approved|inked|sealed|official(?:ly)?)\b/;
-const QUESTION_WORD = /\b(?:how|what|whats|when|which|who|whos|where|why)\b/;
 
 /** Words that name one figure of a deal among its others: a phase, a ceiling, a kind of money, a price. */
 const PART_WORDS = /\b(?:first|initial(?:ly)?|phase|second|whole|entire|full|total|overall|max(?:imum)?|min(?:imum)?|ceiling|base|firm|target|goal|eventual(?:ly)?|over time|renewals?|options?|contingent|extension|equity|debt|cash|stock|loans?|bonds?|per share|a share|price|valuation|stake|%|percent|upfront|now|later|rest|remaining|expansion|added|additional)\b/;
