@@ -89,10 +89,16 @@ function sameFigure(a: Figure, b: Figure): boolean {
 
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, " ");
 
+/** "5 gw" is in "about 5 gw" but not in "3.5 gw" or "15 gw": a figure matches only where a number starts. */
+export function containsFigure(text: string, figure: string): boolean {
+  const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\d.,])${escaped}`).test(text);
+}
+
 function figureGiven(expected: string, figures: readonly AnswerFigure[]): boolean {
   const want = parseFigure(expected);
   return figures.some((f) => {
-    if (norm(f.display).includes(norm(expected))) return true;
+    if (containsFigure(norm(f.display), norm(expected))) return true;
     const got = fromAnswer(f);
     return want !== undefined && got !== undefined && sameFigure(got, want);
   });
