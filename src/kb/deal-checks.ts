@@ -57,6 +57,8 @@ export function checkDeal(file: string, deal: DealFile, ctx: DealContext, memo: 
       const ref = f[key];
       if (ref !== undefined && !ctx.entities.has(ref)) err(`${p}.${key}`, `unknown entity "${ref}"`);
     }
+    // "Part of the $15.2 billion total": a figure inside another must say which, or totals add it twice.
+    if (f.note !== undefined && PART_OF_ANOTHER.test(f.note) && f.overlaps.length === 0) err(`${p}.overlaps`, "the note says this figure is part of (or includes) another; list that fact in overlaps so no total adds both");
     const problem = quoteProblem(f, memo);
     if (problem) err(`${p}.quote`, problem);
     if (source && !quoteInSource(source, f.quote)) {
@@ -73,6 +75,8 @@ export function checkDeal(file: string, deal: DealFile, ctx: DealContext, memo: 
   memo.dealChecks.set(deal, { file, entitiesToken: ctx.entitiesToken, sources, errors });
   return errors;
 }
+
+const PART_OF_ANOTHER = /\b(?:(?:part of|counted within|included in|includes) the (?:\w+ )?(?:[$£€]\d|\d[\d.,]*\s?(?:billion|million|bn|gw|mw|%))|not in addition)/i;
 
 /**
  * Whether the quote carries the figure as stored, remembered per parsed fact (a pure function of

@@ -71,6 +71,14 @@ describe("overlaps and sourcing", () => {
     expect(bad).toContain('data/deals/openai-aws.yaml: facts[1].overlaps[0]: unknown fact "nope.value"');
   });
 
+  it("refuses a figure whose note puts it inside another figure unless overlaps names that figure", async () => {
+    const noted = MINIMAL["deals/openai-aws.yaml"]!.replace("    source: wire\n", "    source: wire\n    note: Part of the $38 billion total, not in addition to it.\n");
+    const errors = errorsOf(await loadKnowledgeBase(await makeDataDir({ "deals/openai-aws.yaml": noted })));
+    expect(errors).toContain("data/deals/openai-aws.yaml: facts[1].overlaps: the note says this figure is part of (or includes) another; list that fact in overlaps so no total adds both");
+    const linked = noted.replace("    note: Part", "    overlaps: [openai-aws.value]\n    note: Part");
+    expect((await loadKnowledgeBase(await makeDataDir({ "deals/openai-aws.yaml": linked }))).ok).toBe(true);
+  });
+
   it("checks sourcing against the tiers the facts cite", async () => {
     const deal = MINIMAL["deals/openai-aws.yaml"]!.replace("sourcing: vetted", "sourcing: reported-not-vetted");
     const errors = errorsOf(await loadKnowledgeBase(await makeDataDir({ "deals/openai-aws.yaml": deal })));
