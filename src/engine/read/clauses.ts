@@ -11,7 +11,7 @@ import { allQuantities, readQuantity, WHEN } from "./quantity.js";
 
 /** The parts of a multi-part question: "when was it signed, and how much did they spend". */
 export function clausesOf(lower: string): string[] {
-  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+&;\/]\s*|\s+(?:and|plus|also|n|as well as|with|vs\.?|versus|compared (?:to|with))\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
+  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+;\/]\s*|\s+&\s*|\s*&\s+|\s+(?:and|plus|also|n|as well as|with|vs\.?|versus|compared (?:to|with))\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
 }
 
 const ASKS = /\b(?:how|what|whats|when|which|who|whos|where)\b|^\W*\$\W*$/;

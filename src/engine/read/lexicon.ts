@@ -43,7 +43,7 @@ const CURRENCIES: readonly Unit[] = ["USD", "GBP", "AUD", "EUR"] as Unit[];
 
 /** Ordered: the first quantity whose cue appears wins, so specific ones come before generic ones. */
 export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
-  ["term", { cues: ["which chip", "what chip", "which gpu", "what gpu", "what kind", "what type", "which model", "what model", "what product", "which product", "what name", "the name", "what sort", "which kind", "which type"], metrics: ["term", "chip-count"] as Metric[], precise: true }],
+  ["term", { cues: ["which chip", "what chip", "which gpu", "what gpu", "what kind", "what type", "which model", "what model", "what product", "which product", "what name", "the name", "what sort", "which kind", "which type", "rating", "rated"], metrics: ["term", "chip-count"] as Metric[], precise: true }],
   ["homes", { cues: ["home", "household", "house"], metrics: ["homes-equivalent"], precise: true }],
   ["build-rate", { cues: ["per week", "a week", "every week", "weekly", "build rate", "pace"], metrics: ["build-rate"], precise: true }],
   ["market-value", { cues: ["market cap", "market value", "market capitalization", "market capitalisation", "marketcap", "mkt cap", "most valuable"], metrics: ["market-value"], precise: true }],
@@ -62,7 +62,7 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["servers", { cues: ["server", "rack", "system"], metrics: ["server-count", "chip-count"] as Metric[], precise: true }],
   ["chips", { cues: ["chip", "gpu", "tpu", "cpu", "processor", "accelerator", "superchip", "blackwell", "gb200", "gb300", "mi450", "trainium", "h100", "h200", "b200", "vera rubin", "rubin", "card"], metrics: ["chip-count", "server-count"] as Metric[], precise: true }],
   ["capacity", { cues: ["gigawatt", "gw", "megawatt", "mw", "mwe", "capacity", "power", "electricity", "energy", "how much compute", "watt"], metrics: ["capacity"], units: ["GW", "MW"], precise: true }],
-  ["jobs", { cues: ["job", "employee", "worker", "hire", "staff", "employment", "headcount"], metrics: ["jobs"] as Metric[], precise: true }],
+  ["jobs", { cues: ["job", "employee", "worker", "hire", "staff", "employment", "headcount", "how many people", "how many person"], metrics: ["jobs"] as Metric[], precise: true }],
   ["floor-area", { cues: ["square feet", "square foot", "square footage", "sq ft", "sqft", "floor space", "floor area", "floorspace"], metrics: ["floor-area"] as Metric[], precise: true }],
   ["land", { cues: ["acre", "land", "hectare", "footprint"], metrics: ["land-area"] as Metric[], precise: true }],
   ["buildings", { cues: ["building"], metrics: ["buildings", "sites"] as Metric[], precise: true }],
@@ -73,13 +73,13 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["announced", { cues: ["announce", "announcement", "unveil", "sign", "strike", "ink", "agree", "make public", "reveal", "first report", "happen"], metrics: ["announcement-date"], precise: true }],
   ["bond-orders", { cues: ["order book", "orderbook", "orders", "demand for the bond", "oversubscribe", "how much demand", "investor demand", "peak demand"], metrics: ["bond-orders"] as Metric[], precise: true }],
   ["interest", { cues: ["interest rate", "yield", "coupon", "rate on"], metrics: ["interest-rate"] as Metric[], precise: true }],
-  ["backstop", { cues: ["backstop", "guarantee", "guarantor"], metrics: ["backstop"] as Metric[], precise: true }],
+  ["backstop", { cues: ["backstop", "guarantee", "guarantor", "on the hook"], metrics: ["backstop"] as Metric[], precise: true }],
   ["prepayment", { cues: ["prepayment", "prepay", "upfront payment", "pay upfront", "advance payment"], metrics: ["prepayment"] as Metric[], precise: true }],
   ["statement", { cues: ["say", "quote", "comment", "state", "remark", "word"], metrics: ["statement"], precise: true }],
   ["expansion", { cues: ["expand", "expansion", "extend", "extension", "option to", "scale up", "room to grow", "beyond"], metrics: ["expansion", "expansion-value"], precise: false }],
   ["debt", { cues: ["debt", "loan", "lend", "borrow", "bond", "credit", "notes", "financing", "finance", "raise debt"], metrics: ["debt", "equity"], units: CURRENCIES, precise: false }],
   ["pledge", { cues: ["pledge", "capex", "capital expenditure", "capital spending", "promise", "vow", "guidance", "plan to spend", "plan to invest"], metrics: ["capex-pledge", "spending"] as Metric[], units: CURRENCIES, precise: false }],
-  ["investment", { cues: ["invest", "investment", "put in", "put into", "pour", "inject", "back", "fund", "funding round", "round", "raise", "raising", "tranche", "chip in"], metrics: ["investment", "funding-round", "tranche", "equity", "stake-value", "capex-pledge", "spending", "debt", "deal-value"] as Metric[], units: CURRENCIES, precise: false }],
+  ["investment", { cues: ["invest", "investment", "put in", "put into", "pour", "inject", "back", "fund", "funding round", "round", "raise", "raising", "tranche", "chip in", "sink into", "sunk into", "sink in", "sunk in"], metrics: ["investment", "funding-round", "tranche", "equity", "stake-value", "capex-pledge", "spending", "debt", "deal-value"] as Metric[], units: CURRENCIES, precise: false }],
   ["spending", { cues: ["spend", "spending", "commit", "commitment", "pay", "shell out", "fork out", "cough up", "purchase"], metrics: ["spending", "deal-value", "capex-pledge", "investment"] as Metric[], units: CURRENCIES, precise: false }],
   ["size", { cues: ["how big", "how large", "size", "how much of", "scale", "magnitude"], metrics: [...MONEY, "capacity", "chip-count", "server-count"] as Metric[], precise: false }],
   ["value", { cues: ["worth", "value", "price tag", "price", "cost", "dollar", "how much money", "$", "amount", "how much", "billion", "trillion", "bn"], metrics: MONEY, units: CURRENCIES, precise: false }],

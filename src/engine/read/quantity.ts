@@ -41,6 +41,8 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   }
   // "how many $", "how many dollars": money, whatever the noun.
   if (/\bhow (?:many|much) (?:\$|dollars|bucks|usd)(?!\w)/.test(lower)) return { quantity: "value", spec: COMPILED_QUANTITIES.find(([x]) => x === "value")![1] };
+  // "how much in grants", "for how much": money, whatever else the question names.
+  if (/\bhow much in (?:grants?|cash|money|subsid\w+)\b|\bhow much (?:grants?|subsid\w+)\b|\bfor how much\b/.test(lower)) return { quantity: "value", spec: COMPILED_QUANTITIES.find(([x]) => x === "value")![1] };
   // "how many X": the noun right after names the quantity.
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;

@@ -248,6 +248,7 @@ const PART_WORDS = /\b(?:first|initial(?:ly)?|phase|second|whole|entire|full|tot
 const SPECIFIC_NOISE = new Set(
   ("deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
     "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
+    "pact pacts tie tieup arrangement accord alliance collab collaboration partnership " +
     "currently originally supposedly reportedly actually really basically exactly roughly approx officially publicly " +
     "part parts piece side sides one ones first second third last latest newest new recent original initial initially eventually ultimately announced signed " +
     "according report reports reported reporting source sources news article people familiar matter " +

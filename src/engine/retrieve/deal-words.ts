@@ -23,6 +23,8 @@ const perFact = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();
 function addWords(set: Set<string>, text: string | undefined): void {
   if (!text) return;
   for (const w of normalize(text).split(/[^\p{L}\d]+/u)) if (w.length >= 2) set.add(lemma(w));
+  // "S&P", "AT&T": one word, as the question's reader keeps it.
+  for (const m of normalize(text).matchAll(/[\p{L}\d]+(?:&[\p{L}\d]+)+/gu)) set.add(m[0]);
 }
 
 export function factWordSet(index: SearchIndex, fact: Fact): ReadonlySet<string> {
