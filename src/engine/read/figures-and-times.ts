@@ -73,3 +73,16 @@ export function phaseOf(lower: string): StructuredQuery["phase"] {
 
 /** Words that ask for a figure as it once stood: "originally", "back then", "did nvidia say it would". */
 export const EARLIER_FIGURE = /\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch|(?:say|said|says|announce[ds]?|promise[ds]?|pledge[ds]?|plan(?:ned)?) (?:it|they|he|she) (?:would|will|was going to|were going to)|(?:was|were) (?:supposed|meant|going) to)\b/;
+
+/**
+ * Years that bound a period rather than date a deal: "thru 2029", "2023 to 2029", "by 2028",
+ * "as of end of 2024". `upTo` is the year of "as of …", the point a running total is taken at.
+ */
+export function periodYears(lower: string): { readonly years: readonly number[]; readonly upTo: number | null } {
+  const years = new Set<number>();
+  for (const m of lower.matchAll(/\b(20[1-4]\d)\s*(?:to|-|–|thru|through|until|till)\s*(?:fy\s*)?(20[1-4]\d)\b/g)) years.add(Number(m[1])).add(Number(m[2]));
+  for (const m of lower.matchAll(/\bbetween\s+(20[1-4]\d)\s+and\s+(20[1-4]\d)\b/g)) years.add(Number(m[1])).add(Number(m[2]));
+  for (const m of lower.matchAll(/\b(?:thru|through|until|till|til|to|by|as of)\s+(?:the\s+)?(?:(?:end|close|start)\s+of\s+)?(?:(?:fy|fiscal|q[1-4]|h[12])\s*)?(20[1-4]\d)\b/g)) years.add(Number(m[1]));
+  const upTo = /\b(?:as of|as at|up to|until|through|thru|by)\s+(?:the\s+)?(?:end of\s+)?(20[1-4]\d)\b/.exec(lower);
+  return { years: [...years], upTo: upTo && /\b(?:total|so far|to date|altogether|in all|cumulative|all told|as of)\b/.test(lower) ? Number(upTo[1]) : null };
+}

@@ -1,5 +1,6 @@
 import type { Deal } from "../../kb/types.js";
 import { principalDeals } from "../compose/collections.js";
+import { periodYears } from "../read/figures-and-times.js";
 import { lemma } from "../read/lemmas.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
@@ -29,7 +30,12 @@ export function collectionScope(index: SearchIndex, q: StructuredQuery, cands: C
     const typed = deals.filter((d) => q.dealTypes.includes(d.type));
     if (typed.length > 0) deals = typed;
   }
-  if (q.years.length > 0) deals = deals.filter((d) => q.years.includes(d.announced.year));
+  // Years that bound a period ("thru 2029", "2023 to 2029") say nothing of when a deal was made;
+  // a running total "as of end of 2024" takes the deals made by then.
+  const period = periodYears(q.lower);
+  const made = q.years.filter((y) => !period.years.includes(y));
+  if (made.length > 0) deals = deals.filter((d) => made.includes(d.announced.year));
+  else if (period.upTo !== null) deals = deals.filter((d) => d.announced.year <= period.upTo!);
   // "which deals did nvidia invest in": the company on the giving side of the relation asked.
   const g = groups.length === 1 ? groups[0]! : undefined;
   const roles = q.relation !== null ? rolesPay(q.relation) : [];

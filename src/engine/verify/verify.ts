@@ -10,7 +10,7 @@ import { STOPWORDS } from "../text.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import { dealWords, factWordSet } from "../retrieve/deal-words.js";
 import { isPossible, mentionsMonth, namedInTitle, phaseFits, phaseMatches } from "../retrieve/score-facts.js";
-import { EARLIER_FIGURE } from "../read/figures-and-times.js";
+import { EARLIER_FIGURE, periodYears } from "../read/figures-and-times.js";
 import { relationFits } from "./relations.js";
 import { attributionFailures, confirmAsked, heldElsewhere, placeFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
 
@@ -71,7 +71,8 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   else if (q.yesNo && q.years.length > 0 && !ownYears(fact).some((y) => q.years.includes(y)) && ownYears(fact).length > 0) failures.push({ kind: "year", years: q.years });
   if (isOtherBasis(fact) && !basisAsked(q, own, fact, titleLemmas(deal)) && !companyFigureAsked(index, q, c)) failures.push({ kind: "basis" });
   // A figure since revised answers only a question about the earlier one, by word or by its time.
-  if (fact.supersededBy !== undefined && !timed && q.earlier !== true && !EARLIER_FIGURE.test(q.lower)) failures.push({ kind: "superseded" });
+  // So does a question that names the earlier deal by its own words ("that nvidia-oai letter of intent").
+  if (fact.supersededBy !== undefined && !timed && q.earlier !== true && !EARLIER_FIGURE.test(q.lower) && !q.specifics.some((w) => words.header.has(lemma(w)))) failures.push({ kind: "superseded" });
   // An open question names its deal by a figure ("softbank's part of the 110b round"): the deal must
   // hold it. A yes/no question states the figure as the answer ("is it worth $38B?"): the fact must be it.
   const asksAbout = !q.yesNo && /\b(?:how (?:much|many|big|long)|what|which|when|who)\b/.test(q.lower);
@@ -175,7 +176,13 @@ function timeFits(index: SearchIndex, q: StructuredQuery, deal: Deal, fact: Fact
   const rivals = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f !== fact && f.metric === fact.metric);
   if (rivals.some((f) => ofAskedTime(f, q))) return false;
   if (q.months.length > 0 && fact.asOf.month !== undefined && (q.years.length === 0 || q.years.includes(fact.asOf.year))) return false;
-  return q.years.length === 0 || yearFits(deal, fact, q.years);
+  if (q.years.length === 0 || yearFits(deal, fact, q.years)) return true;
+  // "thru 2029", "2023 to 2029": a period the deal's own words bound, or a running total taken by then.
+  const period = periodYears(q.lower);
+  if (!q.years.every((y) => period.years.includes(y))) return false;
+  const header = `${deal.title} ${deal.summary ?? ""}`;
+  if (q.years.some((y) => header.includes(String(y)) || deal.factIds.some((id) => (index.kb.facts.has(id) ? factYears(index.kb.facts.get(id)!) : []).includes(y)))) return true;
+  return period.upTo !== null && deal.announced.year <= period.upTo && fact.asOf.year <= period.upTo;
 }
 
 /** The years a figure's own wording names ("in Q1 2026"). */
