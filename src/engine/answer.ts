@@ -169,7 +169,10 @@ class Turnwise {
     const { pass: whole, tried } = choose(index, q, this.focus.groups, scored);
     // A question in parts is led by its first part's own figure, in the deal the whole question chose.
     const led = whole && leadingPart(index, q, whole.candidate.deal, this.focus.groups);
-    const pass = whole && led ? { ...whole, candidate: led } : whole;
+    const chosen = whole && led ? { ...whole, candidate: led } : whole;
+    // A worded figure ("oltre 5 miliardi") whose dispute has a number gives way to the number; the dispute line shows both.
+    const numbered = chosen && isVagueMoney(chosen.candidate.fact) ? disputedNumber(index, chosen.candidate.fact) : undefined;
+    const pass = chosen && numbered ? { ...chosen, candidate: { ...chosen.candidate, fact: numbered } } : chosen;
     if (pass) {
       if (q.quantity === "statement") composeQuotes(b, index, scored.filter((s) => s.fact.metric === "statement").map((s) => s.fact));
       else if (isVagueMoney(pass.candidate.fact)) {
@@ -368,6 +371,12 @@ class Turnwise {
       years: this.q.years.length > 0 ? this.q.years : this.focus.years,
     };
   }
+}
+
+function disputedNumber(index: SearchIndex, fact: Fact): Fact | undefined {
+  if (fact.dispute === undefined) return undefined;
+  const deal = index.kb.deals.get(fact.dealId);
+  return deal?.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.dispute === fact.dispute && f.value !== undefined && f.supersededBy === undefined);
 }
 
 function firstFact(index: SearchIndex, deal: Deal): Fact {

@@ -133,9 +133,10 @@ function partsOf(index: SearchIndex, deal: Deal, metrics: readonly Metric[]): Fa
     if (same.some((f) => /\b(?:total|combined|overall|in all)\b/i.test(f.label ?? ""))) return [];
     const seen = new Set<string>();
     const parts = same.filter((f) => {
-      const key = f.dispute ?? f.id;
-      if (seen.has(key) || f.overlaps.some((o) => seen.has(o))) return false;
-      seen.add(key);
+      // Two pages giving the same figure ("$15.2 billion" in both) report one amount, not two.
+      const key = f.dispute ?? `${f.value}|${f.subject ?? ""}`;
+      if (seen.has(key) || seen.has(f.id) || f.overlaps.some((o) => seen.has(o))) return false;
+      seen.add(key).add(f.id);
       return true;
     });
     if (parts.length >= 2) return parts;
