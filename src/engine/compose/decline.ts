@@ -66,7 +66,9 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     return "declined";
   }
   const { deal, fact } = best.candidate;
-  const failure = (kind: string) => tried.map((v) => v.failures.find((f) => f.kind === kind)).find((f) => f !== undefined);
+  // What went wrong is read from the best deal's own figures: another deal's mismatch says nothing of it.
+  const ofBest = tried.filter((v) => v.candidate.deal.id === deal.id);
+  const failure = (kind: string) => ofBest.map((v) => v.failures.find((f) => f.kind === kind)).find((f) => f !== undefined);
   // "microsoft's 15 billion ai hub in visakhapatnam": a name of the question belongs to one deal of other companies.
   const other = tried.every((v) => v.failures.some((f) => f.kind === "specific" || f.kind === "figure")) ? describedElsewhere(index, q, groups) : undefined;
   if (other) {
@@ -87,7 +89,8 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     return "corrected";
   }
   const relation = failure("relation");
-  if (relation && relation.kind === "relation" && (relation.relation === "acquire" || relation.relation === "cancel" || q.yesNo || q.premise.actor !== null)) {
+  // Only when no candidate does what was asked: a lower one's mismatch says nothing of the deal that fits but for the year.
+  if (relation && relation.kind === "relation" && tried.every((v) => v.failures.some((f) => f.kind === "relation")) && (relation.relation === "acquire" || relation.relation === "cancel" || q.yesNo || q.premise.actor !== null)) {
     if (relation.relation === "cancel") {
       b.line(`My sources don't report ${theDeal(deal)} being cancelled: it ${be(deal)} ${STATUS_PHRASES[deal.status as string] ?? deal.status}.`);
     } else {
@@ -167,7 +170,10 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
       : `I have no ${names(groups) || "matching"} deal from that year in my sources.`);
     // When the deal is from another year, say when it was: that is the correction.
     if (!q.years.includes(deal.announced.year) && q.years.length > 0) composeAnnounced(b, index, deal);
-    offer(b, index, uniqueDeals(tried), "The nearest I have:");
+    // The figure asked, from the deal that fits in all but the year, comes first.
+    const butYear = q.yesNo ? undefined : ofBest.find((v) => v.failures.every((f) => f.kind === "year"));
+    if (butYear) b.line("For that deal, my sources report: ", ...factSentence(b, kb, butYear.candidate.fact, deal, false));
+    else offer(b, index, uniqueDeals(tried), "The nearest I have:");
     return q.yesNo || q.years.length > 0 ? "corrected" : "declined";
   }
   const onlyBasis = tried.find((v) => v.failures.length > 0 && v.failures.every((f) => f.kind === "basis"));

@@ -22,7 +22,9 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   // "coreweave bought core scientific": a bid that was rejected or scrapped bought nothing.
   if (r === "acquire" && (deal.type !== "acquisition" || (isCancelled(deal) && q.kind !== "status" && DONE_CLAIM.test(q.lower)))) out.push({ kind: "relation", relation: r });
   // "stargate was announced in 2024 right?": the year a deal was struck, claimed, must be the deal's.
-  if (q.yesNo && q.years.length > 0 && STRUCK.test(q.lower) && !q.years.includes(deal.announced.year)) out.push({ kind: "year", years: q.years });
+  // So is a year told as fact beside its verb ("stargate launched in jan 2024 with $500b, who announced it").
+  const toldYear = STRUCK_IN_YEAR.exec(q.lower);
+  if (q.years.length > 0 && (q.yesNo ? STRUCK.test(q.lower) : toldYear !== null) && !(toldYear ? [Number(toldYear[1])] : q.years).some((y) => y === deal.announced.year)) out.push({ kind: "year", years: q.years });
   if (r === "cancel" && (q.yesNo || /\b(?:why|when|after)\b/.test(q.lower)) && !isCancelled(deal)) out.push({ kind: "relation", relation: r });
   for (const stated of q.premise.figures) {
     // A figure the user states ("$18b", "10 year", "51%") must be one the deal reports, where it reports that kind of figure at all.
@@ -113,6 +115,7 @@ const LEASE_TO = /\b(?:leas\w*|sublet\w*)\b(?: [\w.&'-]+){0,4}? to\b|\blandlord\
 /** Past forms that claim a purchase happened ("bought", "acquired"), not an offer. */
 const DONE_CLAIM = /\b(?:bought|acquired|purchased|took over|completed|closed|finished buying)\b/;
 /** Verbs of a deal being struck ("announced in 2024", "signed in 2024"). */
+const STRUCK_IN_YEAR = /\b(?:announc\w*|sign\w*|unveil\w*|launch\w*|struck|inked|kicked off)\s+(?:(?:back|way|all the way)\s+)?(?:in|during)\s+(?:(?:early|mid|late|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4])\s+)?(20[1-4]\d)\b/;
 const STRUCK = /\b(?:announc\w*|sign\w*|unveil\w*|launch\w*|struck|inked|agreed|made|done)\b/;
 
 /** "Why did Nvidia give xAI $20 billion": the $20 billion is the whole round, not Nvidia's. */
