@@ -54,6 +54,9 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
     if (!plausible(q, lower, lemmas, at)) continue;
+    // "the india commitment nadella announced in december", "the gpu deal running thru 2031 - price tag?":
+    // a time stated right after its verb describes the deal; what is asked is another quantity.
+    if (DATE_QUANTITIES.has(q) && timeStatedAfter(lemmas, at) && otherQuantityAsked(lemmas, lower, q)) continue;
     // "the loan that closed in march - how big": a date word that describes the deal, where a size is asked.
     if ((q === "start" || q === "completion" || q === "announced") && /\bhow (?:much|many|big|large)\b/.test(lower)) continue;
     // "how much did nvidia pay for its nokia stake": the stake is what is bought; the money is asked.
@@ -67,6 +70,25 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   }
   void words;
   return { quantity: null, spec: null };
+}
+
+const TIME_PREPOSITIONS = new Set(["in", "on", "thru", "through", "until", "till", "to", "by", "since", "during", "from"]);
+const TIME_WORD = /^(?:20[1-4]\d|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|h[12]|early|mid|late|last|this|next|the)$/;
+
+/** A preposition and a time within a few words after the cue: "announced in december", "running thru 2031". */
+function timeStatedAfter(lemmas: Forms, at: number): boolean {
+  for (let i = at + 1; i <= at + 3; i++) {
+    const here = lemmas[i];
+    if (here === undefined) return false;
+    if ([...here].some((w) => TIME_PREPOSITIONS.has(w))) return [...(lemmas[i + 1] ?? [])].some((w) => TIME_WORD.test(w));
+  }
+  return false;
+}
+
+/** Another quantity than `q` is named in the question ("price tag", "commitment", "how many GW"). */
+function otherQuantityAsked(lemmas: Forms, lower: string, q: Quantity): boolean {
+  return COMPILED_QUANTITIES.some(([other, , phrases]) => other !== q && !DATE_QUANTITIES.has(other) && other !== "statement" && findAny(lemmas, phrases) >= 0 && plausible(other, lower, lemmas, findAny(lemmas, phrases)))
+    || /^(?:so |and |ok )?(?:what(?:'s| is| was|s)?|how (?:much|many|big|large))\b/.test(lower);
 }
 
 const COUNT_NOUNS = new Set(["chip", "gpu", "tpu", "cpu", "server", "job", "acre", "home", "site", "building", "share", "year", "month", "gigawatt", "megawatt", "gw", "mw", "deal", "campus", "location", "system", "rack", "accelerator", "processor", "warrant", "worker", "employee", "household", "house"]);
