@@ -324,9 +324,16 @@ class Turnwise {
       return "answered";
     }
     let deals: Deal[] = [];
+    const apart = named.length >= 2 && dealsWithAll(index, named).length === 0;
+    // "msft's fy25 budget vs what meta spent on capex in 2025": each company's own figure of the quantity asked.
+    const fits = apart && named.length === 2 && q.metrics.length > 0 ? eachPartysBestFit(index, q, named) : undefined;
+    if (fits && composeCompare(this.b, index, fits.map((f) => index.kb.deals.get(f.dealId)!), q.metrics, q.months, fits)) {
+      this.answeredDeals = fits.map((f) => f.dealId);
+      return "answered";
+    }
     const own = named.length >= 2 ? ownNamedDeals(index, q, named) : undefined;
     if (own) deals = own;
-    else if (named.length >= 2 && dealsWithAll(index, named).length === 0) deals = eachPartysDeal(index, q, named, this.ctx.entities);
+    else if (apart) deals = eachPartysDeal(index, q, named, this.ctx.entities);
     else deals = cands.deals.length >= 2 ? [...cands.deals] : this.ctx.dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
     const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
     if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics, q.months)) {
@@ -371,6 +378,17 @@ class Turnwise {
       years: this.q.years.length > 0 ? this.q.years : this.focus.years,
     };
   }
+}
+
+/** "msft's fy25 budget vs what meta spent on capex in 2025": each company's own figure that best fits the quantity asked. */
+function eachPartysBestFit(index: SearchIndex, q: StructuredQuery, named: readonly string[]): Fact[] | undefined {
+  const facts = named.map((g) => {
+    const own = (index.dealsByGroup.get(g) ?? []).map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
+    const fits = scoreFacts(index, q, own, [g], own.length).filter((c) => c.metricFits && c.fact.value !== undefined && c.fact.supersededBy === undefined);
+    // The company's own figure (its subject, or a deal it alone makes) before a figure of someone else's in its deal.
+    return (fits.find((c) => c.fact.subject !== undefined && index.matcher.groupOf(c.fact.subject) === g) ?? fits.find((c) => c.deal.parties.length === 1))?.fact;
+  });
+  return facts.every((f) => f !== undefined) && new Set(facts.map((f) => f!.dealId)).size === facts.length ? (facts as Fact[]) : undefined;
 }
 
 function disputedNumber(index: SearchIndex, fact: Fact): Fact | undefined {

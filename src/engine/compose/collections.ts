@@ -85,8 +85,8 @@ export function composeWho(b: ReplyBuilder, index: SearchIndex, deals: readonly 
 }
 
 /** Two or more deals side by side on the same quantity, with which is larger when units agree. */
-export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], months: readonly number[] = []): boolean {
-  const all = deals.slice(0, 4).map((d) => ({ d, f: ofMonth(index, d, metrics, months) ?? headlineFact(index, d, metrics) }));
+export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], metrics: readonly Metric[], months: readonly number[] = [], chosen?: readonly Fact[]): boolean {
+  const all = deals.slice(0, 4).map((d, i) => ({ d, f: chosen?.[i] ?? ofMonth(index, d, metrics, months) ?? headlineFact(index, d, metrics) }));
   if (all.filter((r) => r.f).length < 2) return false;
   // A deal without a figure is named only when it is one of the two asked about.
   const rows = all.filter((r, i) => r.f !== undefined || i < 2);
@@ -97,8 +97,11 @@ export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: reado
   const comparable = rows.filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && r.f.value !== undefined);
   const units = new Set(comparable.map((r) => (r.f.unit === "MW" ? "GW" : r.f.unit)));
   if (comparable.length >= 2 && units.size === 1) {
-    const top = [...comparable].sort((x, y) => magnitude(y.f) - magnitude(x.f))[0]!;
-    b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
+    const [top, next] = [...comparable].sort((x, y) => magnitude(y.f) - magnitude(x.f)) as [{ d: Deal; f: Fact }, { d: Deal; f: Fact }];
+    // Two firm figures in one unit: by how much, computed from the two cited figures.
+    const firm = comparable.length === 2 && top.f.unit === next.f.unit && comparable.every((r) => r.f.qualifier === "none");
+    if (firm && top.f.value !== next.f.value) b.line(`${capitalize(theDeal(top.d))} is the larger by this measure, by `, ...b.computed(top.f.metric, top.f.value! - next.f.value!, top.f.unit, [top.f, next.f]), " (the difference of the two cited figures).");
+    else b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
   } else if (units.size > 1) b.line("The figures are in different units, so they can't be ranked against each other.");
   return true;
 }

@@ -17,6 +17,8 @@ const THINGS_ASKED = /^(?:(?:so|and|ok) )?(?:which|what) (?:[\w-]+ ){0,2}(?:plan
 export function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
   // "who pays spacex more, google or anthropic", "which is bigger, a or b": two things set against each other.
   if (/\b(?:who|which)\b/.test(lower) && /\b(?:more|less|bigger|larger|smaller|higher|lower)\b/.test(lower) && /\bor\b/.test(lower)) return "compare";
+  // "how much bigger is oai's oracle contract than its aws one": one thing measured against another.
+  if (/\b(?:bigger|larger|smaller|more|less|higher|lower|greater)\b(?:\s+\S+){1,8}?\s+than\b/.test(lower) && /\bhow (?:much|many)\b|\bby how much\b|\bwhich\b|\bis\b/.test(lower) && !/\b(?:more|less|greater|bigger|larger) than (?:\$|\d)/.test(lower)) return "compare";
   // "which nuclear plants are being restarted", "what bitcoin miners is fluidstack leasing from": a list of things.
   if (THINGS_ASKED.test(lower) && !/\bhow (?:much|many)\b/.test(lower)) return "list";
   if (ROLE_ASKED.test(lower) && !/\bhow (?:much|many)\b|\bdeals?\b/.test(lower)) return "who";
