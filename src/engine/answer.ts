@@ -1,8 +1,6 @@
 import type { Deal, Fact } from "../kb/types.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
-import { composeCompanyCompare, composeCompare, composeList, composeWho, principalDeals } from "./compose/collections.js";
-import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.js";
-import { composeTotal } from "./compose/totals.js";
+import { composeList, composeWho, principalDeals } from "./compose/collections.js";
 import { composeFailed, composeNoJointDeal, composeUnknownParties } from "./compose/decline.js";
 import { composeAnnounced, composeFigure, composeStatus, composeVague, isVagueMoney } from "./compose/figure.js";
 import { composeLocation } from "./compose/location.js";
@@ -11,24 +9,21 @@ import { entityName, joinAnd } from "./compose/sentences.js";
 import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus } from "./focus.js";
 import type { AlsoAsked, StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
-import { type Candidates, dealsWithAll, findCandidates, type Focus } from "./retrieve/candidates.js";
-import { eachPartysDeal, ownNamedDeals } from "./retrieve/each-partys-deal.js";
+import { type Candidates, findCandidates, type Focus } from "./retrieve/candidates.js";
 import { composeInjectionFacts } from "./compose/injection.js";
-import { collectionScope, withRoleAsked } from "./retrieve/collection-scope.js";
+import { withRoleAsked } from "./retrieve/collection-scope.js";
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
 import { choose, premiseFailures } from "./verify/verify.js";
-import { rolesPay } from "./verify/relations.js";
-import { type Relation, STANDING } from "./read/lexicon.js";
+import { STANDING } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 import { answerParts, answerRest, leadingPart } from "./answer-parts.js";
+import { answerCompare, answerList, answerRank, answerTotal, type CollectionTurn } from "./answer-collections.js";
 import { dealWords } from "./retrieve/deal-words.js";
 import { lemma } from "./read/lemmas.js";
 
 export { type ConversationContext, EMPTY_CONTEXT } from "./focus.js";
 
-/** Roles that make a deal a company's own in a ranking of its deals (not supplier or partner of others' deals). */
-const OWN_DEAL_ROLES: ReadonlySet<string> = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "lender", "landlord", "investee", "target", "seller", "provider"]);
 
 /** Longer input is cut before reading: no real question needs more, and it bounds the work. */
 export const MAX_QUESTION_CHARS = 500;
@@ -91,7 +86,7 @@ class Turnwise {
     let cands = findCandidates(index, q, this.focus);
     const global = this.focus.groups.length === 0 && cands.byName.size === 0 && this.focus.carried.length === 0;
     // "Compare the Oracle and AWS deals" names two parties with no deal together: compare is its own path.
-    if (q.kind === "compare" && q.premise.figures.length === 0) return this.compare(cands);
+    if (q.kind === "compare" && q.premise.figures.length === 0) return answerCompare(this.turn(), cands);
     if (cands.noJointDeal) {
       composeNoJointDeal(b, index, this.focus.groups, q);
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
@@ -105,13 +100,13 @@ class Turnwise {
       case "sources":
         return this.sources(cands);
       case "list":
-        return this.list(cands, global);
+        return answerList(this.turn(), cands, global);
       case "rank":
-        return this.rank(cands, global);
+        return answerRank(this.turn(), cands, global);
       case "total":
-        return this.total(cands, global);
+        return answerTotal(this.turn(), cands, global);
       case "compare":
-        return this.compare(cands);
+        return answerCompare(this.turn(), cands);
       default:
         break;
     }
@@ -258,93 +253,20 @@ class Turnwise {
     return "answered";
   }
 
-  private scope(cands: Candidates, global: boolean): Deal[] {
-    return collectionScope(this.index, this.q, cands, this.focus.groups, global);
-  }
-
-  private list(cands: Candidates, global: boolean): Outcome {
-    const deals = this.scope(cands, global);
-    if (deals.length === 0) return this.nothing(global);
-    if (this.q.threshold !== null) {
-      const over = composeThresholdList(this.b, this.index, deals, this.q.threshold, this.who_());
-      this.answeredDeals = over.slice(0, 5).map((f) => f.dealId);
-      return "answered";
-    }
-    composeList(this.b, this.index, deals, this.focus.groups);
-    this.answeredDeals = deals.slice(0, 5).map((d) => d.id);
-    return "answered";
-  }
-
-  private rank(cands: Candidates, global: boolean): Outcome {
-    const scoped = this.scope(cands, global);
-    // "biggest nvidia deals": its own deals (named in the title, or a party on one side of the money), not others' deals it only
-    // supplies chips to or partners in, when there are enough of them.
-    const own = (d: Deal, g: string) => this.index.titleGroups.get(d.id)?.has(g) === true || d.parties.some((p) => this.index.matcher.groupOf(p.entity) === g && OWN_DEAL_ROLES.has(p.role));
-    const titled = this.focus.groups.length > 0 ? scoped.filter((d) => this.focus.groups.every((g) => own(d, g))) : scoped;
-    const deals = titled.length >= 2 ? titled : scoped;
-    const limit = this.q.limit ?? 5;
-    const ranked = composeRanking(this.b, this.index, deals, rankBy(this.q), limit, this.who_());
-    if (!ranked) return this.nothing(global);
-    // The follow-up ("and the second one?") is about the deals the ranking named, in its order.
-    this.answeredDeals = ranked.map((d) => d.id);
-    return "answered";
-  }
-
-  private total(cands: Candidates, global: boolean): Outcome {
-    // A total over the whole knowledge base only when asked for ("all deals", "every power deal in 2025").
-    if (global && !/\b(?:all|every|overall|whole|entire|industry|market|everything)\b/.test(this.q.lower) && this.q.dealTypes.length === 0 && this.q.years.length === 0) return this.nothing(global);
-    // Each deal's headline among the metrics asked, in headline order: a pledge's whole before the part already spent.
-    const asked = HEADLINE_METRICS.filter((m) => this.q.metrics.includes(m));
-    const metrics = this.q.metrics.length === 0 ? HEADLINE_METRICS.slice(0, 7) : asked.length > 0 ? asked : this.q.metrics;
-    const deals = this.scope(cands, global);
-    const group = this.focus.groups.length === 1 ? this.focus.groups[0]! : null;
-    const roles = this.q.relation !== null ? rolesPay(this.q.relation as Relation) : [];
-    // "how much has nvidia put into nokia and intel": the named company in every deal is the one whose money is added.
-    const hub = group === null && this.focus.groups.length >= 2 && deals.length >= 2 ? this.focus.groups.find((g) => deals.every((d) => (this.index.dealShape.get(d.id)?.partyGroups ?? []).includes(g))) : undefined;
-    const party = group !== null ? { group, roles, relation: this.q.relation } : hub !== undefined ? { group: hub, roles, relation: this.q.relation, ownFigures: true } : undefined;
-    const used = composeTotal(this.b, this.index, deals, metrics, hub !== undefined ? entityName(this.index.kb, hub) : this.who_(), party);
-    // "total contracted revenue of the polaris forge leases": nothing to add up, but one deal's own total figure may be asked.
-    if (!used) {
-      // Only where the question names one deal: a total over several is not one of their figures.
-      if (global || this.focus.groups.length === 0 || dealsWithAll(this.index, this.focus.groups).length !== 1) return this.nothing(global);
-      // ... the deal's figure for the whole of it ("total", "overall"), not a part.
-      return this.figure(cands, { ...this.q, phase: this.q.phase ?? "eventual" });
-    }
-    this.answeredDeals = [...new Set(used.map((f) => f.dealId))];
-    return "answered";
-  }
-
-  private compare(cands: Candidates): Outcome {
-    const { index, q } = this;
-    const named = [...new Set(q.entities.filter((e) => e.hasDeals).map((e) => e.group))];
-    if (q.quantity === "market-value" && named.length >= 2) {
-      const used = composeCompanyCompare(this.b, index, named, q.metrics);
-      if (used.length === 0) return this.nothing(false);
-      this.givenFacts = used.map((f) => f.id);
-      return "answered";
-    }
-    let deals: Deal[] = [];
-    const apart = named.length >= 2 && dealsWithAll(index, named).length === 0;
-    // "msft's fy25 budget vs what meta spent on capex in 2025": each company's own figure of the quantity asked.
-    const fits = apart && named.length === 2 && q.metrics.length > 0 ? eachPartysBestFit(index, q, named) : undefined;
-    if (fits && composeCompare(this.b, index, fits.map((f) => index.kb.deals.get(f.dealId)!), q.metrics, q.months, fits)) {
-      this.answeredDeals = fits.map((f) => f.dealId);
-      return "answered";
-    }
-    const own = named.length >= 2 ? ownNamedDeals(index, q, named) : undefined;
-    if (own) deals = own;
-    else if (apart) deals = eachPartysDeal(index, q, named, this.ctx.entities);
-    else deals = cands.deals.length >= 2 ? [...cands.deals] : this.ctx.dealIds.map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
-    const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
-    if (deals.length < 2 || !composeCompare(this.b, index, deals, metrics, q.months)) {
-      if (cands.noJointDeal) {
-        composeNoJointDeal(this.b, index, this.focus.groups, this.q);
-        return "declined";
-      }
-      return this.nothing(false);
-    }
-    this.answeredDeals = deals.slice(0, 2).map((d) => d.id);
-    return "answered";
+  /** This turn as the collection answers see it. */
+  private turn(): CollectionTurn {
+    return {
+      index: this.index,
+      q: this.q,
+      b: this.b,
+      focus: this.focus,
+      ctx: this.ctx,
+      answered: (ids) => void (this.answeredDeals = [...ids]),
+      given: (ids) => void (this.givenFacts = [...ids]),
+      who: () => this.who_(),
+      nothing: (global) => this.nothing(global),
+      figure: (cands, q) => this.figure(cands, q),
+    };
   }
 
   private sources(cands: Candidates): Outcome {
@@ -378,17 +300,6 @@ class Turnwise {
       years: this.q.years.length > 0 ? this.q.years : this.focus.years,
     };
   }
-}
-
-/** "msft's fy25 budget vs what meta spent on capex in 2025": each company's own figure that best fits the quantity asked. */
-function eachPartysBestFit(index: SearchIndex, q: StructuredQuery, named: readonly string[]): Fact[] | undefined {
-  const facts = named.map((g) => {
-    const own = (index.dealsByGroup.get(g) ?? []).map((id) => index.kb.deals.get(id)).filter((d): d is Deal => d !== undefined);
-    const fits = scoreFacts(index, q, own, [g], own.length).filter((c) => c.metricFits && c.fact.value !== undefined && c.fact.supersededBy === undefined);
-    // The company's own figure (its subject, or a deal it alone makes) before a figure of someone else's in its deal.
-    return (fits.find((c) => c.fact.subject !== undefined && index.matcher.groupOf(c.fact.subject) === g) ?? fits.find((c) => c.deal.parties.length === 1))?.fact;
-  });
-  return facts.every((f) => f !== undefined) && new Set(facts.map((f) => f!.dealId)).size === facts.length ? (facts as Fact[]) : undefined;
 }
 
 function disputedNumber(index: SearchIndex, fact: Fact): Fact | undefined {
