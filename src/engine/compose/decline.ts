@@ -128,8 +128,11 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     // The user's figure is not repeated: a correction never restates a number it cannot cite.
     b.line(`My sources don't report the figure you give for ${theDeal(deal)}.`);
     // What the deal does report for the same kind of figure, then who the stated figure belongs to, if anyone named.
+    // The deal's own figure of that kind corrects the premise; the figure asked, if another, follows.
+    const headline = comparableFact(index, deal, figure.unit, { ...q, metrics: [] });
     const same = comparableFact(index, deal, figure.unit, q) ?? fact;
-    b.line("They report: ", ...factSentence(b, kb, same, deal, false));
+    if (headline !== undefined && headline !== same && q.metrics.length > 0 && !q.metrics.includes(headline.metric)) b.line("They report: ", ...factSentence(b, kb, headline, deal, false));
+    b.line(headline !== undefined && headline !== same && q.metrics.length > 0 && !q.metrics.includes(headline.metric) ? "And: " : "They report: ", ...factSentence(b, kb, same, deal, false));
     const elsewhere = figure.unit === "USD" ? holderOf(index, figure.stated, deal.id, groups) ?? nearestHolder(index, figure.stated, deal.id) : unitHolder(index, q, deal, figure.stated, figure.unit);
     if (elsewhere) b.line("A figure of that size in my sources is this one: ", ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
     void stated;
@@ -155,6 +158,9 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
       // What the party itself put in, when the same deal reports it.
       const own = d.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject !== undefined && index.matcher.groupOf(f.subject) === party.group && f.supersededBy === undefined && ["USD", "GBP", "EUR", "AUD"].includes(f.unit));
       if (own) b.line(`${capitalize(possessiveName(kb, party.group))} own part: `, ...factSentence(b, kb, own, d, false));
+      // ... or else what the deal itself is reported at ("why'd amd pay 10 billion for zt": $10B is ZT's revenue; the price was $4.9B).
+      const itself = own ? undefined : comparableFact(index, d, stated.unit, { ...q, metrics: [] });
+      if (itself && itself !== holder && involvesGroup(index, d, party.group)) b.line("What my sources report for the deal itself: ", ...factSentence(b, kb, itself, d, false));
       return "corrected";
     }
   }
@@ -263,6 +269,10 @@ function possessiveName(kb: SearchIndex["kb"], group: string): string {
 }
 
 /** The deal's own figure of the same kind as a stated one: its value for dollars, its stake for a percentage. */
+function involvesGroup(index: SearchIndex, deal: Deal, group: string): boolean {
+  return deal.parties.some((p) => index.matcher.groupOf(p.entity) === group);
+}
+
 export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: StructuredQuery): Fact | undefined {
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f));
   const sameUnit = facts.filter((f) => f.unit === unit || (unit === "USD" && ["GBP", "AUD", "EUR"].includes(f.unit)) || (unit === "GW" && f.unit === "MW") || (unit === "MW" && f.unit === "GW"));
