@@ -284,5 +284,7 @@ export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: 
   // Not the part of a party the question does not name ("Nvidia's contribution" to "xai's series e").
   const named = new Set(q.entities.map((e) => e.group));
   const others = (f: Fact) => (f.subject !== undefined && !named.has(index.matcher.groupOf(f.subject)) ? 1 : 0);
-  return pool.sort((a, b) => timed(b) - timed(a) || others(a) - others(b) || rank(a) - rank(b))[0];
+  // Among the figures of the kind asked, the one the question's quantity names first ("invested": the investment, not the deal's value).
+  const asked = (f: Fact) => (wanted.length > 0 ? q.metrics.indexOf(f.metric) : 0);
+  return pool.sort((a, b) => timed(b) - timed(a) || others(a) - others(b) || asked(a) - asked(b) || rank(a) - rank(b))[0];
 }

@@ -4,14 +4,14 @@ import type { StructuredQuery } from "./query.js";
 /** The figures, months and parts of a deal a question names: read from its words, not from the data. */
 
 const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase[- ]?(?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
-const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|mn|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
+const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|bln|bil|bill|mn|mil|mill|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
 const POWER = /(\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
 /** "10 bucks a share", "$23 per share": a price per share, however small. */
 const PER_SHARE = /(?<![\w.])\$?\s?(\d+(?:\.\d+)?)\s?(?:bucks|dollars|usd)?\s+(?:a|per|each)\s+share\b/g;
 const BUCKS = /(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:bucks|dollars)\b(?!\s+(?:a|per|each)\s+share)/g;
 const PERCENT = /(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|pct\b)/g;
 const YEARS = /(?<![\w.$])(\d{1,2})[- ]?(?:years?|yrs?)\b(?!\s+(?:ago|old|later|earlier|before|after))/g;
-const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, billion: 1e9, m: 1e6, mn: 1e6, million: 1e6, k: 1e3 };
+const SCALE: Readonly<Record<string, number>> = { t: 1e12, tn: 1e12, trillion: 1e12, b: 1e9, bn: 1e9, bln: 1e9, bil: 1e9, bill: 1e9, billion: 1e9, m: 1e6, mn: 1e6, mil: 1e6, mill: 1e6, million: 1e6, k: 1e3 };
 
 /** Figures the user wrote: money, power, percent, years and counts ("$38b", "1.4 trillion", "500 gigawatts", "51%", "a 10 year deal", "200k gpus"). */
 export function statedFigures(lower: string): Array<{ value: number; unit: Unit }> {
