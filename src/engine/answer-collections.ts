@@ -74,6 +74,9 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   const asked = HEADLINE_METRICS.filter((m) => t.q.metrics.includes(m));
   const metrics = t.q.metrics.length === 0 ? HEADLINE_METRICS.slice(0, 7) : asked.length > 0 ? asked : t.q.metrics;
   const deals = collectionScope(t.index, t.q, cands, t.focus.groups, global);
+  // "msft uk investment total (gbp pls)": one deal's whole in the currency asked; sums are only made in dollars.
+  const currency = t.q.units.length === 1 && t.q.units[0] !== "USD" ? t.q.units[0] : undefined;
+  if (deals.length === 1 && currency !== undefined && !global) return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });
   const group = t.focus.groups.length === 1 ? t.focus.groups[0]! : null;
   const roles = t.q.relation !== null ? rolesPay(t.q.relation as Relation) : [];
   // "how much has nvidia put into nokia and intel": the named company in every deal is the one whose money is added.

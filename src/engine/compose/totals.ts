@@ -18,6 +18,12 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
   const hedged: Fact[] = [];
   const apart: Array<{ f: Fact; why: Apart }> = [];
   const taken = new Set<string>();
+  // One deal that states its own total ("JPMorgan's loans … in total"): that figure is the answer.
+  const stated = deals.length === 1 ? statedTotal(index, deals[0]!, metrics, party?.group) : undefined;
+  if (stated !== undefined) {
+    b.line(...factSentence(b, index.kb, stated, deals[0]!, true));
+    return [stated];
+  }
   // One deal: its parts ("Texas" and "Wisconsin" loans), unless it states its own total.
   if (deals.length === 1) {
     const parts = partsOf(index, deals[0]!, metrics);
@@ -125,12 +131,25 @@ function notTheParty(index: SearchIndex, deal: Deal, fact: Fact, party: TotalPar
   return sameRole.size > 1 ? "shared" : null;
 }
 
+const TOTAL_LABEL = /\b(?:total|combined|overall|in all)\b/i;
+
+/** A deal's own figure for the whole of a metric asked ("in total"), of the party asked when it names one. */
+function statedTotal(index: SearchIndex, deal: Deal, metrics: readonly Metric[], group: string | undefined): Fact | undefined {
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.value !== undefined && !isOtherBasis(f) && TOTAL_LABEL.test(f.label ?? ""));
+  const mine = (f: Fact) => group === undefined || f.subject === undefined || index.matcher.groupOf(f.subject) === group;
+  for (const m of metrics) {
+    const hit = facts.find((f) => f.metric === m && mine(f));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** A deal's separate current figures of one metric that add up: one per dispute group, no totals, no overlaps. */
 function partsOf(index: SearchIndex, deal: Deal, metrics: readonly Metric[]): Fact[] {
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.unit === "USD" && f.value !== undefined && !isOtherBasis(f));
   for (const m of metrics) {
     const same = facts.filter((f) => f.metric === m);
-    if (same.some((f) => /\b(?:total|combined|overall|in all)\b/i.test(f.label ?? ""))) return [];
+    if (same.some((f) => TOTAL_LABEL.test(f.label ?? ""))) return [];
     const seen = new Set<string>();
     const parts = same.filter((f) => {
       // Two pages giving the same figure ("$15.2 billion" in both) report one amount, not two.

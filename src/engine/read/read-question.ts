@@ -1,3 +1,4 @@
+import type { Unit } from "../../kb/vocabulary.js";
 import type { Metric } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
@@ -130,7 +131,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     metrics: physicalFirst(withAddition(spec?.metrics ?? [], phaseOf(lower)), quantity, lower),
     alsoAsked: alsoAsked.slice(0, 2),
     parts: parts.slice(0, 3),
-    units: spec?.units ?? [],
+    units: currencyAsked(lower, spec?.units ?? []),
     precise: spec?.precise ?? false,
     kind,
     refusal: refusalOf(lower),
@@ -239,6 +240,15 @@ const SPECIFIC_MAX_DEALS = 4;
 const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 /** Words that carry no subject of their own in a question about deals. */
+/** "(gbp pls)", "in aussie dollars", "in euros": money asked in one currency is given in it where a page reports it so. */
+function currencyAsked(lower: string, units: readonly Unit[]): readonly Unit[] {
+  if (!units.includes("USD" as Unit)) return units;
+  if (/\b(?:gbp|pounds?|sterling|quid)\b|£/.test(lower)) return ["GBP" as Unit];
+  if (/\b(?:aud|aussie dollars?|australian dollars?|a\$)/.test(lower)) return ["AUD" as Unit];
+  if (/\b(?:eur|euros?)\b|€/.test(lower)) return ["EUR" as Unit];
+  return units;
+}
+
 /** A part that starts by naming which figure: "the max if they take…", "base value", "the whole cluster". */
 const PART_START = /^\W*(?:(?:the|a|an|its|their|and|or|but|vs|what about)\s+)*(?:max(?:imum)?|min(?:imum)?|base|firm|first|initial|second|whole|entire|full|total|overall|target|eventual|ceiling|rest|remaining|upfront|later|phase)\b/;
 
@@ -246,7 +256,8 @@ const PART_START = /^\W*(?:(?:the|a|an|its|their|and|or|but|vs|what about)\s+)*(
 const PART_WORDS = /\b(?:first|initial(?:ly)?|phase|second|whole|entire|full|total|overall|max(?:imum)?|min(?:imum)?|ceiling|base|firm|target|goal|eventual(?:ly)?|over time|renewals?|options?|contingent|extension|equity|debt|cash|stock|loans?|bonds?|per share|a share|price|valuation|stake|%|percent|upfront|now|later|rest|remaining|expansion|added|additional)\b/;
 
 const SPECIFIC_NOISE = new Set(
-  ("deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
+  ("gbp usd aud eur pounds euros sterling quid " +
+    "deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
     "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
     "pact pacts tie tieup arrangement accord alliance collab collaboration partnership " +
     "currently originally supposedly reportedly actually really basically exactly roughly approx officially publicly " +
@@ -313,5 +324,6 @@ function isIncidental(lower: string, text: string, kind: string): boolean {
   const at = lower.indexOf(text.toLowerCase());
   if (at < 0) return false;
   if (PRODUCT_AFTER.test(lower.slice(at + text.length))) return true;
-  return kind === "government" && PLACE_BEFORE.test(lower.slice(0, at));
+  // "nvidia's uk startup money": a country is a place unless the question has it act ("the uk's", "uk government").
+  return kind === "government" && (PLACE_BEFORE.test(lower.slice(0, at)) || !/^(?:'s|’s|\s+(?:gov\w*|state|ministry|officials?))\b/.test(lower.slice(at + text.length)));
 }

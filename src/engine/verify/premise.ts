@@ -157,6 +157,9 @@ export function shareFailures(index: SearchIndex, q: StructuredQuery, deal: Deal
   const givers = new Set(deal.parties.filter((p) => roles.has(p.role)).map((p) => index.matcher.groupOf(p.entity)));
   // "what did blackstone (w/ cpp) pay": every one who gave is named, so the whole is what is asked.
   if (givers.size > 1 && [...givers].every((g) => q.entities.some((e) => e.group === g))) return [];
+  // "what Blackstone paid for AirTrunk": a figure whose own label names the actor is given as theirs by its page.
+  const actorName = index.kb.entities.get(actor)?.name.toLowerCase();
+  if (fact.subject === undefined && actorName !== undefined && fact.label !== undefined && new RegExp(`\\b${actorName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(fact.label.toLowerCase())) return [];
   if (fact.subject !== undefined) {
     const owner = index.matcher.groupOf(fact.subject);
     return owner !== actor && givers.has(owner) ? [{ kind: "share", group: actor }] : [];

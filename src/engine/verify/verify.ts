@@ -221,7 +221,7 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
   if (fact.subject !== undefined && q.premise.actor !== null && index.matcher.groupOf(fact.subject) === q.premise.actor) return true;
   // "how much is amazon putting into openai": a named company's own money, asked of its money.
   if (fact.subject !== undefined && ((q.relation !== null && GIVING.has(q.relation)) || q.quantity === "investment") && q.entities.some((e) => e.group === index.matcher.groupOf(fact.subject!))) return true;
-  const head = headlineOf(index, deal, q.metrics);
+  const head = headlineOf(index, deal, q.metrics, q.units.length === 1 ? q.units[0] : undefined);
   if (head === fact.id) return true;
   return c.metricFits && q.keywords.length === 0 && own.size > 0 && head === undefined;
 }
@@ -230,10 +230,13 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
 const LOOSE_WORDS = new Set(["value", "worth", "deal", "much", "cost", "money", "price", "amount", "total", "size", "figure", "billion", "million", "trillion", "dollar", "what", "when", "will", "does", "have", "that", "this", "with", "from", "their", "they", "about", "into"]);
 
 /** The deal's headline among the metrics asked: the first metric present, its largest current reported figure. */
-function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[]): string | undefined {
+function headlineOf(index: SearchIndex, deal: Deal, metrics: readonly string[], unit?: string): string | undefined {
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f) && f.subject === undefined);
   for (const m of metrics) {
-    const hits = facts.filter((f) => f.metric === m);
+    const all = facts.filter((f) => f.metric === m);
+    // "(gbp pls)": the headline in the currency asked, where the deal reports one.
+    const inUnit = all.filter((f) => f.unit === unit);
+    const hits = inUnit.length > 0 ? inUnit : all;
     // On one scale: 1 GW is the headline over a 200 MW first phase; a firm figure over a possible one.
     if (hits.length > 0) return hits.sort((a, b) => Number(isPossible(a)) - Number(isPossible(b)) || magnitude(b) - magnitude(a))[0]!.id;
   }
