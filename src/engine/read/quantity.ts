@@ -12,7 +12,7 @@ const PAID_FOR = /\bhow much\b.*\b(?:pay|paid|paying|spen[dt]|shell(?:ed)? out|f
 
 const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
 /** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
-export const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|^(?:the\s+)?date\b|\bdate of\b|\bon what date\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\band when\b/;
+export const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|^(?:the\s+)?date\b|\bdate of\b|\bon what date\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\?\s*when\b|\band when\b/;
 
 /** Every quantity the question asks for, in the order asked: "how much and how many GW" asks two. */
 export function allQuantities(lemmas: Forms, lower: string): Quantity[] {

@@ -10,7 +10,7 @@ import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, 
 import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 import { readQuantity } from "./quantity.js";
-import { clauseAsks, clauseReading, clausesOf, leadFirst } from "./clauses.js";
+import { clauseAsks as asksOf, clauseReading, clausesOf, leadFirst } from "./clauses.js";
 import { misspelled } from "./typos.js";
 import { commonWordSet } from "../../kb/common-words.js";
 import { readKind, YES_NO } from "./kind.js";
@@ -67,8 +67,11 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   // "how much capacity does it bring online, and by when": a multi-part question is led by its first part
   // that asks something ("wait google is renting gpus from spacex?? how much": the "how much").
   const [firstClause, ...later] = leadFirst(clausesOf(lower));
+  // A company's name is no cue in any part either (see withoutNames).
+  const names = mentions.filter((m) => m.text.includes(" ")).map((m) => m.text.toLowerCase());
+  const clauseAsks = (c: string) => asksOf(c, names);
   // Only when a later part asks for something other than the first part ("how much n how long", "how many GW by when").
-  const first = later.length > 0 && firstClause !== undefined ? clauseReading(firstClause) : null;
+  const first = later.length > 0 && firstClause !== undefined ? clauseReading(firstClause, names) : null;
   const lead = first !== null && first.quantity !== null && later.some((c) => { const a = clauseAsks(c); return a !== null && a !== first.quantity; }) ? first : null;
   // A comparison or collection is read from the whole question ("who pays spacex more, google or anthropic").
   // ... except a total whose later part is a question of its own ("google's total backstop, and what stake does goog have").
