@@ -160,7 +160,7 @@ class Turnwise {
     const last = index.kb.deals.get(this.focus.carried[0] ?? "");
     if (pointing && last !== undefined && last.supersededBy.length > 0) q = { ...q, earlier: true };
     const subjects = new Set((this.ctx.factIds ?? []).map((id) => index.kb.facts.get(id)?.subject).filter((x): x is string => x !== undefined).map((x) => index.matcher.groupOf(x)));
-    const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 25, subjects);
+    const scored = scoreFacts(index, q, deals.length > 0 ? deals : cands.deals, this.focus.groups, 25, subjects, new Set(this.focus.carried));
     const { pass: whole, tried } = choose(index, q, this.focus.groups, scored);
     // A question in parts is led by its first part's own figure, in the deal the whole question chose.
     const led = whole && leadingPart(index, q, whole.candidate.deal, this.focus.groups);

@@ -53,8 +53,16 @@ export function resolveFocus(index: SearchIndex, q: StructuredQuery, ctx: Conver
   }
   if (q.followUp && named.length === 1 && ctx.entities.length > 0) {
     const next = named[0]!;
-    const partner = ctx.entities.find((g) => g !== next && dealsWithAll(index, [g, next]).length > 0);
-    return { groups: partner ? [partner, next] : [next], carried: [], years: [] };
+    // "and softbank's piece?" after Amazon's part of OpenAI's round: SoftBank takes the place of the one on its own side.
+    const roleIn = (g: string, dealId: string | undefined) => index.kb.deals.get(dealId ?? "")?.parties.filter((p) => index.matcher.groupOf(p.entity) === g).map((p) => p.role) ?? [];
+    const sameSide = (g: string) => { const mine = roleIn(next, ctx.dealIds[0]); return mine.length > 0 && roleIn(g, ctx.dealIds[0]).some((r) => mine.includes(r)); };
+    const paired = ctx.entities.filter((g) => g !== next && dealsWithAll(index, [g, next]).length > 0);
+    const partner = paired.find((g) => !sameSide(g)) ?? paired[0];
+    // ... in the deal just discussed, when that deal has it too.
+    const last = index.kb.deals.get(ctx.dealIds[0] ?? "");
+    const lastHas = (g: string) => last !== undefined && (last.parties.some((p) => index.matcher.groupOf(p.entity) === g) || last.factIds.some((id) => { const f = index.kb.facts.get(id); return f?.subject !== undefined && index.matcher.groupOf(f.subject) === g; }));
+    const stays = partner !== undefined && lastHas(partner) && lastHas(next);
+    return { groups: partner ? [partner, next] : [next], carried: stays ? ctx.dealIds.slice(0, 1) : [], years: [] };
   }
   return { groups: withoutIncidental(index, q, named), carried: [], years: [] };
 }

@@ -30,7 +30,7 @@ const SUBJECT_QUANTITIES: ReadonlySet<string> = new Set(["valuation", "market-va
 /** Metrics a deal's "size" falls back through when no quantity is named. */
 export const HEADLINE_METRICS: readonly Metric[] = ["deal-value", "investment", "funding-round", "capex-pledge", "spending", "debt", "expansion-value", "annual-value", "monthly-value", "valuation", "capacity", "chip-count"] as Metric[];
 
-export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[], groups: readonly string[], limit = 40, subjects: ReadonlySet<string> = new Set()): ScoredFact[] {
+export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[], groups: readonly string[], limit = 40, subjects: ReadonlySet<string> = new Set(), carried: ReadonlySet<string> = new Set()): ScoredFact[] {
   const out: ScoredFact[] = [];
   const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
   const groupSet = new Set(groups);
@@ -94,7 +94,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const tier = index.kb.sources.get(fact.source)?.tier;
       score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
       score -= rank * 0.4;
-      score += titleBonus + revisionFit + placeBonus;
+      // A follow-up stays in the deal just discussed before any other deal of the same companies.
+      score += titleBonus + revisionFit + placeBonus + (carried.has(deal.id) ? 3 : 0);
       out.push({ fact, deal, score, metricFits });
     }
   });
@@ -160,7 +161,7 @@ function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boole
 const GIVES_AFTER = /^(?:'s)?\s+(?:(?:is|are|was|were|be|been|has|have|had|will|going to|gonna)\s+)?(?:invest\w*|chip\w* in|put\w* in|pour\w*|contribut\w*|pitch\w* in|kick\w* in)\b/;
 
 /** Words that ask for one party's own part of a whole: "how much of it", "SoftBank's share", "itself". */
-const OWN_PART = /\bhow much of\b|\b(?:itself|alone|its own|their own|(?:'s|s') (?:part|portion|share|contribution|cut))\b/;
+const OWN_PART = /\bhow much of\b|\b(?:itself|alone|its own|their own|(?:'s|s'|’s) (?:own )?(?:part|portion|share|contribution|cut|piece|chunk|slice|stake in it|bit))\b/;
 
 /** "How much did SoftBank put in", "how much of it came from SoftBank itself": one party's part is asked. */
 function partAsked(q: StructuredQuery): boolean {
