@@ -10,6 +10,12 @@ import type { Quantity } from "./lexicon.js";
 /** "how much did X pay for its stake": money handed over, with the stake as what it bought. */
 const PAID_FOR = /\bhow much\b.*\b(?:pay|paid|paying|spen[dt]|shell(?:ed)? out|fork(?:ed)? over)\b.*\bfor\b/;
 
+const STAKE_ASKED = /\b(?:what|which|how much|how many)\s?(?:%|percent|pct\b)|\b(?:slice|cut|piece|portion|chunk|share) of (?:the |that |it\b|its )?(?!shares?\b)|\bhow much of [\w\s.'&-]{1,40}? (?:does|do|did|will|would|is) [\w\s.'&-]{1,30}? (?:own|keep|hold|retain|control|get)\b|\bwho owns what\b|\bownership split\b/;
+/** "what chunk of google cloud's backlog", "its slice of the raise": a part of a figure, not of a company. */
+const NOT_OWNED = /\b(?:slice|cut|piece|portion|chunk|share|%|percent) of (?:the |that |its |their )?(?:[\w.'’-]+ ){0,2}(?:backlog|revenue|sales|capacity|round|raise|funding|money|investment|spend\w*|budget|capex|deal|contract|orders?)\b/;
+const SHARE_MOVE = /\b(?:jump|jumped|rise|rose|fell|fall|drop|dropped|move|moved|pop|popped|soar|soared|surge|surged|climb|climbed|gain|gained|tank|tanked)\b/;
+const STAKE_WORTH = /\b(?:worth|valued?|value of)\b|\bin (?:\$|dollars|usd)|\$\s*$/;
+
 const DATE_QUANTITIES: ReadonlySet<Quantity> = new Set(["start", "completion", "announced", "duration"]);
 /** "When was it announced?" asks for a date; "what was it valued at when it restructured" does not. */
 export const WHEN = /^(?:(?:and|so|but|ok|okay|then|also)\s+)?when\b|^(?:the\s+)?date\b|\bdate of\b|\bon what date\b|\bwhat (?:date|year|month|day)\b|\bwhich (?:year|month)\b|\bby when\b|\bhow soon\b|\bthru when\b|\buntil when\b|\bsince when\b|,\s*when\b|\?\s*when\b|\band when\b/;
@@ -39,6 +45,13 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   if (/\bhow much (?:hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b/.test(lower) && !/\b(?:worth|cost|pay\w*|spen[dt]\w*|invest\w*|value|\$)/.test(lower)) {
     return { quantity: "capacity", spec: COMPILED_QUANTITIES.find(([x]) => x === "capacity")![1] };
   }
+  // "what % of airtrunk", "blue owl's cut of the jv", "how much of hyperion does meta keep": a share owned.
+  // "what's msft's openai stake worth in $": the stake's value.
+  const stake = COMPILED_QUANTITIES.find(([x]) => x === "stake")![1];
+  if (STAKE_ASKED.test(lower) && !SHARE_MOVE.test(lower) && !PAID_FOR.test(lower) && !NOT_OWNED.test(lower)) return { quantity: "stake", spec: STAKE_WORTH.test(lower) ? { ...stake, metrics: ["stake-value", "stake"] as typeof stake.metrics } : stake };
+  if (/\bstake\b/.test(lower) && STAKE_WORTH.test(lower)) return { quantity: "stake", spec: { ...stake, metrics: ["stake-value", "stake"] as typeof stake.metrics } };
+  // "what did nvidia pay per intel share": a price per share, whatever word names the company.
+  if (/\b(?:per|a|each) (?:[\w.-]+ )?share\b/.test(lower) && !/\bshare (?:of|price move)\b|\bhow many\b|\bratio\b/.test(lower)) return { quantity: "share-price", spec: COMPILED_QUANTITIES.find(([x]) => x === "share-price")![1] };
   // "how many $", "how many dollars": money, whatever the noun.
   if (/\bhow (?:many|much) (?:\$|dollars|bucks|usd)(?!\w)/.test(lower)) return { quantity: "value", spec: COMPILED_QUANTITIES.find(([x]) => x === "value")![1] };
   // "how much in grants", "for how much": money, whatever else the question names.

@@ -47,7 +47,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (!fact) continue;
       // "how much of that is equity": a metric the question names outright comes first among those asked.
       // ... but "how much of the second tranche came from softbank" names the whole a part is asked of.
-      const metricNamed = fact.metric.split("-").every((w) => q.lemmas.includes(w) || q.lemmas.includes(lemma(w))) && !new RegExp(`\\bof (?:the |that |its |this )?(?:(?!is |are |was |were )\\w+ )?${fact.metric.split("-")[0]}`).test(q.lower);
+      const metricNamed = fact.metric.split("-").every((w) => q.lemmas.includes(w) || q.lemmas.includes(lemma(w)) || (w === "value" && q.lemmas.includes("worth"))) && !new RegExp(`\\bof (?:the |that |its |this )?(?:(?!is |are |was |were )\\w+ )?${fact.metric.split("-")[0]}`).test(q.lower);
       const at = metricNamed && metrics.includes(fact.metric) ? 0 : metrics.indexOf(fact.metric);
       // The question uses the figure's own label words ("contracted revenue", "lease obligations"): that names the figure as surely as a metric cue.
       const labelHits = labelWordHits(q, fact);
