@@ -4,7 +4,7 @@ import { composeCompanyCompare, composeCompare, composeList } from "./compose/co
 import { composeNoJointDeal } from "./compose/decline.js";
 import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.js";
 import { entityName } from "./compose/sentences.js";
-import { composeTotal } from "./compose/totals.js";
+import { composeTotal, statedTotal } from "./compose/totals.js";
 import type { ConversationContext } from "./focus.js";
 import { type Relation } from "./read/lexicon.js";
 import type { StructuredQuery } from "./read/query.js";
@@ -76,7 +76,9 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   const deals = collectionScope(t.index, t.q, cands, t.focus.groups, global);
   // "msft uk investment total (gbp pls)": one deal's whole in the currency asked; sums are only made in dollars.
   const currency = t.q.units.length === 1 && t.q.units[0] !== "USD" ? t.q.units[0] : undefined;
-  if (deals.length === 1 && currency !== undefined && !global) return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });
+  // ... and one deal that states its own total ("JPMorgan's loans … in total"): that figure, as a figure question.
+  const group0 = t.focus.groups.length === 1 ? t.focus.groups[0] : undefined;
+  if (deals.length === 1 && !global && (currency !== undefined || statedTotal(t.index, deals[0]!, t.q.metrics.length > 0 ? t.q.metrics : HEADLINE_METRICS, group0) !== undefined)) return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });
   const group = t.focus.groups.length === 1 ? t.focus.groups[0]! : null;
   const roles = t.q.relation !== null ? rolesPay(t.q.relation as Relation) : [];
   // "how much has nvidia put into nokia and intel": the named company in every deal is the one whose money is added.

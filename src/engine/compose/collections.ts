@@ -97,11 +97,8 @@ export function composeCompare(b: ReplyBuilder, index: SearchIndex, deals: reado
   const comparable = rows.filter((r): r is { d: Deal; f: Fact } => r.f !== undefined && r.f.value !== undefined);
   const units = new Set(comparable.map((r) => (r.f.unit === "MW" ? "GW" : r.f.unit)));
   if (comparable.length >= 2 && units.size === 1) {
-    const [top, next] = [...comparable].sort((x, y) => magnitude(y.f) - magnitude(x.f)) as [{ d: Deal; f: Fact }, { d: Deal; f: Fact }];
-    // Two firm figures in one unit: by how much, computed from the two cited figures.
-    const firm = comparable.length === 2 && top.f.unit === next.f.unit && comparable.every((r) => r.f.qualifier === "none");
-    if (firm && top.f.value !== next.f.value) b.line(`${capitalize(theDeal(top.d))} is the larger by this measure, by `, ...b.computed(top.f.metric, top.f.value! - next.f.value!, top.f.unit, [top.f, next.f]), " (the difference of the two cited figures).");
-    else b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
+    const top = [...comparable].sort((x, y) => magnitude(y.f) - magnitude(x.f))[0]!;
+    b.line(`${capitalize(theDeal(top.d))} is the larger by this measure.`);
   } else if (units.size > 1) b.line("The figures are in different units, so they can't be ranked against each other.");
   return true;
 }

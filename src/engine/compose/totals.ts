@@ -18,12 +18,6 @@ export function composeTotal(b: ReplyBuilder, index: SearchIndex, dealsIn: reado
   const hedged: Fact[] = [];
   const apart: Array<{ f: Fact; why: Apart }> = [];
   const taken = new Set<string>();
-  // One deal that states its own total ("JPMorgan's loans … in total"): that figure is the answer.
-  const stated = deals.length === 1 ? statedTotal(index, deals[0]!, metrics, party?.group) : undefined;
-  if (stated !== undefined) {
-    b.line(...factSentence(b, index.kb, stated, deals[0]!, true));
-    return [stated];
-  }
   // One deal: its parts ("Texas" and "Wisconsin" loans), unless it states its own total.
   if (deals.length === 1) {
     const parts = partsOf(index, deals[0]!, metrics);
@@ -134,7 +128,7 @@ function notTheParty(index: SearchIndex, deal: Deal, fact: Fact, party: TotalPar
 const TOTAL_LABEL = /\b(?:total|combined|overall|in all)\b/i;
 
 /** A deal's own figure for the whole of a metric asked ("in total"), of the party asked when it names one. */
-function statedTotal(index: SearchIndex, deal: Deal, metrics: readonly Metric[], group: string | undefined): Fact | undefined {
+export function statedTotal(index: SearchIndex, deal: Deal, metrics: readonly Metric[], group: string | undefined): Fact | undefined {
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.value !== undefined && !isOtherBasis(f) && TOTAL_LABEL.test(f.label ?? ""));
   const mine = (f: Fact) => group === undefined || f.subject === undefined || index.matcher.groupOf(f.subject) === group;
   for (const m of metrics) {

@@ -43,7 +43,7 @@ const CURRENCIES: readonly Unit[] = ["USD", "GBP", "AUD", "EUR"] as Unit[];
 
 /** Ordered: the first quantity whose cue appears wins, so specific ones come before generic ones. */
 export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
-  ["term", { cues: ["which chip", "what chip", "which gpu", "what gpu", "what kind", "what type", "which model", "what model", "what product", "which product", "what name", "the name", "what sort", "which kind", "which type", "rating", "rated"], metrics: ["term", "chip-count"] as Metric[], precise: true }],
+  ["term", { cues: ["which chip", "what chip", "which gpu", "what gpu", "what kind", "what type", "which model", "what model", "what product", "which product", "what name", "the name", "what sort", "which kind", "which type", "rating"], metrics: ["term", "chip-count"] as Metric[], precise: true }],
   ["homes", { cues: ["home", "household", "house"], metrics: ["homes-equivalent"], precise: true }],
   ["build-rate", { cues: ["per week", "a week", "every week", "weekly", "build rate", "pace"], metrics: ["build-rate"], precise: true }],
   ["market-value", { cues: ["market cap", "market value", "market capitalization", "market capitalisation", "marketcap", "mkt cap", "most valuable"], metrics: ["market-value"], precise: true }],

@@ -49,6 +49,8 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   // "what's msft's openai stake worth in $": the stake's value.
   const stake = COMPILED_QUANTITIES.find(([x]) => x === "stake")![1];
   if (STAKE_ASKED.test(lower) && !SHARE_MOVE.test(lower) && !PAID_FOR.test(lower) && !NOT_OWNED.test(lower)) return { quantity: "stake", spec: STAKE_WORTH.test(lower) ? { ...stake, metrics: ["stake-value", "stake"] as typeof stake.metrics } : stake };
+  // "how much coreweave stock did oai pick up": equity bought, in money.
+  if (/\bhow much (?:[\w.-]+ )?(?:stock|equity)\b/.test(lower) && !/\bstock (?:price|move|jump|pop)/.test(lower)) return { quantity: "stake", spec: { ...stake, metrics: ["stake-value", "equity", "investment", "stake"] as typeof stake.metrics, precise: false } };
   if (/\bstake\b/.test(lower) && STAKE_WORTH.test(lower)) return { quantity: "stake", spec: { ...stake, metrics: ["stake-value", "stake"] as typeof stake.metrics } };
   // "what did nvidia pay per intel share": a price per share, whatever word names the company.
   if (/\b(?:per|a|each) (?:[\w.-]+ )?share\b/.test(lower) && !/\bshare (?:of|price move)\b|\bhow many\b|\bratio\b/.test(lower)) return { quantity: "share-price", spec: COMPILED_QUANTITIES.find(([x]) => x === "share-price")![1] };
@@ -67,7 +69,9 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
     if (!plausible(q, lower, lemmas, at)) continue;
-    // "the india commitment nadella announced in december", "the gpu deal running thru 2031 - price tag?":
+    // "why did oai sign a $300b deal with aws": why is asked, not when; the signing is the premise.
+  if (DATE_QUANTITIES.has(q) && /^(?:(?:so|and|but|ok|lol|wait)\s+)?why\b/.test(lower)) continue;
+  // "the india commitment nadella announced in december", "the gpu deal running thru 2031 - price tag?":
     // a time stated right after its verb describes the deal; what is asked is another quantity.
     if (DATE_QUANTITIES.has(q) && timeStatedAfter(lemmas, at) && otherQuantityAsked(lemmas, lower, q)) continue;
     // "the loan that closed in march - how big": a date word that describes the deal, where a size is asked.

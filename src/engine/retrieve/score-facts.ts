@@ -94,6 +94,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const tier = index.kb.sources.get(fact.source)?.tier;
       score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
       score -= rank * 0.4;
+      // "all the contracts added up": a total asked is the figure its deal labels as the total.
+      if (q.kind === "total" && /\b(?:total|combined|overall|in all)\b/i.test(fact.label ?? "")) score += 6;
       // A follow-up stays in the deal just discussed before any other deal of the same companies.
       score += titleBonus + revisionFit + placeBonus + (carried.has(deal.id) ? 3 : 0);
       out.push({ fact, deal, score, metricFits });
@@ -110,8 +112,23 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (s.metricFits && s.fact.value !== undefined && best.get(`${s.deal.id} ${s.fact.metric}`) === size(s.fact)) out[i] = { ...s, score: s.score + 1 };
     }
   }
+  // "the latest capex guide", "current figure": of a deal's figures for one metric, the most recent.
+  if (LATEST.test(q.lower)) {
+    const newest = new Map<string, string>();
+    for (const s of out) {
+      const key = `${s.deal.id} ${s.fact.metric}`;
+      const seen = newest.get(key);
+      if (s.metricFits && (seen === undefined || s.fact.asOf.iso > seen)) newest.set(key, s.fact.asOf.iso);
+    }
+    for (let i = 0; i < out.length; i++) {
+      const s = out[i]!;
+      if (s.metricFits && newest.get(`${s.deal.id} ${s.fact.metric}`) === s.fact.asOf.iso) out[i] = { ...s, score: s.score + 3 };
+    }
+  }
   return out.sort((a, b) => b.score - a.score);
 }
+
+const LATEST = /\b(?:latest|newest|most recent|current(?:ly)?|updated|up to date|as of now|right now)\b/;
 
 /** The question writes a name ("AWS", "Stargate UAE") as the deal's title does, and not just its company's name. */
 export function namedInTitle(q: StructuredQuery, deal: Deal): boolean {
@@ -236,7 +253,7 @@ const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
   first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase[- ](?:1|one|i)\b|start(?:ing)?|begin|opening|to begin|right away|now|at once|at the outset)\b/i,
   second: /\b(?:second|phase[- ](?:2|two|ii)\b|next)\b/i,
   added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on|remaining|remainder|rest|later)\b/i,
-  eventual: /\b(?:total|full|whole|entire|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commit\w*)\b/i,
+  eventual: /\b(?:total|combined|in all|altogether|full|whole|entire|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commit\w*)\b/i,
 };
 
 /** The figure is of the part asked for: by its own wording, or as the whole of a deal later revised ("first") or of the revision ("second"). */

@@ -21,6 +21,8 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   const r = q.relation;
   // "coreweave bought core scientific": a bid that was rejected or scrapped bought nothing.
   if (r === "acquire" && (deal.type !== "acquisition" || (isCancelled(deal) && q.kind !== "status" && DONE_CLAIM.test(q.lower)))) out.push({ kind: "relation", relation: r });
+  // "how much did coreweave pay when it closed the core scientific buy": whatever is asked, a deal that fell through closed nothing.
+  else if (r !== "cancel" && deal.type === "acquisition" && isCancelled(deal) && q.kind !== "status" && DONE_CLAIM.test(q.lower)) out.push({ kind: "relation", relation: "acquire" });
   // "stargate was announced in 2024 right?": the year a deal was struck, claimed, must be the deal's.
   // So is a year told as fact beside its verb ("stargate launched in jan 2024 with $500b, who announced it").
   const toldYear = STRUCK_IN_YEAR.exec(q.lower);

@@ -72,7 +72,10 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   if (isOtherBasis(fact) && !basisAsked(q, own, fact, titleLemmas(deal)) && !companyFigureAsked(index, q, c)) failures.push({ kind: "basis" });
   // A figure since revised answers only a question about the earlier one, by word or by its time.
   // So does a question that names the earlier deal by its own words ("that nvidia-oai letter of intent").
-  if (fact.supersededBy !== undefined && !timed && q.earlier !== true && !EARLIER_FIGURE.test(q.lower) && !q.specifics.some((w) => words.header.has(lemma(w)))) failures.push({ kind: "superseded" });
+  // ... but not when the figure that revised it is of that time too ("the latest 2025 capex guide": July's and October's are both 2025).
+  const later = fact.supersededBy !== undefined ? index.kb.facts.get(fact.supersededBy) : undefined;
+  const timedApart = timed && !(later !== undefined && ofAskedTime(later, q));
+  if (fact.supersededBy !== undefined && !timedApart && q.earlier !== true && !EARLIER_FIGURE.test(q.lower) && !q.specifics.some((w) => words.header.has(lemma(w)))) failures.push({ kind: "superseded" });
   // An open question names its deal by a figure ("softbank's part of the 110b round"): the deal must
   // hold it. A yes/no question states the figure as the answer ("is it worth $38B?"): the fact must be it.
   const asksAbout = !q.yesNo && /\b(?:how (?:much|many|big|long)|what|which|when|who)\b/.test(q.lower);
