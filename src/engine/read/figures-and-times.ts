@@ -66,7 +66,7 @@ const MONEY_METRICS: ReadonlySet<string> = new Set(["deal-value", "investment", 
 export function phaseOf(lower: string): StructuredQuery["phase"] {
   if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:[\w.&'-]+ ){0,2}?(?:one|deal|contract|agreement|part|round|investment|commitment|jv|joint venture|venture|lease|loan|bond|order|tranche)s?\b/.test(lower)) return "first";
   if (/\b(?:second|2nd|phase[- ]?(?:2|two|ii))\b/.test(lower)) return "second";
-  if (/\b(?:additional|added|add-on|top-?up|tack(?:ed)? on|extra|on top|the rest|remaining|remainder|the balance)\b/.test(lower)) return "added";
+  if (/\b(?:additional|added(?! up| together)|add-on|top-?up|tack(?:ed)? on|extra|on top|the rest|remaining|remainder|the balance)\b/.test(lower)) return "added";
   if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|max|ceiling|in the end|target(?:ed|s)?|goal|over time|(?:with|w|w\/|incl(?:uding)?) (?:all )?(?:renewals|options|extensions)|contingent)\b/.test(lower)) return "eventual";
   return null;
 }
