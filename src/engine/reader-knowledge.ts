@@ -18,6 +18,10 @@ export function readerKnowledge(index: SearchIndex): ReaderKnowledge {
       recognise: (q) => index.matcher.recognise(q),
       entityKind: (id) => index.kb.entities.get(id)?.kind ?? "company",
       hasDeals: (g) => (index.dealsByGroup.get(g)?.length ?? 0) > 0,
+      speaksFor: (id) => {
+        const e = index.kb.entities.get(id);
+        return e?.kind === "person" && e.parent !== undefined ? { id: e.parent, group: index.matcher.groupOf(e.parent) } : undefined;
+      },
       dataWords: index.dataWords,
       dealsUsing: (w) => index.wordDeals.get(w) ?? 0,
       properPair: (a, b) => {

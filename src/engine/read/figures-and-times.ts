@@ -24,7 +24,11 @@ export function statedFigures(lower: string): Array<{ value: number; unit: Unit 
       out.push({ value: Math.round(Number(m[1]) * SCALE[m[2]]!), unit: "USD" });
     } else if (m[3] !== undefined && Number(m[3]) >= 1000) out.push({ value: Number(m[3]), unit: "USD" });
   }
-  for (const m of lower.matchAll(POWER)) out.push({ value: Number(m[1]), unit: m[2]!.startsWith("g") ? "GW" : "MW" });
+  for (const m of lower.matchAll(POWER)) {
+    // "the capex for 1 gw", "per 1 gw": a rate's unit, not a figure claimed.
+    if (Number(m[1]) === 1 && /\b(?:for|per|each|every|of)\s+$/.test(lower.slice(0, m.index ?? 0))) continue;
+    out.push({ value: Number(m[1]), unit: m[2]!.startsWith("g") ? "GW" : "MW" });
+  }
   for (const m of lower.matchAll(PERCENT)) out.push({ value: Number(m[1]), unit: "percent" });
   for (const re of [PER_SHARE, BUCKS]) for (const m of lower.matchAll(re)) if (!out.some((f) => f.unit === "USD" && f.value === Number(m[1]))) out.push({ value: Number(m[1]), unit: "USD" });
   for (const m of lower.matchAll(YEARS)) out.push({ value: Number(m[1]), unit: "years" });
@@ -81,6 +85,8 @@ export const EARLIER_FIGURE = /\b(?:original|initial|first|earlier|before|old|pr
 export function periodYears(lower: string): { readonly years: readonly number[]; readonly upTo: number | null } {
   const years = new Set<number>();
   for (const m of lower.matchAll(/\b(20[1-4]\d)\s*(?:to|-|–|thru|through|until|till)\s*(?:fy\s*)?(20[1-4]\d)\b/g)) years.add(Number(m[1])).add(Number(m[2]));
+  // "2026-29": the second year written short.
+  for (const m of lower.matchAll(/\b(20([1-4])\d)\s*[-–]\s*(\d{2})\b(?!\d)/g)) years.add(Number(m[1])).add(2000 + Number(m[3]));
   for (const m of lower.matchAll(/\bbetween\s+(20[1-4]\d)\s+and\s+(20[1-4]\d)\b/g)) years.add(Number(m[1])).add(Number(m[2]));
   for (const m of lower.matchAll(/\b(?:thru|through|until|till|til|to|by|as of)\s+(?:the\s+)?(?:(?:end|close|start)\s+of\s+)?(?:(?:fy|fiscal|q[1-4]|h[12])\s*)?(20[1-4]\d)\b/g)) years.add(Number(m[1]));
   const upTo = /\b(?:as of|as at|up to|until|through|thru|by)\s+(?:the\s+)?(?:end of\s+)?(20[1-4]\d)\b/.exec(lower);

@@ -52,6 +52,8 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   // "how much coreweave stock did oai pick up": equity bought, in money.
   if (/\bhow much (?:[\w.-]+ )?(?:stock|equity)\b/.test(lower) && !/\bstock (?:price|move|jump|pop)/.test(lower)) return { quantity: "stake", spec: { ...stake, metrics: ["stake-value", "equity", "investment", "stake"] as typeof stake.metrics, precise: false } };
   if (/\bstake\b/.test(lower) && STAKE_WORTH.test(lower)) return { quantity: "stake", spec: { ...stake, metrics: ["stake-value", "stake"] as typeof stake.metrics } };
+  // "the capex for 1 gw of compute", "what does a gigawatt cost": a cost per unit.
+  if (/\b(?:for|per|each|every)\s+(?:1|one|a|each)\s+(?:gw|gigawatts?)\b|\b(?:a|one|1)\s+(?:gw|gigawatt) cost/.test(lower)) return { quantity: "cost-per-unit", spec: COMPILED_QUANTITIES.find(([x]) => x === "cost-per-unit")![1] };
   // "what did nvidia pay per intel share": a price per share, whatever word names the company.
   if (/\b(?:per|a|each) (?:[\w.-]+ )?share\b/.test(lower) && !/\bshare (?:of|price move)\b|\bhow many\b|\bratio\b/.test(lower)) return { quantity: "share-price", spec: COMPILED_QUANTITIES.find(([x]) => x === "share-price")![1] };
   // "how many $", "how many dollars": money, whatever the noun.

@@ -27,6 +27,8 @@ export interface ReaderKnowledge {
   dealsUsing(word: string): number;
   /** Both words are written capitalised in the same few deals: together they may be a name ("Lake Mariner"). */
   properPair(a: string, b: string): boolean;
+  /** For a person, the company they speak for ("jensen" -> Nvidia); undefined for anyone else. */
+  speaksFor?(id: string): { readonly id: string; readonly group: string } | undefined;
 }
 
 const WH_START = /^(?:(?:and|so|but|ok|okay|also|then|wait|hey|yo)[, ]+)?(?:what|whats|what's|how|when|which|who|whos|who's|where|why|list|show|give|tell|compare)\b/;
@@ -53,6 +55,13 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     text: m.text,
     ...(isIncidental(lower, m.text, knowledge.entityKind(m.entityId)) ? { incidental: true } : {}),
   }));
+  // "jensen's groq deal", "zuck's gcp deal": a chief executive named for the company they speak for.
+  for (const e of [...entities]) {
+    const company = e.kind === "person" && !e.hasDeals ? knowledge.speaksFor?.(e.id) : undefined;
+    if (company && knowledge.hasDeals(company.group) && !entities.some((x) => x.group === company.group)) {
+      entities.push({ id: company.id, group: company.group, hasDeals: true, kind: knowledge.entityKind(company.id), position: e.position, text: e.text });
+    }
+  }
   const nameWords = new Set(mentions.flatMap((m) => m.text.split(" ")));
   // A cue word inside a company's name is no cue: "Bloom Energy" asks for no energy figure.
   const multiWordNames = new Set(mentions.filter((m) => m.text.includes(" ")).flatMap((m) => m.text.split(" ")));

@@ -35,10 +35,16 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
   const groupSet = new Set(groups);
   const places = placeNames(index, q);
+  const kindNouns = [...new Set(q.lemmas.filter((w) => DEAL_KIND_NOUNS.has(w)))];
+  const possessors = q.entities.filter((e) => e.hasDeals && new RegExp(`\\b${e.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s|’s|s')(?=\\s)`).test(q.lower)).map((e) => e.group);
   deals.slice(0, limit).forEach((deal, rank) => {
     const dealText = places.length > 0 ? `${deal.title} ${deal.summary}`.toLowerCase() : "";
     const placeBonus = places.some((n) => hasWord(dealText, n)) ? 3 : 0;
     const titleBonus = namedInTitle(q, deal) ? 3 : 0;
+    // "meta's bond sale": the company named as owner is a principal of the deal (the issuer), not a partner in someone else's.
+    // "the bond sale", "the lease": the kind of deal the question names, in the deal's own title.
+    const kindFit = carried.size > 0 ? 0 : 2 * kindNouns.filter((n) => titleHas(deal, n)).length;
+    const ownerFit = possessors.length === 0 ? 0 : possessors.some((g) => deal.parties.some((p) => index.matcher.groupOf(p.entity) === g && PRINCIPAL_ROLES.has(p.role))) ? 1.5 : -1.5;
     // "meta's first coreweave contract": of a deal and its revision, the first part is the original deal.
     // ... and "the second one" is the revision.
     const revisionFit = !WHOLE_DEAL_ORDINAL.test(q.lower) ? 0 : q.phase === "first" ? (deal.revisedBy.length > 0 ? 6 : deal.revises.length > 0 ? -6 : 0) : q.phase === "second" ? (deal.revises.length > 0 ? 6 : deal.revisedBy.length > 0 ? -6 : 0) : 0;
@@ -94,10 +100,12 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       const tier = index.kb.sources.get(fact.source)?.tier;
       score += tier === "A" ? 0.6 : tier === "C" ? -0.6 : 0;
       score -= rank * 0.4;
+      // "how much did zuck say meta would invest": a figure the person named is quoted giving, or whose own words name them.
+      if (q.entities.some((e) => e.kind === "person" && (fact.speaker === e.id || own.has(lemma(index.kb.entities.get(e.id)?.name.split(" ").at(-1)?.toLowerCase() ?? ""))))) score += 4;
       // "all the contracts added up": a total asked is the figure its deal labels as the total.
       if (q.kind === "total" && /\b(?:total|combined|overall|in all)\b/i.test(fact.label ?? "")) score += 6;
       // A follow-up stays in the deal just discussed before any other deal of the same companies.
-      score += titleBonus + revisionFit + placeBonus + (carried.has(deal.id) ? 3 : 0);
+      score += titleBonus + revisionFit + placeBonus + ownerFit + kindFit + (carried.has(deal.id) ? 3 : 0);
       out.push({ fact, deal, score, metricFits });
     }
   });
@@ -127,6 +135,13 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   }
   return out.sort((a, b) => b.score - a.score);
 }
+
+/** Nouns that name a kind of deal ("bond sale", "lease", "merger"): matched against deals' titles. */
+const DEAL_KIND_NOUNS: ReadonlySet<string> = new Set(["bond", "loan", "lease", "merger", "acquisition", "pledge", "round", "licence", "license", "warrant", "backstop", "ppa", "venture", "jv", "bid", "takeover", "restart"]);
+const titleHas = (deal: Deal, noun: string): boolean => new RegExp(`\\b${noun}`, "i").test(deal.title);
+
+/** Roles that make a deal a company's own: not a supplier's or partner's part in someone else's deal. */
+const PRINCIPAL_ROLES: ReadonlySet<string> = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "issuer", "lender", "landlord", "investee", "target", "seller", "provider", "developer"]);
 
 const LATEST = /\b(?:latest|newest|most recent|current(?:ly)?|updated|up to date|as of now|right now)\b/;
 
