@@ -7,6 +7,7 @@ import type { SearchIndex } from "../search-index.js";
 import { capitalize, theDeal } from "./sentences.js";
 import { magnitude } from "../kb-view.js";
 import { composeList, headlineFact } from "./collections.js";
+import { sortByKeyDescending } from "../sort-by-key.js";
 
 /** Rankings (largest, smallest, newest) and lists past a dollar line. Every figure in them is cited. */
 
@@ -42,7 +43,8 @@ export async function warmRanking(index: SearchIndex, tick: () => Promise<void> 
 
 type RankRow = { readonly d: Deal; readonly f: Fact; readonly i: number };
 const orderKey = (by: RankBy) => `${by.metrics.join(",")}|${(by.units ?? []).join(",")}`;
-const sortRows = (rows: RankRow[]) => rows.sort((x, y) => magnitude(y.f) - magnitude(x.f) || x.i - y.i);
+// Rows come in index order (i ascending), so ties keep it, as `|| x.i - y.i` did.
+const sortRows = (rows: RankRow[]) => sortByKeyDescending(rows, (r) => magnitude(r.f));
 
 function cacheFor(index: SearchIndex): Map<string, ReadonlyArray<RankRow>> {
   let cache = orderCache.get(index);
