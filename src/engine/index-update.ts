@@ -3,6 +3,7 @@ import type { KnowledgeBase } from "../kb/types.js";
 import { TimeSlicer } from "../time-slicer.js";
 import { deriveMaps } from "./derive-maps.js";
 import { FactWordCache } from "./fact-words.js";
+import type { StaleIds } from "./index-caches.js";
 import { dealPart, factDoc, type IndexMemo } from "./index-parts.js";
 import { buildIndex, matcherFor, type SearchIndex } from "./search-index.js";
 
@@ -14,6 +15,8 @@ export interface PreparedIndex {
   readonly how: "diff" | "rebuild";
   /** Fact ids added, removed, or holding another object than in the old index. */
   readonly facts: Changed;
+  /** For a diff: the deals and facts whose cached values may differ from the old index's (see index-caches.ts). */
+  readonly stale?: StaleIds;
 }
 
 /** Past this share of changed facts (or any entity change), building aside is cheaper than applying the change. */
@@ -64,7 +67,8 @@ export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: Ind
     factWords: new FactWordCache(),
     builtAt: new Date(),
   };
-  return { index, commit: () => ops.forEach((op) => op()), how: "diff", facts };
+  const stale: StaleIds = { deals: changedDeals, facts: new Set([...facts.added, ...facts.changed, ...facts.removed]) };
+  return { index, commit: () => ops.forEach((op) => op()), how: "diff", facts, stale };
 }
 
 export interface Changed {
