@@ -15,7 +15,7 @@ export interface PreparedIndex {
   readonly how: "diff" | "rebuild";
   /** Fact ids added, removed, or holding another object than in the old index. */
   readonly facts: Changed;
-  /** For a diff: the deals and facts whose cached values may differ from the old index's (see index-caches.ts). */
+  /** The deals and facts whose cached values may differ from the old index's (index-caches.ts); unset when the entities changed. */
   readonly stale?: StaleIds;
 }
 
@@ -34,16 +34,15 @@ export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: Ind
   const slicer = new TimeSlicer();
   const matcher = matcherFor(kb, old);
   const { deals, facts } = candidates ? await changedAmong(old.kb, kb, candidates, slicer) : { deals: await changedKeys(old.kb.deals, kb.deals, slicer), facts: await changedKeys(old.kb.facts, kb.facts, slicer) };
-  if (rebuild || matcher !== old.matcher || facts.count > MAX_DIFF_SHARE * Math.max(kb.facts.size, old.kb.facts.size)) {
-    return { index: await buildIndex(kb, memo, old), commit: () => undefined, how: "rebuild", facts };
+  // With the same matcher (the same entities), the engine's cached values of every other deal and
+  // fact hold for the new index whether it is a diff or built aside (index-caches.ts).
+  const sameMatcher = matcher === old.matcher;
+  if (rebuild || !sameMatcher || facts.count > MAX_DIFF_SHARE * Math.max(kb.facts.size, old.kb.facts.size)) {
+    const stale = sameMatcher ? await staleIds(old.kb, kb, deals, facts, slicer) : undefined;
+    return { index: await buildIndex(kb, memo, old), commit: () => undefined, how: "rebuild", facts, ...(stale ? { stale } : {}) };
   }
-  const changedDeals = new Set([...deals.added, ...deals.changed, ...deals.removed]);
-  for (const id of [...facts.added, ...facts.changed, ...facts.removed]) {
-    for (const from of [old.kb, kb]) {
-      const dealId = from.facts.get(id)?.dealId;
-      if (dealId !== undefined) changedDeals.add(dealId);
-    }
-  }
+  const stale = await staleIds(old.kb, kb, deals, facts, slicer);
+  const changedDeals = stale.deals;
   const derived = await deriveMaps(kb, matcher, memo, slicer, false, { old, changed: changedDeals });
   const ops: Array<() => void> = [];
 
@@ -67,8 +66,24 @@ export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: Ind
     factWords: new FactWordCache(),
     builtAt: new Date(),
   };
-  const stale: StaleIds = { deals: changedDeals, facts: new Set([...facts.added, ...facts.changed, ...facts.removed]) };
   return { index, commit: () => ops.forEach((op) => op()), how: "diff", facts, stale };
+}
+
+/** The deals added, removed or changed, with the deals of every fact added, removed or changed; and those facts. */
+async function staleIds(before: KnowledgeBase, after: KnowledgeBase, deals: Changed, facts: Changed, slicer: TimeSlicer): Promise<StaleIds & { deals: Set<string> }> {
+  const dealIds = new Set([...deals.added, ...deals.changed, ...deals.removed]);
+  const factIds = new Set<string>();
+  for (const list of [facts.added, facts.changed, facts.removed]) {
+    for (const id of list) {
+      factIds.add(id);
+      for (const from of [before, after]) {
+        const dealId = from.facts.get(id)?.dealId;
+        if (dealId !== undefined) dealIds.add(dealId);
+      }
+      if (factIds.size % 1024 === 0) await slicer.tick();
+    }
+  }
+  return { deals: dealIds, facts: factIds };
 }
 
 export interface Changed {

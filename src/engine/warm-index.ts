@@ -31,7 +31,7 @@ export async function warmIndex(index: SearchIndex, from?: CarryFrom): Promise<v
   }
   // The whole-index caches first: a question needing one of them cold builds it for every deal at
   // once, while a per-deal cache costs a question only its few candidate deals.
-  warmTitledDeals(index);
+  await warmTitledDeals(index, tick);
   await warmRanking(index, tick);
   // The old index was warmed before it served, so after a carry only the stale deals are missing.
   for (const deal of from ? staleDeals(index, from.stale.deals) : index.kb.deals.values()) {

@@ -116,4 +116,26 @@ describe("engine caches carried over by a diff reload", () => {
     expect(rankedRow(now, other)).toBe(rankedRow(old, other));
     expect(served(now)).toEqual(served(fresh));
   }, 60_000);
+
+  it("a full reload built aside with the same entities carries them too, but for what changed", async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), "dealdesk-carry-")), "data");
+    await cp(DATA, dir, { recursive: true });
+    const live = new LiveIndex(await openIndex(dir, { cacheDir: false }), dir);
+    const old = live.get();
+    fillAll(old);
+    const file = path.join(dir, "deals", "openai-aws-2025.yaml");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^summary: "?/m, (m) => `${m}Curators revised this summary. `));
+    expect(await live.reload({ rebuild: true })).toMatchObject({ ok: true, how: "rebuild" });
+    const now = live.get();
+    const fresh = await openIndex(dir, { cacheDir: false });
+    fillAll(fresh);
+    const unchanged = [...now.kb.deals.keys()].find((id) => id !== "openai-aws-2025" && now.kb.deals.get(id) === old.kb.deals.get(id))!;
+    for (const cache of allCaches()) {
+      for (const id of cache.idsOf(now)) expect(plain(cache.get(now, id)), `${cache.keyedBy} ${id}`).toEqual(plain(cache.get(fresh, id)));
+      if (cache.keyedBy === "deal" && cache.get(old, unchanged) !== undefined) expect(cache.get(now, unchanged)).toBe(cache.get(old, unchanged));
+      if (cache.keyedBy === "deal" && cache.get(now, "openai-aws-2025") !== undefined) expect(cache.get(now, "openai-aws-2025")).not.toBe(cache.get(old, "openai-aws-2025"));
+    }
+    expect(defaultRanking(now)).toEqual(defaultRanking(fresh));
+    expect(served(now)).toEqual(served(fresh));
+  }, 60_000);
 });
