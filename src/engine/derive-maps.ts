@@ -4,6 +4,7 @@ import type { EntityMatcher } from "./entity-matcher.js";
 import { type DealDoc, dealPart, type DealPart, factDoc, type FactDoc, type IndexMemo } from "./index-parts.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
 import { patchMaps, shapeOf } from "./derive-patch.js";
+import { sortByKeys } from "./sort-by-key.js";
 import { type PartsChange, updateDataWords, updateProperNouns, updateWordDeals } from "./derive-update.js";
 import type { SearchIndex } from "./search-index.js";
 import { normalize, STOPWORDS } from "./text.js";
@@ -22,11 +23,14 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     if (maps) return { maps, dealDocs: [] as DealDoc[], factDocs: [] as FactDoc[] };
   }
   const canonical: DealPart[] = [];
+  const dates: number[] = [];
   for (const deal of kb.deals.values()) {
     canonical.push(dealPart(kb, deal, matcher, memo));
+    dates.push(deal.announced.sortKey);
     if (canonical.length % 64 === 0) await slicer.tick();
   }
-  const sorted = [...canonical].sort((a, b) => b.deal.announced.sortKey - a.deal.announced.sortKey);
+  // Keys read in the loop above, each sort then a few ms (see sort-by-key.ts).
+  const sorted = sortByKeys(canonical, dates);
   await slicer.tick();
   const change = base ? partsChange(base, kb, matcher, memo, canonical, sorted) : undefined;
 
@@ -66,6 +70,8 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
   const headline = new Map<string, number>();
   const capacityGw = new Map<string, number>();
   const dealShape = new Map<string, { groups: number; partyGroups: readonly string[]; revision: -1 | 0 | 1 }>();
+  const real: string[] = [];
+  const realHeadline: number[] = [];
   for (const p of sorted) {
     const deal = p.deal;
     titleGroups.set(deal.id, p.titleGroups);
@@ -73,17 +79,20 @@ export async function deriveMaps(kb: KnowledgeBase, matcher: EntityMatcher, memo
     headline.set(deal.id, p.headline);
     capacityGw.set(deal.id, p.capacityGw);
     dealShape.set(deal.id, shapeOf(kb, deal, p));
+    if (deal.type !== "plan" && deal.type !== "market-event") {
+      real.push(deal.id);
+      realHeadline.push(p.headline);
+    }
     await slicer.tick();
   }
-  const dealsByHeadline = sorted
-    .filter((p) => p.deal.type !== "plan" && p.deal.type !== "market-event")
-    .map((p) => p.deal.id)
-    .sort((a, b) => (headline.get(b) ?? 0) - (headline.get(a) ?? 0));
+  const dealsByHeadline = sortByKeys(real, realHeadline);
   await slicer.tick();
 
   const dealSetsByGroup = new Map<string, ReadonlySet<string>>();
-  for (const [g, ids] of dealsByGroup) dealSetsByGroup.set(g, new Set(ids));
-  await slicer.tick();
+  for (const [g, ids] of dealsByGroup) {
+    dealSetsByGroup.set(g, new Set(ids));
+    await slicer.tick();
+  }
 
   // The reader's vocabulary, built here in time slices rather than on the first question after a
   // reload (at 100k facts that first question otherwise stalled the gateway for about a second).

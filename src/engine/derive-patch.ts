@@ -4,6 +4,7 @@ import type { Base, DerivedMaps } from "./derive-maps.js";
 import { type PartsChange, updateDataWords, updateProperNouns, updateWordDeals } from "./derive-update.js";
 import type { EntityMatcher } from "./entity-matcher.js";
 import { dealPart, type DealPart, type IndexMemo } from "./index-parts.js";
+import { sortByKeyDescending } from "./sort-by-key.js";
 
 type Shape = { groups: number; partyGroups: readonly string[]; revision: -1 | 0 | 1 };
 
@@ -68,7 +69,7 @@ export async function patchMaps(
   // The deals newest first are the old order (titleGroups is filled in it), since no deal moved.
   const sorted = [...old.titleGroups.keys()];
   const dealsByHeadline = moved
-    ? sorted.filter((id) => { const t = kb.deals.get(id)!.type; return t !== "plan" && t !== "market-event"; }).sort((a, b) => (headline.get(b) ?? 0) - (headline.get(a) ?? 0))
+    ? sortByKeyDescending(sorted.filter((id) => { const t = kb.deals.get(id)!.type; return t !== "plan" && t !== "market-event"; }), (id) => headline.get(id) ?? 0)
     : old.dealsByHeadline;
   await slicer.tick();
 

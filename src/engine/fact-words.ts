@@ -25,6 +25,15 @@ export class FactWordCache {
     }
     return entry;
   }
+
+  /** The entries of `from` but for the stale fact ids: a fact's words are a function of the fact object (see index-caches.ts). */
+  async carry(from: FactWordCache, stale: ReadonlySet<string>, tick: () => Promise<void> | undefined): Promise<void> {
+    let n = 0;
+    for (const [id, entry] of [...from.cache]) {
+      if (!stale.has(id) && !this.cache.has(id)) this.cache.set(id, entry);
+      if (++n % 1024 === 0) await tick();
+    }
+  }
 }
 
 /** Where a question word appears in a fact: its label, only its quote, or not at all. */

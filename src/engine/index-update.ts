@@ -3,6 +3,7 @@ import type { KnowledgeBase } from "../kb/types.js";
 import { TimeSlicer } from "../time-slicer.js";
 import { deriveMaps } from "./derive-maps.js";
 import { FactWordCache } from "./fact-words.js";
+import type { StaleIds } from "./index-caches.js";
 import { dealPart, factDoc, type IndexMemo } from "./index-parts.js";
 import { buildIndex, matcherFor, type SearchIndex } from "./search-index.js";
 
@@ -14,6 +15,8 @@ export interface PreparedIndex {
   readonly how: "diff" | "rebuild";
   /** Fact ids added, removed, or holding another object than in the old index. */
   readonly facts: Changed;
+  /** The deals and facts whose cached values may differ from the old index's (index-caches.ts); unset when the entities changed. */
+  readonly stale?: StaleIds;
 }
 
 /** Past this share of changed facts (or any entity change), building aside is cheaper than applying the change. */
@@ -30,17 +33,16 @@ export const MAX_DIFF_SHARE = 0.05;
 export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: IndexMemo, candidates?: Candidates, rebuild = false): Promise<PreparedIndex> {
   const slicer = new TimeSlicer();
   const matcher = matcherFor(kb, old);
-  const { deals, facts } = candidates ? changedAmong(old.kb, kb, candidates) : { deals: await changedKeys(old.kb.deals, kb.deals, slicer), facts: await changedKeys(old.kb.facts, kb.facts, slicer) };
-  if (rebuild || matcher !== old.matcher || facts.count > MAX_DIFF_SHARE * Math.max(kb.facts.size, old.kb.facts.size)) {
-    return { index: await buildIndex(kb, memo, old), commit: () => undefined, how: "rebuild", facts };
+  const { deals, facts } = candidates ? await changedAmong(old.kb, kb, candidates, slicer) : { deals: await changedKeys(old.kb.deals, kb.deals, slicer), facts: await changedKeys(old.kb.facts, kb.facts, slicer) };
+  // With the same matcher (the same entities), the engine's cached values of every other deal and
+  // fact hold for the new index whether it is a diff or built aside (index-caches.ts).
+  const sameMatcher = matcher === old.matcher;
+  if (rebuild || !sameMatcher || facts.count > MAX_DIFF_SHARE * Math.max(kb.facts.size, old.kb.facts.size)) {
+    const stale = sameMatcher ? await staleIds(old.kb, kb, deals, facts, slicer) : undefined;
+    return { index: await buildIndex(kb, memo, old), commit: () => undefined, how: "rebuild", facts, ...(stale ? { stale } : {}) };
   }
-  const changedDeals = new Set([...deals.added, ...deals.changed, ...deals.removed]);
-  for (const id of [...facts.added, ...facts.changed, ...facts.removed]) {
-    for (const from of [old.kb, kb]) {
-      const dealId = from.facts.get(id)?.dealId;
-      if (dealId !== undefined) changedDeals.add(dealId);
-    }
-  }
+  const stale = await staleIds(old.kb, kb, deals, facts, slicer);
+  const changedDeals = stale.deals;
   const derived = await deriveMaps(kb, matcher, memo, slicer, false, { old, changed: changedDeals });
   const ops: Array<() => void> = [];
 
@@ -64,7 +66,24 @@ export async function updateIndex(old: SearchIndex, kb: KnowledgeBase, memo: Ind
     factWords: new FactWordCache(),
     builtAt: new Date(),
   };
-  return { index, commit: () => ops.forEach((op) => op()), how: "diff", facts };
+  return { index, commit: () => ops.forEach((op) => op()), how: "diff", facts, stale };
+}
+
+/** The deals added, removed or changed, with the deals of every fact added, removed or changed; and those facts. */
+async function staleIds(before: KnowledgeBase, after: KnowledgeBase, deals: Changed, facts: Changed, slicer: TimeSlicer): Promise<StaleIds & { deals: Set<string> }> {
+  const dealIds = new Set([...deals.added, ...deals.changed, ...deals.removed]);
+  const factIds = new Set<string>();
+  for (const list of [facts.added, facts.changed, facts.removed]) {
+    for (const id of list) {
+      factIds.add(id);
+      for (const from of [before, after]) {
+        const dealId = from.facts.get(id)?.dealId;
+        if (dealId !== undefined) dealIds.add(dealId);
+      }
+      if (factIds.size % 1024 === 0) await slicer.tick();
+    }
+  }
+  return { deals: dealIds, facts: factIds };
 }
 
 export interface Changed {
@@ -84,28 +103,40 @@ export interface Candidates {
  * The changes among the candidates, plus deals only one side has and the facts of every deal that
  * changed (a fact can come or go only with its deal's file). Reads the deals' ids, never all facts.
  */
-function changedAmong(before: KnowledgeBase, after: KnowledgeBase, candidates: Candidates): { deals: Changed; facts: Changed } {
+async function changedAmong(before: KnowledgeBase, after: KnowledgeBase, candidates: Candidates, slicer: TimeSlicer): Promise<{ deals: Changed; facts: Changed }> {
+  // In time slices: after a full reload every linked deal and its facts are candidates (a one-step
+  // pass over them and their ids blocked the loop for ~40 ms at 100k facts).
   const deals = new Set(candidates.deals);
-  for (const id of after.deals.keys()) if (!before.deals.has(id)) deals.add(id);
-  for (const id of before.deals.keys()) if (!after.deals.has(id)) deals.add(id);
+  let n = 0;
+  for (const id of after.deals.keys()) {
+    if (!before.deals.has(id)) deals.add(id);
+    if (++n % 1024 === 0) await slicer.tick();
+  }
+  for (const id of before.deals.keys()) {
+    if (!after.deals.has(id)) deals.add(id);
+    if (++n % 1024 === 0) await slicer.tick();
+  }
   const facts = new Set(candidates.facts);
   for (const id of deals) {
     for (const f of before.deals.get(id)?.factIds ?? []) facts.add(f);
     for (const f of after.deals.get(id)?.factIds ?? []) facts.add(f);
+    if (++n % 256 === 0) await slicer.tick();
   }
-  return { deals: compare(before.deals, after.deals, deals), facts: compare(before.facts, after.facts, facts) };
+  return { deals: await compare(before.deals, after.deals, deals, slicer), facts: await compare(before.facts, after.facts, facts, slicer) };
 }
 
-function compare(before: ReadonlyMap<string, unknown>, after: ReadonlyMap<string, unknown>, ids: Iterable<string>): Changed {
+async function compare(before: ReadonlyMap<string, unknown>, after: ReadonlyMap<string, unknown>, ids: Iterable<string>, slicer: TimeSlicer): Promise<Changed> {
   const added: string[] = [];
   const changed: string[] = [];
   const removed: string[] = [];
+  let n = 0;
   for (const id of ids) {
     const was = before.get(id);
     const now = after.get(id);
     if (was === undefined && now !== undefined) added.push(id);
     else if (was !== undefined && now === undefined) removed.push(id);
     else if (was !== now) changed.push(id);
+    if (++n % 1024 === 0) await slicer.tick();
   }
   return { added, changed, removed, count: added.length + changed.length + removed.length };
 }

@@ -4,6 +4,7 @@ import { TimeSlicer } from "../time-slicer.js";
 import { deriveMaps } from "./derive-maps.js";
 import { EntityMatcher } from "./entity-matcher.js";
 import { FactWordCache } from "./fact-words.js";
+import { addSliced } from "./search-add.js";
 import { type DealDoc, type FactDoc, IndexMemo } from "./index-parts.js";
 import { GENERIC_DEAL_WORDS } from "./read/cues.js";
 import type { ReloadState } from "./reload-state.js";
@@ -106,11 +107,4 @@ function sameValues<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): bo
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
-}
-
-async function addSliced<T>(search: MiniSearch<T>, docs: readonly T[], slicer: TimeSlicer): Promise<void> {
-  for (let i = 0; i < docs.length; i += 100) {
-    search.addAll(docs.slice(i, i + 100));
-    await slicer.tick();
-  }
 }

@@ -1,6 +1,7 @@
 import type { Deal, Fact } from "../../kb/types.js";
 import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { ReplyBuilder } from "../answer-model.js";
+import { IndexCache } from "../index-caches.js";
 import { isOtherBasis, isoOf, magnitude } from "../kb-view.js";
 import { HEADLINE_METRICS, isPartOf, mentionsMonth } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
@@ -24,7 +25,7 @@ export function headlineFact(index: SearchIndex, deal: Deal, metrics: readonly M
   return undefined;
 }
 
-const headlineCache = new WeakMap<SearchIndex, Map<string, ReadonlyMap<Metric, readonly Fact[]>>>();
+const headlineCache = new IndexCache<ReadonlyMap<Metric, readonly Fact[]>>("deal");
 
 /**
  * A deal's facts that can be its headline (current, reported, the deal's own, with a figure or a
@@ -32,9 +33,7 @@ const headlineCache = new WeakMap<SearchIndex, Map<string, ReadonlyMap<Metric, r
  * thousands of deals.
  */
 function headlineCandidates(index: SearchIndex, deal: Deal): ReadonlyMap<Metric, readonly Fact[]> {
-  let cache = headlineCache.get(index);
-  if (!cache) headlineCache.set(index, (cache = new Map()));
-  let byMetric = cache.get(deal.id);
+  let byMetric = headlineCache.get(index, deal.id);
   if (!byMetric) {
     const grouped = new Map<Metric, Fact[]>();
     for (const id of deal.factIds) {
@@ -46,7 +45,7 @@ function headlineCandidates(index: SearchIndex, deal: Deal): ReadonlyMap<Metric,
       grouped.set(f.metric, [...(grouped.get(f.metric) ?? []), f]);
     }
     byMetric = grouped;
-    cache.set(deal.id, byMetric);
+    headlineCache.set(index, deal.id, byMetric);
   }
   return byMetric;
 }

@@ -7,6 +7,7 @@ import type { SearchIndex } from "../search-index.js";
 import { capitalize, theDeal } from "./sentences.js";
 import { magnitude } from "../kb-view.js";
 import { composeList, headlineFact } from "./collections.js";
+import { sortByKeyDescending } from "../sort-by-key.js";
 
 /** Rankings (largest, smallest, newest) and lists past a dollar line. Every figure in them is cited. */
 
@@ -29,6 +30,7 @@ const orderCache = new WeakMap<SearchIndex, Map<string, ReadonlyArray<RankRow>>>
 /** The order of the default ranking ("biggest deals"), built in time slices ahead of the first question that asks for it. */
 export async function warmRanking(index: SearchIndex, tick: () => Promise<void> | undefined): Promise<void> {
   const by = BY_DOLLAR_VALUE;
+  if (cacheFor(index).has(orderKey(by))) return; // carried over (carryRanking)
   const rows: RankRow[] = [];
   let i = 0;
   for (const d of index.kb.deals.values()) {
@@ -40,9 +42,51 @@ export async function warmRanking(index: SearchIndex, tick: () => Promise<void> 
   cacheFor(index).set(orderKey(by), sortRows(rows));
 }
 
+/** The default ranking's deals and figures, as ids (tests). */
+export const defaultRanking = (index: SearchIndex): string[] => rankedOrder(index, BY_DOLLAR_VALUE).map((r) => `${r.d.id} ${r.f.id}`);
+/** The default ranking's row of a deal (tests). */
+export const rankedRow = (index: SearchIndex, id: string) => rankedOrder(index, BY_DOLLAR_VALUE).find((r) => r.d.id === id);
+
+/**
+ * The default ranking of `from` for `to`, an index made from it as a diff, when the edit leaves
+ * the order as it was: the same deals in the same order, and each stale deal ranked by the same
+ * headline fact object as before, or unranked in both. Its rows then take the new deal objects.
+ * Otherwise warmRanking builds the order again.
+ */
+export async function carryRanking(from: SearchIndex, to: SearchIndex, stale: ReadonlySet<string>, tick: () => Promise<void> | undefined): Promise<void> {
+  const key = orderKey(BY_DOLLAR_VALUE);
+  const order = orderCache.get(from)?.get(key);
+  if (!order || from.kb.deals.size !== to.kb.deals.size) return;
+  const before = from.kb.deals.keys();
+  let n = 0;
+  for (const id of to.kb.deals.keys()) {
+    if (before.next().value !== id) return;
+    if (++n % 1024 === 0) await tick();
+  }
+  const at = new Map<string, number>();
+  order.forEach((r, i) => stale.has(r.d.id) && at.set(r.d.id, i));
+  await tick();
+  const rows = [...order];
+  let position = 0;
+  for (const id of to.kb.deals.keys()) {
+    if (stale.has(id)) {
+      const row = rankRow(to, to.kb.deals.get(id)!, BY_DOLLAR_VALUE, position);
+      const i = at.get(id);
+      if ((row === undefined) !== (i === undefined)) return;
+      if (row && i !== undefined) {
+        if (row.f !== rows[i]!.f) return;
+        rows[i] = row;
+      }
+    }
+    if (++position % 1024 === 0) await tick();
+  }
+  cacheFor(to).set(key, rows);
+}
+
 type RankRow = { readonly d: Deal; readonly f: Fact; readonly i: number };
 const orderKey = (by: RankBy) => `${by.metrics.join(",")}|${(by.units ?? []).join(",")}`;
-const sortRows = (rows: RankRow[]) => rows.sort((x, y) => magnitude(y.f) - magnitude(x.f) || x.i - y.i);
+// Rows come in index order (i ascending), so ties keep it, as `|| x.i - y.i` did.
+const sortRows = (rows: RankRow[]) => sortByKeyDescending(rows, (r) => magnitude(r.f));
 
 function cacheFor(index: SearchIndex): Map<string, ReadonlyArray<RankRow>> {
   let cache = orderCache.get(index);

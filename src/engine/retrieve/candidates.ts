@@ -4,6 +4,7 @@ import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import { lemma } from "../read/lemmas.js";
 import { dealWords } from "./deal-words.js";
+import { titledDeals, titleNouns, titleWordsOf } from "./deal-titles.js";
 import { hasWord, namedInTitle } from "./score-facts.js";
 import { placesAsked } from "../compose/places.js";
 import { dealHas } from "../verify/premise.js";
@@ -189,39 +190,10 @@ export function placeNames(index: SearchIndex, q: StructuredQuery): string[] {
   });
 }
 
-const titleWordCache = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();
-const TITLE_NOISE = new Set(["the", "and", "for", "with", "deal", "agreement", "of", "in", "on", "to"]);
-
 /** How many of the question's content words (not names) the deal's title has. */
-/**
- * Fill the per-deal caches retrieval reads (title nouns and words, the title-groups map), so the
- * first question after a reload does not build them for thousands of deals at once.
- */
-export function warmRetrieval(index: SearchIndex, deal: Deal): void {
-  titleNouns(index, deal);
-  titleWordsOf(index, deal);
-}
-
-export function warmTitledDeals(index: SearchIndex): void {
-  titledDeals(index, "");
-}
-
 function titleOverlap(index: SearchIndex, deal: Deal, q: StructuredQuery): number {
   const words = titleWordsOf(index, deal);
   return questionWords(q).filter((w) => words.has(w)).length;
-}
-
-/** A deal's title words, lemmatised, computed once per deal. */
-export function titleWordsOf(index: SearchIndex, deal: Deal): ReadonlySet<string> {
-  let map = titleWordCache.get(index);
-  if (!map) titleWordCache.set(index, (map = new Map()));
-  let words = map.get(deal.id);
-  if (!words) {
-    words = new Set(deal.title.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2 && !TITLE_NOISE.has(w)).map((w) => lemma(w)));
-    if (map.size > 50_000) map.clear();
-    map.set(deal.id, words);
-  }
-  return words;
 }
 
 const questionWordCache = new WeakMap<StructuredQuery, readonly string[]>();
@@ -239,27 +211,10 @@ function questionWords(q: StructuredQuery): readonly string[] {
 
 const REVISION_CUE = /\b(?:new|newer|newest|latest|expan\w*|extend\w*|revis\w*|updated|second|bigger|larger|additional|follow-on|top-up|more)\b/;
 
-const titleNounCache = new WeakMap<SearchIndex, Map<string, readonly string[]>>();
-
-/** Capitalised words of a deal's title that name no entity ("Michigan", "Norway"), computed once per deal. */
-function titleNouns(index: SearchIndex, deal: Deal): readonly string[] {
-  let map = titleNounCache.get(index);
-  if (!map) titleNounCache.set(index, (map = new Map()));
-  let nouns = map.get(deal.id);
-  if (!nouns) {
-    nouns = [...deal.title.matchAll(/\p{Lu}[\p{L}]{2,}/gu)].map((m) => m[0]).filter((w) => !GENERIC_TITLE_WORDS.has(w.toLowerCase()) && index.matcher.recognise(w).length === 0).map((w) => w.toLowerCase());
-    if (map.size > 50_000) map.clear();
-    map.set(deal.id, nouns);
-  }
-  return nouns;
-}
-
 /** Capitalised words of a deal's title that name neither a party nor anything in the question. */
 function unmatchedTitleWords(index: SearchIndex, deal: Deal, lower: string): number {
   return titleNouns(index, deal).filter((w) => !lower.includes(w)).length;
 }
-
-const GENERIC_TITLE_WORDS = new Set(["the", "and", "cloud", "data", "center", "agreement", "deal", "joint", "venture", "project", "gpu", "ai", "investment", "capacity", "compute", "contract", "partnership", "equity", "group", "infrastructure", "tpu", "instinct"]);
 
 function hubDeals(index: SearchIndex, groups: readonly string[], actor: string | null): string[] {
   const order = actor !== null && groups.includes(actor) ? [actor, ...groups.filter((g) => g !== actor)] : [...groups];
@@ -280,26 +235,6 @@ function sameSide(index: SearchIndex, dealId: string, groups: readonly string[])
   const allGiving = roles.every((rs) => rs.length > 0 && rs.every((r) => GIVING.has(r)));
   const others = (index.dealShape.get(dealId)?.partyGroups ?? []).filter((g) => !groups.includes(g));
   return allGiving && others.length > 0;
-}
-
-const titledCache = new WeakMap<SearchIndex, Map<string, string[]>>();
-
-/** Deals whose title names the group ("Stargate UAE" for Stargate) though it is not listed as a party. */
-function titledDeals(index: SearchIndex, group: string): string[] {
-  let map = titledCache.get(index);
-  if (!map) {
-    map = new Map();
-    // Pushed in place: copying each list per deal made this quadratic in a company's deals (25–95 ms at 100k facts).
-    for (const [dealId, groups] of index.titleGroups) {
-      for (const g of groups) {
-        const list = map.get(g);
-        if (list) list.push(dealId);
-        else map.set(g, [dealId]);
-      }
-    }
-    titledCache.set(index, map);
-  }
-  return map.get(group) ?? [];
 }
 
 /** Deals holding a figure about the group (a valuation, a market value) without it being a party. */

@@ -1,4 +1,5 @@
 import type { Deal, Fact } from "../../kb/types.js";
+import { IndexCache } from "../index-caches.js";
 import { metricLabel } from "../kb-view.js";
 import { lemma } from "../read/lemmas.js";
 import type { SearchIndex } from "../search-index.js";
@@ -17,8 +18,8 @@ interface DealWords {
   readonly all: ReadonlySet<string>;
 }
 
-const perIndex = new WeakMap<SearchIndex, Map<string, DealWords>>();
-const perFact = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();
+const perIndex = new IndexCache<DealWords>("deal", 20_000);
+const perFact = new IndexCache<ReadonlySet<string>>("fact", 50_000);
 
 function addWords(set: Set<string>, text: string | undefined): void {
   if (!text) return;
@@ -28,23 +29,18 @@ function addWords(set: Set<string>, text: string | undefined): void {
 }
 
 export function factWordSet(index: SearchIndex, fact: Fact): ReadonlySet<string> {
-  let cache = perFact.get(index);
-  if (!cache) perFact.set(index, (cache = new Map()));
-  let set = cache.get(fact.id);
+  let set = perFact.get(index, fact.id);
   if (!set) {
     const s = new Set<string>();
     for (const t of [fact.text, fact.label, fact.note, fact.quote, fact.scope, fact.estimatedBy, metricLabel(fact.metric), fact.asOf.iso]) addWords(s, t);
     if (fact.subject) addWords(s, index.kb.entities.get(fact.subject)?.name);
-    if (cache.size > 50_000) cache.clear();
-    cache.set(fact.id, (set = s));
+    perFact.set(index, fact.id, (set = s));
   }
   return set;
 }
 
 export function dealWords(index: SearchIndex, deal: Deal): DealWords {
-  let cache = perIndex.get(index);
-  if (!cache) perIndex.set(index, (cache = new Map()));
-  let words = cache.get(deal.id);
+  let words = perIndex.get(index, deal.id);
   if (!words) {
     const header = new Set<string>();
     addWords(header, deal.title);
@@ -61,8 +57,7 @@ export function dealWords(index: SearchIndex, deal: Deal): DealWords {
       const f = index.kb.facts.get(id);
       if (f) for (const w of factWordSet(index, f)) all.add(w);
     }
-    if (cache.size > 20_000) cache.clear();
-    cache.set(deal.id, (words = { header, all }));
+    perIndex.set(index, deal.id, (words = { header, all }));
   }
   return words;
 }

@@ -2,7 +2,8 @@ import type { Deal } from "../../kb/types.js";
 import { entityName } from "../compose/sentences.js";
 import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
-import { dealsWithAll, titleWordsOf } from "./candidates.js";
+import { dealsWithAll } from "./candidates.js";
+import { titleWordsOf } from "./deal-titles.js";
 import { lemma } from "../read/lemmas.js";
 import { STOPWORDS } from "../text.js";
 
