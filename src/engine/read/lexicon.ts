@@ -73,7 +73,7 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["announced", { cues: ["announce", "announcement", "unveil", "sign", "strike", "ink", "agree", "make public", "reveal", "first report", "happen"], metrics: ["announcement-date"], precise: true }],
   ["bond-orders", { cues: ["order book", "orderbook", "orders", "demand for the bond", "oversubscribe", "how much demand", "investor demand", "peak demand"], metrics: ["bond-orders"] as Metric[], precise: true }],
   ["interest", { cues: ["interest rate", "yield", "coupon", "rate on"], metrics: ["interest-rate"] as Metric[], precise: true }],
-  ["backstop", { cues: ["backstop", "guarantee", "guarantor", "on the hook"], metrics: ["backstop"] as Metric[], precise: true }],
+  ["backstop", { cues: ["backstop", "guarantee", "guarantor"], metrics: ["backstop"] as Metric[], precise: true }],
   ["prepayment", { cues: ["prepayment", "prepay", "upfront payment", "pay upfront", "advance payment"], metrics: ["prepayment"] as Metric[], precise: true }],
   ["statement", { cues: ["say", "quote", "comment", "state", "remark", "word"], metrics: ["statement"], precise: true }],
   ["expansion", { cues: ["expand", "expansion", "extend", "extension", "option to", "scale up", "room to grow", "beyond"], metrics: ["expansion", "expansion-value"], precise: false }],

@@ -1,4 +1,4 @@
-import { COMPILED_QUANTITIES, findAny, type Forms } from "./cues.js";
+import { COMPILED_QUANTITIES, find, findAny, type Forms } from "./cues.js";
 import type { Word } from "./lemmas.js";
 import type { Quantity } from "./lexicon.js";
 
@@ -10,6 +10,7 @@ import type { Quantity } from "./lexicon.js";
 /** "how much did X pay for its stake": money handed over, with the stake as what it bought. */
 const PAID_FOR = /\bhow much\b.*\b(?:pay|paid|paying|spen[dt]|shell(?:ed)? out|fork(?:ed)? over)\b.*\bfor\b/;
 
+const INCLUDED = /\b(?:incl|including|includes|include|excluding|excl|plus)\b/;
 const STAKE_ASKED = /\b(?:what|which|how much|how many)\s?(?:%|percent|pct\b)|\b(?:slice|cut|piece|portion|chunk|share) of (?:the |that |it\b|its )?(?!shares?\b)|\bhow much of [\w\s.'&-]{1,40}? (?:does|do|did|will|would|is) [\w\s.'&-]{1,30}? (?:own|keep|hold|retain|control|get)\b|\bwho owns what\b|\bownership split\b/;
 /** "what chunk of google cloud's backlog", "its slice of the raise": a part of a figure, not of a company. */
 const NOT_OWNED = /\b(?:slice|cut|piece|portion|chunk|share|%|percent) of (?:the |that |its |their )?(?:[\w.'’-]+ ){0,2}(?:backlog|revenue|sales|capacity|round|raise|funding|money|investment|spend\w*|budget|capex|deal|contract|orders?)\b/;
@@ -54,6 +55,11 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   if (/\bstake\b/.test(lower) && STAKE_WORTH.test(lower)) return { quantity: "stake", spec: { ...stake, metrics: ["stake-value", "stake"] as typeof stake.metrics } };
   // "the capex for 1 gw of compute", "what does a gigawatt cost": a cost per unit.
   if (/\b(?:for|per|each|every)\s+(?:1|one|a|each)\s+(?:gw|gigawatts?)\b|\b(?:a|one|1)\s+(?:gw|gigawatt) cost/.test(lower)) return { quantity: "cost-per-unit", spec: COMPILED_QUANTITIES.find(([x]) => x === "cost-per-unit")![1] };
+  // "how much is google on the hook for": an obligation, a backstop first, else what the company committed.
+  if (/\bon the hook\b/.test(lower) && !/\bhow many\b/.test(lower)) {
+    const backstop = COMPILED_QUANTITIES.find(([x]) => x === "backstop")![1];
+    return { quantity: "backstop", spec: { ...backstop, metrics: ["backstop", "spending", "deal-value", "investment"] as typeof backstop.metrics, precise: false } };
+  }
   // "what did nvidia pay per intel share": a price per share, whatever word names the company.
   if (/\b(?:per|a|each) (?:[\w.-]+ )?share\b/.test(lower) && !/\bshare (?:of|price move)\b|\bhow many\b|\bratio\b/.test(lower)) return { quantity: "share-price", spec: COMPILED_QUANTITIES.find(([x]) => x === "share-price")![1] };
   // "how many $", "how many dollars": money, whatever the noun.
@@ -64,13 +70,16 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   const hm = /\bhow many (\w+)/.exec(lower);
   const target = hm ? hm[1]!.replace(/(?:es|s)$/, "") : null;
   // "how much is Microsoft paying for the Norway capacity": money, with capacity as what is bought.
-  const paying = (/^(?:so |and |ok )?(?:how much|what(?:'s| is| are| was| were| does| did| do| will)?)\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?|hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value)\b/.test(lower))
+  const paying = (/^(?:so |and |ok )?(?:how much|what(?:'s| is| are| was| were| does| did| do| will)?)\b(?! (?:capacity|power|compute|energy|electricity|gw|gigawatts?|mw|megawatts?|hydro|hydropower|nuclear|solar|wind|geothermal|clean energy)\b)/.test(lower) && /\b(?:pay\w*|paid|spend\w*|spent|cost\w*|worth|invest\w*|shell\w*|commit\w*|value|on the hook)\b/.test(lower))
     // "what's the google anthropic tpu deal worth": the chips name the deal, the money is asked.
     || (/\b(?:worth|value|price tag|cost)\b/.test(lower) && !/\bhow (?:many|much (?:capacity|power|compute))\b/.test(lower));
   for (const [q, spec, phrases] of COMPILED_QUANTITIES) {
     const at = findAny(lemmas, phrases);
     if (at < 0) continue;
     if (!plausible(q, lower, lemmas, at)) continue;
+    // "msft's total uae number incl the g42 stake": what a figure includes is not the figure asked.
+    const cue = phrases.find((p) => find(lemmas, p) === at)?.[0];
+    if (cue !== undefined && new RegExp(`${INCLUDED.source}\\s+(?:\\S+\\s+){0,3}?${cue.replace(/[.*+?^${}()|[\]\\]/g, "")}`).test(lower)) continue;
     // "why did oai sign a $300b deal with aws": why is asked, not when; the signing is the premise.
   if (DATE_QUANTITIES.has(q) && /^(?:(?:so|and|but|ok|lol|wait)\s+)?why\b/.test(lower)) continue;
   // "the india commitment nadella announced in december", "the gpu deal running thru 2031 - price tag?":

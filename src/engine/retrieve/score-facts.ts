@@ -35,6 +35,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   const metrics = q.metrics.length > 0 ? q.metrics : HEADLINE_METRICS;
   const groupSet = new Set(groups);
   const places = placeNames(index, q);
+  const terms = q.premise.figures.filter((f) => f.unit === "years" && f.value <= 30).map((f) => new RegExp(`\\b(?:${f.value}|${NUMBER_WORDS[f.value] ?? f.value})[- ]years?\\b`, "i"));
   const kindNouns = [...new Set(q.lemmas.filter((w) => DEAL_KIND_NOUNS.has(w)))];
   const possessors = q.entities.filter((e) => e.hasDeals && new RegExp(`\\b${e.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s|’s|s')(?=\\s)`).test(q.lower)).map((e) => e.group);
   deals.slice(0, limit).forEach((deal, rank) => {
@@ -102,6 +103,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       score -= rank * 0.4;
       // "how much did zuck say meta would invest": a figure the person named is quoted giving, or whose own words name them.
       if (q.entities.some((e) => e.kind === "person" && (fact.speaker === e.id || own.has(lemma(index.kb.entities.get(e.id)?.name.split(" ").at(-1)?.toLowerCase() ?? ""))))) score += 4;
+      // "the google cloud commitment over 5 yrs": a term the question gives, in the figure's own words.
+      for (const t of terms) if (t.test(`${fact.quote} ${fact.label ?? ""} ${fact.text ?? ""}`)) score += 3;
       // "all the contracts added up": a total asked is the figure its deal labels as the total.
       if (q.kind === "total" && /\b(?:total|combined|overall|in all)\b/i.test(fact.label ?? "")) score += 6;
       // A follow-up stays in the deal just discussed before any other deal of the same companies.
@@ -135,6 +138,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   }
   return out.sort((a, b) => b.score - a.score);
 }
+
+const NUMBER_WORDS: Readonly<Record<number, string>> = { 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten", 12: "twelve", 15: "fifteen", 20: "twenty" };
 
 /** Nouns that name a kind of deal ("bond sale", "lease", "merger"): matched against deals' titles. */
 const DEAL_KIND_NOUNS: ReadonlySet<string> = new Set(["bond", "loan", "lease", "merger", "acquisition", "pledge", "round", "licence", "license", "warrant", "backstop", "ppa", "venture", "jv", "bid", "takeover", "restart"]);

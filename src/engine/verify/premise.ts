@@ -32,7 +32,9 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
     // A figure the user states ("$18b", "10 year", "51%") must be one the deal reports, where it reports that kind of figure at all.
     // A count or power figure the deal never reports is wrong when another deal of a company named holds it ("broadcom's warrants for 160m shares").
     // Asked to confirm ("spread over 15 years, right?"), a figure the deal never reports is not confirmed.
-    const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) ? !dealHolds(index, deal, stated.value, stated.unit) : confirmAsked(q) || heldElsewhere(index, q, deal, stated.value, stated.unit) !== undefined;
+    // A term ("the 5yr commitment") the deal never gives describes it; it is wrong only where the deal gives another, or is asked to be confirmed.
+    const term = stated.unit === "years" || stated.unit === "months";
+    const wrong = stated.unit === "USD" ? !dealHas(index, deal, stated.value) : reportsUnit(index, deal, stated.unit) ? !dealHolds(index, deal, stated.value, stated.unit) : confirmAsked(q) || (!term && heldElsewhere(index, q, deal, stated.value, stated.unit) !== undefined);
     if (wrong) out.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
   const dw = dealWords(index, deal);

@@ -81,7 +81,9 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   const asksAbout = !q.yesNo && /\b(?:how (?:much|many|big|long)|what|which|when|who)\b/.test(q.lower);
   for (const stated of q.premise.figures) {
     if (asksAbout) {
-      if (!dealHolds(index, deal, stated.value, stated.unit)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
+      // "the 5yr google cloud commitment, how much": a term the deal never gives is a description, not a claim it contradicts.
+      const describes = (stated.unit === "years" || stated.unit === "months") && !reportsUnit(index, deal, stated.unit);
+      if (!describes && !dealHolds(index, deal, stated.value, stated.unit)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (stated.unit === fact.unit) {
       if (!figureMatches(stated.value, fact)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
     } else if (POWER.has(stated.unit) && POWER.has(fact.unit)) {
