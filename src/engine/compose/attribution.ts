@@ -59,7 +59,7 @@ export function describedElsewhere(index: SearchIndex, q: StructuredQuery, group
  * deal is OpenAI's with AWS". Of several, the one whose wording shares most of the question's words
  * ("that $30b azure deal").
  */
-export function holderOf(index: SearchIndex, value: number, notDeal: string, groups: readonly string[] = [], words: readonly string[] = []): Fact | undefined {
+export function holderOf(index: SearchIndex, value: number, notDeal: string, groups: readonly string[] = [], words: readonly string[] = [], minWords = 0): Fact | undefined {
   let best: { f: Fact; n: number } | undefined;
   for (const dealId of index.dealsByValue.get(value) ?? []) {
     if (dealId === notDeal) continue;
@@ -69,7 +69,7 @@ export function holderOf(index: SearchIndex, value: number, notDeal: string, gro
     if (!f) continue;
     const all = words.length > 0 ? dealWords(index, deal).all : undefined;
     const n = all ? words.filter((w) => all.has(lemma(w))).length : 0;
-    if (!best || n > best.n) best = { f, n };
+    if (n >= minWords && (!best || n > best.n)) best = { f, n };
   }
   return best?.f;
 }

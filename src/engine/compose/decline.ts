@@ -133,7 +133,8 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     const same = comparableFact(index, deal, figure.unit, q) ?? fact;
     if (headline !== undefined && headline !== same && q.metrics.length > 0 && !q.metrics.includes(headline.metric)) b.line("They report: ", ...factSentence(b, kb, headline, deal, false));
     b.line(headline !== undefined && headline !== same && q.metrics.length > 0 && !q.metrics.includes(headline.metric) ? "And: " : "They report: ", ...factSentence(b, kb, same, deal, false));
-    const elsewhere = figure.unit === "USD" ? holderOf(index, figure.stated, deal.id, groups) ?? nearestHolder(index, figure.stated, deal.id) : unitHolder(index, q, deal, figure.stated, figure.unit);
+    // ... of the companies named, else the deal the question's own words name ("msft's $15b vizag hub" is Google's).
+    const elsewhere = figure.unit === "USD" ? holderOf(index, figure.stated, deal.id, groups) ?? holderOf(index, figure.stated, deal.id, [], q.specifics, 1) ?? nearestHolder(index, figure.stated, deal.id) : unitHolder(index, q, deal, figure.stated, figure.unit);
     if (elsewhere) b.line("A figure of that size in my sources is this one: ", ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));
     void stated;
     return "corrected";

@@ -5,7 +5,7 @@ import type { StructuredQuery } from "./query.js";
 
 const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase[- ]?(?:1|one|i)\b|\binitially\b|\bto start with\b|\bup ?front\b/;
 const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|bln|bil|bill|mn|mil|mill|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
-const POWER = /(\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
+const POWER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
 /** "10 bucks a share", "$23 per share": a price per share, however small. */
 const PER_SHARE = /(?<![\w.])\$?\s?(\d+(?:\.\d+)?)\s?(?:bucks|dollars|usd)?\s+(?:a|per|each)\s+share\b/g;
 const BUCKS = /(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:bucks|dollars)\b(?!\s+(?:a|per|each)\s+share)/g;
@@ -26,8 +26,9 @@ export function statedFigures(lower: string): Array<{ value: number; unit: Unit 
   }
   for (const m of lower.matchAll(POWER)) {
     // "the capex for 1 gw", "per 1 gw": a rate's unit, not a figure claimed.
-    if (Number(m[1]) === 1 && /\b(?:for|per|each|every|of)\s+$/.test(lower.slice(0, m.index ?? 0))) continue;
-    out.push({ value: Number(m[1]), unit: m[2]!.startsWith("g") ? "GW" : "MW" });
+    const value = Number(m[1]!.replace(/,/g, ""));
+    if (value === 1 && /\b(?:for|per|each|every|of)\s+$/.test(lower.slice(0, m.index ?? 0))) continue;
+    out.push({ value, unit: m[2]!.startsWith("g") ? "GW" : "MW" });
   }
   for (const m of lower.matchAll(PERCENT)) out.push({ value: Number(m[1]), unit: "percent" });
   for (const re of [PER_SHARE, BUCKS]) for (const m of lower.matchAll(re)) if (!out.some((f) => f.unit === "USD" && f.value === Number(m[1]))) out.push({ value: Number(m[1]), unit: "USD" });

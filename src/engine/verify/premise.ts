@@ -51,13 +51,18 @@ export function confirmAsked(q: StructuredQuery): boolean {
 /** Another deal of a company the question names that reports the figure (in its unit; GW and MW as one). */
 export function heldElsewhere(index: SearchIndex, q: StructuredQuery, deal: Deal, value: number, unit: Unit): Deal | undefined {
   const groups = [...new Set(q.entities.map((e) => e.group))];
+  let best: { d: Deal; n: number } | undefined;
   for (const g of groups) {
     for (const id of index.dealsByGroup.get(g) ?? []) {
       const other = index.kb.deals.get(id);
-      if (other !== undefined && other.id !== deal.id && dealHolds(index, other, value, unit)) return other;
+      if (other === undefined || other.id === deal.id || !dealHolds(index, other, value, unit)) continue;
+      // "1 million tpus": a deal counting TPUs over one counting GPUs, then the one more of the question's companies are in.
+      const exact = other.factIds.some((fid) => index.kb.facts.get(fid)?.unit === unit) ? 2 : 0;
+      const n = exact + groups.filter((x) => (index.dealShape.get(other.id)?.partyGroups ?? []).includes(x)).length;
+      if (!best || n > best.n) best = { d: other, n };
     }
   }
-  return undefined;
+  return best?.d;
 }
 
 const dealPlaces = new WeakMap<Deal, readonly string[]>();
