@@ -12,7 +12,7 @@ import { readQuestion } from "./read/read-question.js";
 import { type Candidates, findCandidates, type Focus } from "./retrieve/candidates.js";
 import { composeInjectionFacts } from "./compose/injection.js";
 import { withRoleAsked } from "./retrieve/collection-scope.js";
-import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
+import { HEADLINE_METRICS, scoreFacts, WHOLE_DEAL_ORDINAL } from "./retrieve/score-facts.js";
 import type { SearchIndex } from "./search-index.js";
 import { choose, premiseFailures } from "./verify/verify.js";
 import { STANDING } from "./read/lexicon.js";
@@ -116,7 +116,8 @@ class Turnwise {
     const premised = q.premise.relation !== null && !["value", "partner", "supply"].includes(q.premise.relation) && (q.premise.actor !== null || q.premise.relation === "cancel" || q.premise.relation === "acquire");
     // "anthropic akamai is a 10 year $18b deal right": figures stated of a deal, with no quantity asked, are checked too.
     if (q.kind === "figure" && q.metrics.length === 0 && q.premise.figures.length > 0) {
-      const top = cands.deals[0]!;
+      // "meta's first coreweave deal was $35b right": of a deal and its revision, the one the question's ordinal names.
+      const top = WHOLE_DEAL_ORDINAL.test(q.lower) && q.phase !== null ? (scoreFacts(index, { ...q, premise: { ...q.premise, figures: [] } }, cands.deals, this.focus.groups, 8)[0]?.deal ?? cands.deals[0]!) : cands.deals[0]!;
       const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "figure");
       if (wrong.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: wrong }], this.focus.groups);
     }

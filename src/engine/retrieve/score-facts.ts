@@ -283,7 +283,7 @@ export function phaseFits(phase: string, fact: Fact, deal: Deal, lower = ""): bo
 }
 
 /** "the first coreweave contract", "the second deal": an ordinal of a whole deal, not of a tranche or phase ("upfront"). */
-const WHOLE_DEAL_ORDINAL = /\b(?:first|second|1st|2nd|original|earlier|later|new(?:er)?)\s+(?:[\w.&'-]+\s+){0,2}?(?:deal|contract|agreement|lease|order|one|pact)s?\b/;
+export const WHOLE_DEAL_ORDINAL = /\b(?:first|second|1st|2nd|original|earlier|later|new(?:er)?)\s+(?:[\w.&'-]+\s+){0,2}?(?:deal|contract|agreement|lease|order|one|pact)s?\b/;
 
 /** A fact's own wording (label, text, quote, note) shows the part of the deal asked about. */
 export function phaseMatches(phase: string, fact: Fact): boolean {
