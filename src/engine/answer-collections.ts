@@ -35,6 +35,9 @@ export interface CollectionTurn {
   figure(cands: Candidates, q: StructuredQuery): Outcome;
 }
 
+const ONE_DEAL = /\b(?:that|the|this|its|their) (?:deal|agreement|contract|round|loi|letter of intent|pact|lease|loan)\b|\bunder (?:that|the|this|it)\b|\bof the \$/;
+const MANY_DEALS = /\b(?:deals|agreements|contracts|rounds|leases|loans|all|across|every|each|both)\b/;
+
 /** Roles that make a deal a company's own in a ranking of its deals (not supplier or partner of others' deals). */
 const OWN_DEAL_ROLES: ReadonlySet<string> = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "lender", "landlord", "investee", "target", "seller", "provider"]);
 
@@ -76,6 +79,8 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   const deals = collectionScope(t.index, t.q, cands, t.focus.groups, global);
   // "msft uk investment total (gbp pls)": one deal's whole in the currency asked; sums are only made in dollars.
   const currency = t.q.units.length === 1 && t.q.units[0] !== "USD" ? t.q.units[0] : undefined;
+  // "how much of the $100bn has nvidia wired so far under that deal": one deal pointed at is a figure question, not a sum over deals.
+  if (!global && ONE_DEAL.test(t.q.lower) && !MANY_DEALS.test(t.q.lower) && cands.deals.length > 0) return t.figure(cands, t.q);
   // ... and one deal that states its own total ("JPMorgan's loans … in total"): that figure, as a figure question.
   const group0 = t.focus.groups.length === 1 ? t.focus.groups[0] : undefined;
   if (deals.length === 1 && !global && (currency !== undefined || statedTotal(t.index, deals[0]!, t.q.metrics.length > 0 ? t.q.metrics : HEADLINE_METRICS, group0) !== undefined)) return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });

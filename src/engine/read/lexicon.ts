@@ -12,7 +12,7 @@ export type Relation = "invest" | "acquire" | "pay" | "supply" | "lease" | "lend
 export const RELATION_CUES: Readonly<Record<Relation, readonly string[]>> = {
   acquire: ["acquire", "acquisition", "buy", "buyout", "purchase", "take over", "takeover", "merge", "merger", "absorb", "snap up", "swallow"],
   invest: ["invest", "investment", "investor", "put money", "pour", "inject", "back", "fund", "bankroll", "stake in", "equity in"],
-  pay: ["pay", "payment", "spend", "shell out", "fork out", "cough up", "commit", "commitment", "cost"],
+  pay: ["pay", "payment", "spend", "shell out", "fork out", "cough up", "commit", "commitment", "cost", "wire", "transfer", "hand over"],
   supply: ["supply", "supplier", "provide", "provider", "sell", "deliver", "deploy", "install", "put in", "roll out", "ship", "give", "furnish", "build for", "host"],
   lease: ["lease", "rent", "tenant", "landlord", "lessee"],
   lend: ["lend", "lender", "loan to", "borrow", "borrower", "bankroll"],

@@ -147,7 +147,9 @@ export function attributionFailures(index: SearchIndex, q: StructuredQuery, deal
     const owner = match.subject !== undefined ? index.matcher.groupOf(match.subject) : undefined;
     // "the $200b anthropic google cloud commitment": a noun names the money, not who gives it; the owner is named too.
     if (owner !== undefined && NOUN_ONLY.test(q.lower) && !GIVING_VERB.test(q.lower) && q.entities.some((e) => e.group === owner)) continue;
-    const givers = deal.parties.filter((p) => ["investor", "lender", "buyer", "acquirer", "tenant"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
+    // An investment is given by the investors, whoever else in the deal buys from whom.
+    const giverRoles = INVESTED_METRICS.has(match.metric) ? ["investor", "lender", "acquirer"] : ["investor", "lender", "buyer", "acquirer", "tenant"];
+    const givers = deal.parties.filter((p) => giverRoles.includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
     // "openai is investing 25b of its own money in argentina": an investment figure of a deal where the actor only buys capacity.
     const investors = deal.parties.filter((p) => ["investor", "lender", "acquirer"].includes(p.role)).map((p) => index.matcher.groupOf(p.entity));
     const notInvesting = relation === "invest" && owner === undefined && !investors.includes(actor) && deal.parties.some((p) => index.matcher.groupOf(p.entity) === actor);
@@ -156,6 +158,7 @@ export function attributionFailures(index: SearchIndex, q: StructuredQuery, deal
   return out;
 }
 
+const INVESTED_METRICS: ReadonlySet<string> = new Set(["investment", "funding-round", "tranche", "equity", "stake-value"]);
 const NOUN_ONLY = /\b(?:commitment|investment|pledge|spend|spending|funding|loan|financing)\b/;
 const GIVING_VERB = /\b(?:commit(?:s|ted|ting)?|invest(?:s|ed|ing)?|pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|put(?:s|ting)?|gave|give[sn]?|giving|lend(?:s|ing)?|lent|fund(?:s|ed|ing)? (?:by|from)|pour(?:s|ed|ing)?|sunk|sink(?:s|ing)?)\b/;
 

@@ -75,7 +75,9 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
   // ... but not when the figure that revised it is of that time too ("the latest 2025 capex guide": July's and October's are both 2025).
   const later = fact.supersededBy !== undefined ? index.kb.facts.get(fact.supersededBy) : undefined;
   const timedApart = timed && !(later !== undefined && ofAskedTime(later, q));
-  if (fact.supersededBy !== undefined && !timedApart && q.earlier !== true && !EARLIER_FIGURE.test(q.lower) && !q.specifics.some((w) => words.header.has(lemma(w)))) failures.push({ kind: "superseded" });
+  // ... and one that names it by its own figure ("how much of the $100bn has nvidia wired").
+  const namedByFigure = q.premise.figures.some((f) => f.unit === fact.unit && figureMatches(f.value, fact));
+  if (fact.supersededBy !== undefined && !timedApart && q.earlier !== true && !namedByFigure && !EARLIER_FIGURE.test(q.lower) && !q.specifics.some((w) => words.header.has(lemma(w)))) failures.push({ kind: "superseded" });
   // An open question names its deal by a figure ("softbank's part of the 110b round"): the deal must
   // hold it. A yes/no question states the figure as the answer ("is it worth $38B?"): the fact must be it.
   const asksAbout = !q.yesNo && /\b(?:how (?:much|many|big|long)|what|which|when|who)\b/.test(q.lower);
