@@ -241,8 +241,9 @@ export function composeNoJointDeal(b: ReplyBuilder, index: SearchIndex, groups: 
     }
   }
   // A party with only a few deals ("Akamai", "Project Rainier"): say whose deals they are.
+  // A project ("the hyperion data center jv") is described by its first two deals, however many it has.
   const few = groups
-    .map((g) => ({ g, ids: index.dealsByGroup.get(g) ?? [] }))
+    .map((g) => ({ g, ids: (index.dealsByGroup.get(g) ?? []).slice(0, kb.entities.get(g)?.kind === "project" ? 2 : undefined) }))
     .filter((x) => x.ids.length > 0 && x.ids.length <= 2)
     .sort((a, b2) => a.ids.length - b2.ids.length)[0];
   if (few) {
