@@ -14,8 +14,8 @@ import { uncitedFigures } from "../helpers/reply-numbers.js";
  * Floors measured on dev. The lead tightens these as the engine improves (issue 8 asks for at
  * least 0.90 accuracy and at most 0.01 confidently wrong); they only ever go up / down.
  */
-const DEV_MIN_ACCURACY = 0.6;
-const DEV_MAX_CONFIDENTLY_WRONG = 0.04;
+const DEV_MIN_ACCURACY = 0.7;
+const DEV_MAX_CONFIDENTLY_WRONG = 0.03;
 
 /** Money and percentages written in a question ("= $100B", "it's 50b now", "49%"): an injection's figures. */
 const STATED = /\$\s?\d[\d.,]*\s?(?:trillion|billion|million|tn|bn|[tbm])?\b|\b\d[\d.,]*\s?(?:trillion|billion|tn|bn|b)\b|\b\d+(?:\.\d+)?\s?%/gi;

@@ -32,6 +32,9 @@ function countryNames(): string[] {
 }
 
 let known: ReadonlySet<string> | undefined;
+/** A country, US state or region of the gazetteer ("India", "Texas", "UAE"), as opposed to a local place name. */
+export const knownPlace = (place: string): boolean => knownPlaces().has(place);
+
 function knownPlaces(): ReadonlySet<string> {
   known ??= new Set([...countryNames(), ...US_STATES, "UK", "UAE", "US", "U.S.", "Europe", "Middle East"]);
   return known;
@@ -80,6 +83,32 @@ export function placesAsked(lower: string): string[] {
   }
   // "West Virginia" is asked, not also "Virginia".
   return out.filter((p) => !out.some((o) => o !== p && o.includes(p)));
+}
+
+/**
+ * Big cities people name a deal by ("the ai hub in mumbai", "stargate michigan up in detroit"), each
+ * with its state or country. A city asked is compared with the deal's own local places: a deal placed
+ * in Visakhapatnam is not in Mumbai. Cities the data itself names are found in its words first.
+ */
+const CITIES: Readonly<Record<string, string>> = {
+  Mumbai: "India", Delhi: "India", "New Delhi": "India", Bangalore: "India", Bengaluru: "India", Chennai: "India", Hyderabad: "India", Pune: "India", Kolkata: "India",
+  Detroit: "Michigan", "Grand Rapids": "Michigan", Chicago: "Illinois", Houston: "Texas", Dallas: "Texas", Austin: "Texas", "San Antonio": "Texas", "Fort Worth": "Texas",
+  Phoenix: "Arizona", Atlanta: "Georgia", "Los Angeles": "California", "San Francisco": "California", "San Jose": "California", Seattle: "Washington",
+  Boston: "Massachusetts", Denver: "Colorado", "Las Vegas": "Nevada", "Salt Lake City": "Utah", Nashville: "Tennessee", Columbus: "Ohio", Cleveland: "Ohio",
+  Pittsburgh: "Pennsylvania", Philadelphia: "Pennsylvania", Miami: "Florida", Orlando: "Florida", Minneapolis: "Minnesota", Milwaukee: "Wisconsin",
+  "New Orleans": "Louisiana", Albuquerque: "New Mexico", Omaha: "Nebraska", "Kansas City": "Missouri", Charlotte: "North Carolina", Richmond: "Virginia",
+  London: "United Kingdom", Manchester: "United Kingdom", Edinburgh: "United Kingdom", Paris: "France", Marseille: "France", Berlin: "Germany", Frankfurt: "Germany", Munich: "Germany",
+  Tokyo: "Japan", Osaka: "Japan", Seoul: "South Korea", Sydney: "Australia", Melbourne: "Australia", Brisbane: "Australia", Perth: "Australia",
+  Riyadh: "Saudi Arabia", Jeddah: "Saudi Arabia", Dammam: "Saudi Arabia", Dubai: "United Arab Emirates", "Abu Dhabi": "United Arab Emirates", Doha: "Qatar",
+  Toronto: "Canada", Montreal: "Canada", Vancouver: "Canada", Oslo: "Norway", Stockholm: "Sweden", Helsinki: "Finland", Copenhagen: "Denmark",
+  Lisbon: "Portugal", Porto: "Portugal", Madrid: "Spain", Barcelona: "Spain", Amsterdam: "Netherlands", Dublin: "Ireland", Milan: "Italy", Rome: "Italy", Zurich: "Switzerland",
+  "Buenos Aires": "Argentina", "Sao Paulo": "Brazil", "São Paulo": "Brazil", "Mexico City": "Mexico", Jakarta: "Indonesia", Shanghai: "China", Beijing: "China",
+  "Hong Kong": "China", "Kuala Lumpur": "Malaysia", Bangkok: "Thailand", Manila: "Philippines",
+};
+
+/** Cities a question names, as spelt above. */
+export function citiesAsked(lower: string): string[] {
+  return Object.keys(CITIES).filter((c) => new RegExp(`(?<![\\p{L}])${c.toLowerCase()}(?![\\p{L}])`, "u").test(lower));
 }
 
 /** A US state, as opposed to a country: places are compared only with their own kind. */

@@ -6,7 +6,7 @@ import type { StructuredQuery } from "../read/query.js";
 import { dealWords } from "../retrieve/deal-words.js";
 import type { SearchIndex } from "../search-index.js";
 import { isCancelled, roleOf, rolesPay, rolesReceive } from "./relations.js";
-import { isUsState, placesAsked, placesIn } from "../compose/places.js";
+import { citiesAsked, isUsState, knownPlace, placesAsked, placesIn } from "../compose/places.js";
 import { type Failure, otherNameOfDeal } from "./verify.js";
 
 /**
@@ -73,7 +73,8 @@ const dealPlaces = new WeakMap<Deal, readonly string[]>();
  */
 export function placeFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
   const asked = placesAsked(q.lower);
-  if (asked.length === 0) return [];
+  const cities = citiesAsked(q.lower);
+  if (asked.length === 0 && cities.length === 0) return [];
   let places = dealPlaces.get(deal);
   if (places === undefined) {
     const labels = deal.factIds.map((id) => index.kb.facts.get(id)?.label ?? "").join(". ");
@@ -82,6 +83,11 @@ export function placeFailures(index: SearchIndex, q: StructuredQuery, deal: Deal
   }
   const words = dealWords(index, deal).all;
   const out: Failure[] = [];
+  // "google's ai hub in mumbai": a city the deal never names, where the deal names its own local places (not countries or states).
+  const local = places.filter((p) => !isUsState(p) && !knownPlace(p));
+  const namedCity = (c: string) => c.toLowerCase().split(" ").every((w) => words.has(lemma(w)));
+  if (cities.length > 0 && !cities.some(namedCity) && local.length > 0) return [{ kind: "place", stated: cities[0]!, actual: local }];
+  if (asked.length === 0) return [];
   // "across texas, portugal, the uk and narvik": one of the places asked is the deal's, so none is a false premise.
   if (asked.some((p) => places!.includes(p) || p.toLowerCase().split(" ").every((w) => words.has(lemma(w))))) return [];
   const american = places.some((p) => isUsState(p) || ["US", "U.S.", "United States"].includes(p));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placesIn } from "../../../src/engine/compose/places.js";
+import { citiesAsked, placesIn } from "../../../src/engine/compose/places.js";
 
 const noNames = () => false;
 
@@ -20,5 +20,13 @@ describe("placesIn", () => {
 
   it("keeps a place whose name holds a state's name whole when its noun says so", () => {
     expect(placesIn("the data center in Port Washington, Wisconsin", noNames)).toEqual(["Port Washington", "Wisconsin"]);
+  });
+});
+
+describe("citiesAsked", () => {
+  it("finds a big city a question names, whole words only", () => {
+    expect(citiesAsked("google's $15b ai hub in mumbai - how many gw")).toEqual(["Mumbai"]);
+    expect(citiesAsked("stargate michigan up in detroit")).toEqual(["Detroit"]);
+    expect(citiesAsked("the parisian campus")).toEqual([]);
   });
 });

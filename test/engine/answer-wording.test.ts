@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/engine/answer-model.js";
+import { answerQuestion, EMPTY_CONTEXT } from "../../src/engine/answer.js";
+import type { SearchIndex } from "../../src/engine/search-index.js";
+import { renderBody } from "../../src/render/plain.js";
+import { bundledIndex } from "../helpers/bundled-index.js";
+
+/**
+ * Mechanisms for wording the tuning sets showed and no rule of one phrasing covers: places,
+ * periods, terms, people, follow-ups that swap a company, stated totals. Each is asked on the
+ * bundled data, and each expectation names the fact a right answer gives.
+ */
+
+let index: SearchIndex;
+beforeAll(async () => {
+  index = await bundledIndex();
+});
+const ask = (q: string) => answerQuestion(index, q).answer;
+const primaryIds = (a: Answer) => a.primary.map((i) => a.figures[i]?.factId);
+function last(...questions: string[]): Answer {
+  let ctx = EMPTY_CONTEXT;
+  let answer: Answer | undefined;
+  for (const q of questions) ({ answer, context: ctx } = answerQuestion(index, q, ctx));
+  return answer!;
+}
+
+describe("premises the question states in passing", () => {
+  it("corrects a city the deal is not in, naming the deal's own place", () => {
+    const a = ask("google's $15b ai hub in mumbai - how many gw");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/Visakhapatnam.*not Mumbai/);
+  });
+
+  it("reads a term the deal never gives as a description, not a false claim", () => {
+    const a = ask("claude maker's big 5yr google cloud spend commitment, how much");
+    expect(a.outcome).toBe("answered");
+    expect(primaryIds(a)[0]).toMatch(/^anthropic-google-cloud-2026\.value/);
+  });
+
+  it("reads 'thru 2029' and '2026-29' as the period of a pledge, not the year it was announced", () => {
+    expect(primaryIds(ask("how much dough is microsoft throwing at australia for ai + cloud thru 2029"))[0]).toMatch(/^microsoft-australia-2026\.pledge/);
+    expect(primaryIds(ask("how much is satya droppin in india 2026-29"))[0]).toMatch(/^microsoft-india-2025\.pledge/);
+  });
+
+  it("corrects the year of a deal while giving the figure asked", () => {
+    const a = ask("google's $40b investment in anthropic back in 2024 - how much was upfront");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/2026/);
+    expect(renderBody(a)).toMatch(/\$10 billion/);
+  });
+});
+
+describe("names and follow-ups", () => {
+  it("takes a chief executive's name for their company", () => {
+    expect(primaryIds(ask("jensens groq deal, how much was it"))).toEqual(["nvidia-groq-2025.value"]);
+  });
+
+  it("puts a newly named co-investor in the place of the one on its own side, in the deal just discussed", () => {
+    const a = last("how much is amzn putting into oai in that big feb 2026 round", "how much of that comes upfront", "and softbank's piece?");
+    expect(primaryIds(a)).toEqual(["amazon-openai-2026.softbank-investment"]);
+  });
+});
+
+describe("totals", () => {
+  it("answers a total with the deal's own stated total rather than one of its parts", () => {
+    expect(primaryIds(ask("openai + coreweave, all the contracts added up?"))).toEqual(["openai-coreweave-2025.total-value"]);
+    expect(primaryIds(ask("how much has jpmorgan lent on abilene altogether"))).toEqual(["crusoe-blue-owl-abilene-jv-2024.jpmorgan-loans-total"]);
+  });
+
+  it("never sums other deals when the question points at one", () => {
+    const a = ask("how much of the $100bn has nvidia wired to openai so far under that deal");
+    expect(a.figures.some((f) => f.computedFrom !== undefined)).toBe(false);
+    expect(renderBody(a)).toMatch(/scrapped/);
+  });
+});
