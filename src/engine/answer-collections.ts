@@ -93,7 +93,7 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   // "total contracted revenue of the polaris forge leases": nothing to add up, but one deal's own total figure may be asked.
   if (!used) {
     // Only where the question names one deal: a total over several is not one of their figures.
-    if (global || t.focus.groups.length === 0 || dealsWithAll(t.index, t.focus.groups).length !== 1) return t.nothing(global);
+    if (global || t.focus.groups.length === 0 || (deals.length !== 1 && dealsWithAll(t.index, t.focus.groups).length !== 1)) return t.nothing(global);
     // ... the deal's figure for the whole of it ("total", "overall"), not a part.
     return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });
   }
