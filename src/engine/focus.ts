@@ -81,6 +81,8 @@ export function inheritQuantity(q: StructuredQuery, ctx: ConversationContext): S
   if (ctx.quantity === "stake" && (q.quantity === "value" || q.quantity === "size") && (q.pointsBack || q.followUp)) {
     return { ...q, metrics: ["stake-value", ...q.metrics.filter((m) => m !== "stake-value")] };
   }
+  // "what about the second one?" after a figure: the same figure of the next thing, not an overview of it.
+  if (q.kind === "overview" && q.quantity === null && ctx.metrics.length > 0 && /^(?:(?:and|so|ok|but) )?(?:what|how) about\b/.test(q.lower)) return { ...q, kind: "figure", quantity: ctx.quantity ?? null, metrics: ctx.metrics, precise: false };
   if (q.quantity !== null || !(q.followUp || q.keywords.length === 0) || ctx.metrics.length === 0 || !["figure", "total", "compare", "rank"].includes(q.kind)) return q;
   return { ...q, quantity: ctx.quantity ?? null, metrics: ctx.metrics, precise: false };
 }

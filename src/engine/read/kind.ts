@@ -29,6 +29,8 @@ export function readKind(lemmas: Forms, lower: string, quantity: Quantity | null
     if (kind === "overview" && quantity !== null) continue;
     // "when did nvidia and humain announce their deal", "how much is their deal worth": one deal, not a list.
     if (kind === "list" && /^(?:(?:so|and|ok|but) )?(?:when|how (?:much|many|big|long))\b/.test(lower) && !/\bdeals\b/.test(lower)) continue;
+    // "what about the 2026 deal": one deal, asked about next.
+    if (kind === "list" && /^(?:(?:so|and|ok|but) )?(?:what|how) about\b/.test(lower) && !/\bdeals\b/.test(lower)) continue;
     if (kind === "compare" && /\bthan the\b/.test(lower) && !/\b(?:bigger|larger|smaller|more|less)\b/.test(lower)) continue;
     if (kind === "help" && /\bwhat do you know about\b/.test(lower)) return "overview";
     if (kind === "total" && /\btogether\b/.test(lower) && !/\b(?:all together|altogether|put together|together with)\b/.test(lower) && !/\bhow much\b/.test(lower)) continue;
