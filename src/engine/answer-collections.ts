@@ -6,6 +6,7 @@ import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.
 import { entityName } from "./compose/sentences.js";
 import { composeTotal, statedTotal } from "./compose/totals.js";
 import type { ConversationContext } from "./focus.js";
+import { periodYears } from "./read/figures-and-times.js";
 import { type Relation } from "./read/lexicon.js";
 import type { StructuredQuery } from "./read/query.js";
 import { type Candidates, dealsWithAll, type Focus } from "./retrieve/candidates.js";
@@ -93,7 +94,9 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   // "total contracted revenue of the polaris forge leases": nothing to add up, but one deal's own total figure may be asked.
   if (!used) {
     // Only where the question names one deal: a total over several is not one of their figures.
-    if (global || t.focus.groups.length === 0 || (deals.length !== 1 && dealsWithAll(t.index, t.focus.groups).length !== 1)) return t.nothing(global);
+    // ... or one deal left by a running total's date ("in total by 2024"), not by any other narrowing.
+    const byDate = deals.length === 1 && periodYears(t.q.lower).upTo !== null;
+    if (global || t.focus.groups.length === 0 || (!byDate && dealsWithAll(t.index, t.focus.groups).length !== 1)) return t.nothing(global);
     // ... the deal's figure for the whole of it ("total", "overall"), not a part.
     return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });
   }
