@@ -3,7 +3,8 @@ import type { Metric, Unit } from "../../kb/vocabulary.js";
 import type { ReplyBuilder } from "../answer-model.js";
 import { IndexCache } from "../index-caches.js";
 import { isOtherBasis, isoOf, magnitude } from "../kb-view.js";
-import { HEADLINE_METRICS, isPartOf, mentionsMonth } from "../retrieve/score-facts.js";
+import { HEADLINE_METRICS, isPartOf } from "../retrieve/score-facts.js";
+import { mentionsMonth } from "../retrieve/fact-parts.js";
 import type { SearchIndex } from "../search-index.js";
 import { capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 

@@ -3,17 +3,14 @@ import type { Metric } from "../../kb/vocabulary.js";
 import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_QUANTITIES, CUE_VOCABULARY, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
-import { lemma, readWords, type Word } from "./lemmas.js";
-import { isCommonWord } from "../../kb/common-words.js";
-import { EVERYDAY_COUNT, frequency } from "../word-frequency.js";
-import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, NOT_NAMES, OFF_TOPIC, PREDICTION, QUESTION_WORD, STANDING, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import { readWords, type Word } from "./lemmas.js";
+import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, OFF_TOPIC, PREDICTION, QUESTION_WORD, STANDING, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 import { readQuantity } from "./quantity.js";
 import { clauseAsks as asksOf, clauseReading, clausesOf, leadFirst } from "./clauses.js";
-import { misspelled } from "./typos.js";
-import { commonWordSet } from "../../kb/common-words.js";
 import { readKind, YES_NO } from "./kind.js";
+import { isIncidental, specificWords } from "./specific-words.js";
 import { monthsOf, phaseOf, statedFigures, withAddition } from "./figures-and-times.js";
 
 /** What reading needs from the knowledge base: who is known, and which words the data uses. */
@@ -113,19 +110,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   const keywords = words
     .filter((w) => !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.raw.length > 2 && !/^\$?\d/.test(w.raw))
     .map((w) => w.lemma);
-  const specifics = [...new Set([...words
-    .filter((w) => w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !isCueWord(w.forms) && !nameWords.has(w.raw) && w.lemma === lemma(w.raw))
-    .filter((w) => !NOT_NAMES.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !MONTHS.test(w.raw))
-    // An everyday past form ("launched", "arranged", "assembled") says what happened, not which deal or figure ("-ing" words are often nouns: "manufacturing", "licensing").
-    .filter((w) => !(/ed$/.test(w.raw) && w.raw.length > 5 && isCommonWord(w.raw)))
-    // A name the dictionary doesn't know ("Vizag", "Kairos"), or a word only a few deals use ("hydro", "payout").
-    .filter((w) => !isCommonWord(w.raw) || (knowledge.dataWords.has(w.raw) && frequency(w.raw) <= EVERYDAY_COUNT && knowledge.dealsUsing(w.raw) <= SPECIFIC_MAX_DEALS))
-    .filter((w) => !entityWords(mentions).has(w.raw))
-    .map((w) => w.raw)
-    // A misspelt word of the data is that word ("arnlod"); a misspelt everyday word is no specific term.
-    .map((w) => (knowledge.dataWords.has(w) ? w : dataTypo(w, knowledge.dataWords) ?? w))
-    // A three-letter word the data never uses, one letter short of an everyday word ("wil"), is a slip, not a term to look for ("kwh" stays).
-    .filter((w) => knowledge.dataWords.has(w) || (w.length >= 4 ? !misspeltEverydayWord(w) : !shortOfEverydayWord(w))), ...namePairs(words, knowledge, nameWords)])];
+  const specifics = specificWords(words, mentions, knowledge, nameWords);
   const limitMatch = /\btop (\d{1,2})\b|\b(\d{1,2}) (?:biggest|largest|top|most|newest|latest|smallest)\b/.exec(lower);
   const threshold = THRESHOLD.test(lower) ? (figures.find((f) => f.unit === "USD")?.value ?? null) : null;
   // "deals over $100 billion", "which of them are bigger than $50B": the deals past a line, not one figure.
@@ -245,13 +230,6 @@ function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[]
 
 export type { Phrase };
 
-/** A word used by more deals than this is too general to pin an answer to one of them. */
-const SPECIFIC_MAX_DEALS = 4;
-
-/** A month's name or short form, and only that: "mariner" and "decade" are no months. */
-const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
-
-/** Words that carry no subject of their own in a question about deals. */
 /** "(gbp pls)", "in aussie dollars", "in euros": money asked in one currency is given in it where a page reports it so. */
 function currencyAsked(lower: string, units: readonly Unit[]): readonly Unit[] {
   if (!units.includes("USD" as Unit)) return units;
@@ -267,75 +245,3 @@ const PART_START = /^\W*(?:(?:the|a|an|its|their|and|or|but|vs|what about)\s+)*(
 /** Words that name one figure of a deal among its others: a phase, a ceiling, a kind of money, a price. */
 const PART_WORDS = /\b(?:first|initial(?:ly)?|phase|second|whole|entire|full|total|overall|max(?:imum)?|min(?:imum)?|ceiling|base|firm|target|goal|eventual(?:ly)?|over time|renewals?|options?|contingent|extension|equity|debt|cash|stock|loans?|bonds?|per share|a share|price|valuation|stake|%|percent|upfront|now|later|rest|remaining|expansion|added|additional)\b/;
 
-const SPECIFIC_NOISE = new Set(
-  ("gbp usd aud eur pounds euros sterling quid " +
-    "deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
-    "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
-    "pact pacts tie tieup arrangement accord alliance collab collaboration partnership " +
-    "currently originally supposedly reportedly actually really basically exactly roughly approx officially publicly " +
-    "part parts piece side sides one ones first second third last latest newest new recent original initial initially eventually ultimately announced signed " +
-    "according report reports reported reporting source sources news article people familiar matter " +
-    // Words of a deal's standing: the status answers them, whatever the deal's own wording.
-    "pending done finished complete completed final finalized finalised official officially live active dead alive binding happening").split(" "),
-);
-
-/**
- * Everyday words that together name a place or project of the data ("lake mariner", "river bend",
- * "port washington"): each is as specific as a name, though neither is alone.
- */
-function namePairs(words: readonly Word[], knowledge: ReaderKnowledge, nameWords: ReadonlySet<string>): string[] {
-  const ok = (w: Word | undefined): w is Word => w !== undefined && w.raw.length >= 3 && !/\d/.test(w.raw) && !STOPWORDS.has(w.raw) && !SPECIFIC_NOISE.has(w.raw) && !nameWords.has(w.raw) && !MONTHS.test(w.raw) && !isCueWord(w.forms);
-  const out: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const a = words[i];
-    const b = words[i + 1];
-    if (ok(a) && ok(b) && knowledge.properPair(a.raw, b.raw)) out.push(a.raw, b.raw);
-  }
-  return out;
-}
-
-/**
- * The data word a word misspells: letters swapped or replaced ("arnlod"), or, for a long word, one
- * letter more or less. A short word one letter longer or shorter is often another word ("micron").
- */
-function dataTypo(word: string, dataWords: ReadonlySet<string>): string | undefined {
-  return plausibleTypo(word, misspelled(word, dataWords));
-}
-
-/** A short word that is an everyday word with one letter left out ("wil" for "will", "teh" aside). */
-function shortOfEverydayWord(word: string): boolean {
-  const common = commonWordSet();
-  for (let i = 0; i <= word.length; i++) for (let c = 97; c <= 122; c++) if (common.has(word.slice(0, i) + String.fromCharCode(c) + word.slice(i))) return true;
-  return false;
-}
-
-/**
- * A word no dictionary and no deal knows, within a typo of an everyday word ("givng", "sayin",
- * "anounced"): a slip, not a term the answer must contain. Unlike dataTypo, a letter more or less
- * counts at any length of five or more, since the word is only dropped, never read as another.
- */
-function misspeltEverydayWord(word: string): boolean {
-  const hit = misspelled(word, commonWordSet());
-  // A word with one letter added at the end is often a name of its own ("micron" is not "micro").
-  return hit !== undefined && (hit.length === word.length || (word.length >= 5 && !word.startsWith(hit) && !hit.startsWith(word)));
-}
-
-const plausibleTypo = (word: string, hit: string | undefined): string | undefined => (hit !== undefined && (hit.length === word.length || word.length >= 7) ? hit : undefined);
-
-function entityWords(mentions: readonly EntityMention[]): Set<string> {
-  return new Set(mentions.flatMap((m) => m.text.split(" ")));
-}
-
-/** A name right before what it makes ("nvidia gpus", "amd instinct chips"): the maker of a product, unless the product names a deal ("google cloud tpu deal"). */
-const PRODUCT_AFTER = /^(?:'s)?\s+(?:(?!(?:for|to|in|on|of|with|from|and|or|the|a|its|their)\b)[\w-]+\s+)?(?:gpus?|chips?|accelerators?|processors?|servers?|systems?|hardware|tpus?|cpus?|superchips?|smrs?|reactors?|racks?)\b(?!\s+(?:deals?|contracts?|agreements?|pacts?|partnerships?|orders?|purchases?|supply)\b)/;
-/** A place word before a country: "in the uk", "across texas, portugal and the uk". */
-const PLACE_BEFORE = /\b(?:in|across|throughout|into|inside|within|around|outside|at)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+|&\s+)?(?:the\s+)?){0,4}$/;
-
-/** The entity is named in passing (see NamedEntity.incidental). */
-function isIncidental(lower: string, text: string, kind: string): boolean {
-  const at = lower.indexOf(text.toLowerCase());
-  if (at < 0) return false;
-  if (PRODUCT_AFTER.test(lower.slice(at + text.length))) return true;
-  // "nvidia's uk startup money": a country is a place unless the question has it act ("the uk's", "uk government").
-  return kind === "government" && (PLACE_BEFORE.test(lower.slice(0, at)) || !/^(?:'s|’s|\s+(?:gov\w*|state|ministry|officials?))\b/.test(lower.slice(at + text.length)));
-}

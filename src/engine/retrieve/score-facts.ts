@@ -10,6 +10,7 @@ import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
 import { placeNames } from "./candidates.js";
+import { mentionsMonth, phaseFits, WHOLE_DEAL_ORDINAL } from "./fact-parts.js";
 
 /**
  * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
@@ -267,40 +268,6 @@ function wordScore(index: SearchIndex, q: StructuredQuery, fact: Fact): number {
     score += where === "label" ? 2.5 : where === "quote" ? 1 : 0;
   }
   return Math.min(score, 8);
-}
-
-const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
-  first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase[- ](?:1|one|i)\b|start(?:s|ing|ed)?|begin(?:s|ning)?|opening|to begin|right away|now|at once|at the outset)\b/i,
-  second: /\b(?:second|phase[- ](?:2|two|ii)\b|next)\b/i,
-  added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on|remaining|remainder|rest|later)\b/i,
-  eventual: /\b(?:total|combined|in all|altogether|full|whole|entire|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commit\w*)\b/i,
-};
-
-/** The figure is of the part asked for: by its own wording, or as the whole of a deal later revised ("first") or of the revision ("second"). */
-export function phaseFits(phase: string, fact: Fact, deal: Deal, lower = ""): boolean {
-  const whole = WHOLE_DEAL_ORDINAL.test(lower);
-  return (whole && phase === "first" && deal.revisedBy.length > 0) || (whole && phase === "second" && deal.revises.length > 0) || phaseMatches(phase, fact);
-}
-
-/** "the first coreweave contract", "the second deal": an ordinal of a whole deal, not of a tranche or phase ("upfront"). */
-export const WHOLE_DEAL_ORDINAL = /\b(?:first|second|1st|2nd|original|earlier|later|new(?:er)?)\s+(?:[\w.&'-]+\s+){0,2}?(?:deal|contract|agreement|lease|order|one|pact)s?\b/;
-
-/** A fact's own wording (label, text, quote, note) shows the part of the deal asked about. */
-export function phaseMatches(phase: string, fact: Fact): boolean {
-  const re = PHASE_WORDS[phase];
-  if (!re) return true;
-  if (phase === "added" && fact.metric === "expansion-value") return true;
-  if (phase === "eventual" && ["up to", "as much as", "potential", "may"].includes(fact.qualifier)) return true;
-  // A label says which figure of a shared quote this is ("the May add-on" vs "the initial March contract").
-  return re.test(fact.label !== undefined ? `${fact.label} ${fact.text ?? ""}` : `${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`);
-}
-
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** The fact's own wording names one of the months ("the initial March contract", "a $4 billion add-on in May"). */
-export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
-  const text = (fact.label !== undefined ? `${fact.label} ${fact.text ?? ""} ${fact.scope ?? ""}` : `${fact.text ?? ""} ${fact.scope ?? ""} ${fact.quote}`).toLowerCase();
-  return months.some((m) => new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`).test(text));
 }
 
 /** Label words of the question that the deal's own title and summary do not use: they tell this figure from the deal's others. */
