@@ -84,7 +84,7 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   if (!global && ONE_DEAL.test(t.q.lower) && !MANY_DEALS.test(t.q.lower) && cands.deals.length > 0) return t.figure(cands, t.q);
   // ... and one deal that states its own total ("JPMorgan's loans … in total"): that figure, as a figure question.
   const group0 = t.focus.groups.length === 1 ? t.focus.groups[0] : undefined;
-  if (deals.length === 1 && !global && (currency !== undefined || statedTotal(t.index, deals[0]!, t.q.metrics.length > 0 ? t.q.metrics : HEADLINE_METRICS, group0) !== undefined)) return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });
+  if (deals.length === 1 && !global && (currency !== undefined || statedTotal(t.index, deals[0]!, t.q.metrics.length > 0 ? t.q.metrics : HEADLINE_METRICS, group0, t.q.text.toLowerCase().split(/[^\p{L}]+/u)) !== undefined)) return t.figure(cands, { ...t.q, phase: t.q.phase ?? "eventual" });
   const group = t.focus.groups.length === 1 ? t.focus.groups[0]! : null;
   const roles = t.q.relation !== null ? rolesPay(t.q.relation as Relation) : [];
   // "how much has nvidia put into nokia and intel": the named company in every deal is the one whose money is added.

@@ -128,14 +128,15 @@ function notTheParty(index: SearchIndex, deal: Deal, fact: Fact, party: TotalPar
 const TOTAL_LABEL = /\b(?:total|combined|overall|in all)\b/i;
 
 /** A deal's own figure for the whole of a metric asked ("in total"), of the party asked when it names one. */
-export function statedTotal(index: SearchIndex, deal: Deal, metrics: readonly Metric[], group: string | undefined): Fact | undefined {
+export function statedTotal(index: SearchIndex, deal: Deal, metrics: readonly Metric[], group: string | undefined, words: readonly string[] = []): Fact | undefined {
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && f.value !== undefined && !isOtherBasis(f) && TOTAL_LABEL.test(f.label ?? ""));
   const mine = (f: Fact) => group === undefined || f.subject === undefined || index.matcher.groupOf(f.subject) === group;
   for (const m of metrics) {
     const hit = facts.find((f) => f.metric === m && mine(f));
     if (hit) return hit;
   }
-  return undefined;
+  // "total lease revenue applied digital expects": a total whose own label names what is asked, whatever its metric.
+  return facts.find((f) => mine(f) && words.some((w) => w.length > 3 && new RegExp(`\\b${w}`, "i").test(f.label ?? "")));
 }
 
 /** A deal's separate current figures of one metric that add up: one per dispute group, no totals, no overlaps. */

@@ -37,7 +37,7 @@ const SPECIFIC_MAX_DEALS = 4;
 const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 const SPECIFIC_NOISE = new Set(
-  ("gbp usd aud eur pounds euros sterling quid " +
+  ("gbp usd aud eur pounds euros sterling quid expect expects expected expecting anticipate anticipates anticipated " +
     "deal deals agreement agreements contract contracts company companies figure figures number amount total thing things stuff info " +
     "data center centre centers centres campus site sites project projects billion trillion million dollars dollar percent " +
     "pact pacts tie tieup arrangement accord alliance collab collaboration partnership " +

@@ -106,6 +106,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (q.entities.some((e) => e.kind === "person" && (fact.speaker === e.id || own.has(lemma(index.kb.entities.get(e.id)?.name.split(" ").at(-1)?.toLowerCase() ?? ""))))) score += 4;
       // "the google cloud commitment over 5 yrs": a term the question gives, in the figure's own words.
       for (const t of terms) if (t.test(`${fact.quote} ${fact.label ?? ""} ${fact.text ?? ""}`)) score += 3;
+      // "how much was coreweave gonna pay for core scientific": what a buyer pays for a company is the acquisition's price.
+      if (deal.type === "acquisition" && (q.relation === "pay" || q.relation === "acquire") && fact.metric === "deal-value") score += 6;
       // "all the contracts added up": a total asked is the figure its deal labels as the total.
       if (q.kind === "total" && /\b(?:total|combined|overall|in all)\b/i.test(fact.label ?? "")) score += 6;
       // A follow-up stays in the deal just discussed before any other deal of the same companies.
