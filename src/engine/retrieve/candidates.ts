@@ -1,3 +1,4 @@
+import { knownPlace } from "../compose/places.js";
 import { isCommonWord } from "../../kb/common-words.js";
 import type { Deal } from "../../kb/types.js";
 import type { StructuredQuery } from "../read/query.js";
@@ -45,7 +46,8 @@ export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string>
   const out = new Set<string>();
   for (const raw of q.lower.split(/[^\p{L}\d]+/u)) {
     // Months and everyday words ("april", "power") name no deal, even where a quote capitalises them.
-    if (raw.length < 4 || MONTH_WORD.test(raw) || isCommonWord(raw)) continue;
+    // Three letters name a deal only as a place ("uae"); "ppa", "smr" name kinds of deal.
+    if (raw.length < 3 || (raw.length === 3 && !knownPlace(raw.toUpperCase())) || MONTH_WORD.test(raw) || isCommonWord(raw)) continue;
     const deals = index.properNouns.get(raw);
     if (deals && deals.size <= 4) for (const d of deals) out.add(d);
   }
@@ -118,7 +120,8 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
   // A type that only restates the relation ("invest equity in") narrows by role later, not by type.
   const restated = (q.kind === "list" || q.kind === "rank") && q.relation !== null && q.dealTypes.every((t) => (RESTATED_TYPES[q.relation!] ?? []).includes(t));
   if (q.dealTypes.length > 0 && q.kind !== "figure" && !restated) {
-    const typed = ids.filter((id) => q.dealTypes.includes(index.kb.deals.get(id)?.type ?? ""));
+    // ... but a deal the question names by its own words ("msft uae investment") stays whatever its type.
+    const typed = ids.filter((id) => q.dealTypes.includes(index.kb.deals.get(id)?.type ?? "") || byName.has(id));
     if (typed.length > 0) ids = typed;
     else typeMissed = ids.length > 0;
   }

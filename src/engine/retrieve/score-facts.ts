@@ -70,7 +70,9 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (q.quantity === "size" && q.metrics[0] === "capacity" && ["USD", "GBP", "EUR", "AUD"].includes(fact.unit)) score -= 4;
       score += wordScore(index, q, fact) + Math.min(9, 3 * labelHits);
       const own = factWordSet(index, fact);
-      for (const w of q.specifics) if (own.has(lemma(w))) score += 5;
+      // A specific word that names the deal itself ("uae" of "Microsoft UAE investment") tells none of its figures apart.
+      const header = dealWords(index, deal).header;
+      for (const w of q.specifics) if (own.has(lemma(w))) score += header.has(lemma(w)) ? 1 : 5;
       // The part asked for ("the first abilene jv", "phase 2") outranks the order of loosely asked metrics ("how big").
       // A figure whose own label names the part outranks one whose quote merely mentions it beside another figure.
       if (q.phase !== null) score += phaseFits(q.phase, fact, deal, q.lower) ? (fact.label === undefined && fact.text === undefined ? 2 : q.precise ? 8 : 12) : -3;
@@ -106,6 +108,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (q.entities.some((e) => e.kind === "person" && (fact.speaker === e.id || own.has(lemma(index.kb.entities.get(e.id)?.name.split(" ").at(-1)?.toLowerCase() ?? ""))))) score += 4;
       // "the google cloud commitment over 5 yrs": a term the question gives, in the figure's own words.
       for (const t of terms) if (t.test(`${fact.quote} ${fact.label ?? ""} ${fact.text ?? ""}`)) score += 3;
+      // "how much is msft investing in the uae": a pledge's own amount, before the parts already spent.
+      if (deal.type === "capex-pledge" && fact.metric === "capex-pledge" && (q.quantity === "investment" || q.quantity === "spending" || q.quantity === "value")) score += 4;
       // "how much was coreweave gonna pay for core scientific": what a buyer pays for a company is the acquisition's price.
       if (deal.type === "acquisition" && (q.relation === "pay" || q.relation === "acquire") && fact.metric === "deal-value") score += 6;
       // "all the contracts added up": a total asked is the figure its deal labels as the total.
