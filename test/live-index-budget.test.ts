@@ -21,8 +21,10 @@ describe("LiveIndex reload budgets", () => {
   it("D9: close() during a reload stops it at the next time slice; the old index keeps answering and later reloads are refused", async () => {
     const live = new LiveIndex(await openIndex(dir), dir);
     const old = live.get();
-    const running = live.reload();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // A full rebuild, so the reload has work left whatever the machine's speed (an unchanged directory
+    // now reloads in a few milliseconds and would finish before any wait).
+    const running = live.reload({ rebuild: true });
+    await new Promise((resolve) => setImmediate(resolve));
     const closed = live.close("the bot is shutting down");
 
     const report = await running;
