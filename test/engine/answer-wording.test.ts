@@ -42,6 +42,12 @@ describe("premises the question states in passing", () => {
     expect(primaryIds(ask("how much is satya droppin in india 2026-29"))[0]).toMatch(/^microsoft-india-2025\.pledge/);
   });
 
+  it("does not confirm a small figure a whole unit off, and corrects it with the deal's whole", () => {
+    const a = ask("the stargate campus in abilene is 2 gigawatts right?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/1\.2 GW/);
+  });
+
   it("corrects the year of a deal while giving the figure asked", () => {
     const a = ask("google's $40b investment in anthropic back in 2024 - how much was upfront");
     expect(a.outcome).toBe("corrected");

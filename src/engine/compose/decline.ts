@@ -7,9 +7,9 @@ import type { StructuredQuery } from "../read/query.js";
 import type { SearchIndex } from "../search-index.js";
 import type { Verdict } from "../verify/verify.js";
 import { dealHolds } from "../verify/premise.js";
-import { HEADLINE_METRICS } from "../retrieve/score-facts.js";
+import { HEADLINE_METRICS, isPossible } from "../retrieve/score-facts.js";
 import { mentionsMonth } from "../retrieve/fact-parts.js";
-import { isOtherBasis, STATUS_PHRASES } from "../kb-view.js";
+import { isOtherBasis, magnitude, STATUS_PHRASES } from "../kb-view.js";
 import { be, capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 import { composeAnnounced } from "./figure.js";
 import { describedDeal, describedElsewhere, holderOf, nearestHolder, unitHolder } from "./attribution.js";
@@ -276,6 +276,8 @@ function involvesGroup(index: SearchIndex, deal: Deal, group: string): boolean {
   return deal.parties.some((p) => index.matcher.groupOf(p.entity) === group);
 }
 
+const POWER_UNITS: ReadonlySet<string> = new Set(["GW", "MW"]);
+
 export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: StructuredQuery): Fact | undefined {
   const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f));
   const sameUnit = facts.filter((f) => f.unit === unit || (unit === "USD" && ["GBP", "AUD", "EUR"].includes(f.unit)) || (unit === "GW" && f.unit === "MW") || (unit === "MW" && f.unit === "GW"));
@@ -289,5 +291,7 @@ export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: 
   const others = (f: Fact) => (f.subject !== undefined && !named.has(index.matcher.groupOf(f.subject)) ? 1 : 0);
   // Among the figures of the kind asked, the one the question's quantity names first ("invested": the investment, not the deal's value).
   const asked = (f: Fact) => (wanted.length > 0 ? q.metrics.indexOf(f.metric) : 0);
-  return pool.sort((a, b) => timed(b) - timed(a) || others(a) - others(b) || asked(a) - asked(b) || rank(a) - rank(b))[0];
+  // ... and of a deal's power figures, its whole (the largest) before a phase of it.
+  const whole = (a: Fact, b: Fact) => (POWER_UNITS.has(a.unit) && POWER_UNITS.has(b.unit) ? Number(isPossible(a)) - Number(isPossible(b)) || magnitude(b) - magnitude(a) : 0);
+  return pool.sort((a, b) => timed(b) - timed(a) || others(a) - others(b) || asked(a) - asked(b) || rank(a) - rank(b) || whole(a, b))[0];
 }

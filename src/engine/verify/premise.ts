@@ -235,7 +235,8 @@ export function dealHas(index: SearchIndex, deal: Deal, value: number): boolean 
 /** A figure the user stated matches a fact within rounding ("$38b" and $38 billion; "1.4t" and $1.4 trillion). */
 export function figureMatches(stated: number, fact: Fact): boolean {
   const candidates = [fact.value, fact.range?.min, fact.range?.max].filter((v): v is number => v !== undefined);
-  return candidates.some((v) => Math.abs(v - stated) <= Math.max(Math.abs(v) * 0.02, 1));
+  // Within rounding: 2% of the figure, and never a whole unit (2 GW is not 1.2 GW, nor 10 years 9).
+  return candidates.some((v) => Math.abs(v - stated) <= Math.max(Math.abs(v) * 0.02, 0.05));
 }
 
 /** The word, or a longer word it shortens ("hydro" for "hydroelectr", "intl" aside): four letters or more. */
