@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import type { Config } from "../config/config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createBot } from "./bot.js";
@@ -55,6 +56,20 @@ async function runManager(config: Config, token: string, logger: Logger, onFatal
   const manager = await startShardingManager(config, token, logger.child({ role: "manager" }), onFatal);
   return async () => {
     manager.respawn = false;
+    // discord.js forgets a shard's process when it kills it: keep hold of them to see them go.
+    const children = [...manager.shards.values()].map((s) => s.process).filter((c): c is ChildProcess => c !== null && c !== undefined);
     for (const shard of manager.shards.values()) shard.kill();
+    // A shard process still running shortly after SIGTERM is killed outright, before this process
+    // exits (start's 2 s deadline): an orphaned shard would hold the gateway session and our pipes.
+    const gone = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+    const deadline = Date.now() + SHARD_STOP_GRACE_MS;
+    while (children.some((c) => !gone(c)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const c of children) if (!gone(c)) {
+      logger.warn("shard process still running after SIGTERM; killing it", { pid: c.pid });
+      c.kill("SIGKILL");
+    }
   };
 }
+
+/** How long a shard process gets to stop after SIGTERM before it is killed (under start's 2 s exit deadline). */
+const SHARD_STOP_GRACE_MS = 1500;
