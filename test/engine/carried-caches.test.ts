@@ -44,13 +44,19 @@ function plain(v: unknown): unknown {
   return v;
 }
 
+/** A copy of the bundled data behind a live index whose engine caches are all filled. */
+async function filledCopy() {
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), "dealdesk-carry-")), "data");
+  await cp(DATA, dir, { recursive: true });
+  const live = new LiveIndex(await openIndex(dir, { cacheDir: false }), dir);
+  const old = live.get();
+  fillAll(old);
+  return { dir, live, old };
+}
+
 describe("engine caches carried over by a diff reload", () => {
   it("hold what a fresh index computes; unchanged deals keep their entries, edited ones get new ones", async () => {
-    const dir = path.join(await mkdtemp(path.join(tmpdir(), "dealdesk-carry-")), "data");
-    await cp(DATA, dir, { recursive: true });
-    const live = new LiveIndex(await openIndex(dir, { cacheDir: false }), dir);
-    const old = live.get();
-    fillAll(old);
+    const { dir, live, old } = await filledCopy();
 
     // A curator's edit: a few words of a deal's title and summary, and a note on one of its facts.
     const file = path.join(dir, "deals", "openai-aws-2025.yaml");
@@ -118,11 +124,7 @@ describe("engine caches carried over by a diff reload", () => {
   }, 60_000);
 
   it("a full reload built aside with the same entities carries them too, but for what changed", async () => {
-    const dir = path.join(await mkdtemp(path.join(tmpdir(), "dealdesk-carry-")), "data");
-    await cp(DATA, dir, { recursive: true });
-    const live = new LiveIndex(await openIndex(dir, { cacheDir: false }), dir);
-    const old = live.get();
-    fillAll(old);
+    const { dir, live, old } = await filledCopy();
     const file = path.join(dir, "deals", "openai-aws-2025.yaml");
     await writeFile(file, (await readFile(file, "utf8")).replace(/^summary: "?/m, (m) => `${m}Curators revised this summary. `));
     expect(await live.reload({ rebuild: true })).toMatchObject({ ok: true, how: "rebuild" });
