@@ -56,6 +56,28 @@ describe("premises the question states in passing", () => {
   });
 });
 
+describe("figures stated to be confirmed", () => {
+  it("corrects every stated figure the deal does not hold, one of each kind", () => {
+    const a = ask("akamai's anthropic contract is 12 years and $5b, right?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/\$1\.8 billion/);
+    expect(renderBody(a)).toMatch(/seven years/);
+  });
+
+  it("reads a stated percent as a stake asked, though a date word ('ended up') is the only cue", () => {
+    const a = ask("did microsoft end up with 60% of openai?");
+    expect(a.outcome).toBe("corrected");
+    expect(a.figures.map((f) => f.factId)).toContain("microsoft-openai-2025.microsoft-stake");
+  });
+
+  it("reads a stake sold as equity taken, not as a supply the seller gave", () => {
+    const a = ask("intel sold 25% of itself to the government right");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).not.toMatch(/supplying/);
+    expect(renderBody(a)).toMatch(/10%/);
+  });
+});
+
 describe("names and follow-ups", () => {
   it("takes a chief executive's name for their company", () => {
     expect(primaryIds(ask("jensens groq deal, how much was it"))).toEqual(["nvidia-groq-2025.value"]);

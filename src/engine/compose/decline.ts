@@ -134,6 +134,16 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     const same = comparableFact(index, deal, figure.unit, q) ?? fact;
     if (headline !== undefined && headline !== same && q.metrics.length > 0 && !q.metrics.includes(headline.metric)) b.line("They report: ", ...factSentence(b, kb, headline, deal, false));
     b.line(headline !== undefined && headline !== same && q.metrics.length > 0 && !q.metrics.includes(headline.metric) ? "And: " : "They report: ", ...factSentence(b, kb, same, deal, false));
+    // "a 10 year $18b deal, right?": every stated figure the deal does not hold is corrected, one per unit.
+    const corrected = new Set<Fact>([same, ...(headline ? [headline] : [])]);
+    for (const f of new Map(best.failures.filter((x) => x.kind === "figure" && x.unit !== figure.unit).map((x) => [x.kind === "figure" ? x.unit : "", x])).values()) {
+      if (f.kind !== "figure") continue;
+      const own = comparableFact(index, deal, f.unit, { ...q, metrics: [] });
+      if (own !== undefined && !corrected.has(own) && own.unit === f.unit) {
+        corrected.add(own);
+        b.line("And: ", ...factSentence(b, kb, own, deal, false));
+      }
+    }
     // ... of the companies named, else the deal the question's own words name ("msft's $15b vizag hub" is Google's).
     const elsewhere = figure.unit === "USD" ? holderOf(index, figure.stated, deal.id, groups) ?? holderOf(index, figure.stated, deal.id, [], q.specifics, 1) ?? nearestHolder(index, figure.stated, deal.id) : unitHolder(index, q, deal, figure.stated, figure.unit);
     if (elsewhere) b.line("A figure of that size in my sources is this one: ", ...factSentence(b, kb, elsewhere, kb.deals.get(elsewhere.dealId)!, false));

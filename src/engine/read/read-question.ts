@@ -7,7 +7,7 @@ import { readWords, type Word } from "./lemmas.js";
 import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, OFF_TOPIC, PREDICTION, QUESTION_WORD, STANDING, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
-import { readQuantity } from "./quantity.js";
+import { readQuantity, WHEN } from "./quantity.js";
 import { clauseAsks as asksOf, clauseReading, clausesOf, leadFirst } from "./clauses.js";
 import { readKind, YES_NO } from "./kind.js";
 import { isIncidental, specificWords } from "./specific-words.js";
@@ -63,7 +63,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   // A cue word inside a company's name is no cue: "Bloom Energy" asks for no energy figure.
   const multiWordNames = new Set(mentions.filter((m) => m.text.includes(" ")).flatMap((m) => m.text.split(" ")));
   const cueLemmas: Forms = lemmas.map((f, i) => (multiWordNames.has(words[i]?.raw ?? "") ? new Set<string>() : f));
-  const { relation, relationAt } = readRelation(cueLemmas, lower);
+  let { relation, relationAt } = readRelation(cueLemmas, lower);
   let { quantity, spec } = readQuantity(cueLemmas, lower, words);
   const figuresStated = statedFigures(lower);
   // "google owns 51% of terawulf now?": a statement with a figure, asked with a question mark, asks to confirm it.
@@ -86,6 +86,12 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     kind = readKind(lead.forms, firstClause!, quantity);
   }
   if (asksCompanyWorth(entities, lower, quantity, relation, kind)) ({ quantity, spec } = { quantity: "market-value", spec: COMPANY_WORTH });
+  // "msft ended up with 49% of openai?": a figure stated in a unit the cue's quantity never takes names what
+  // is asked (a year stated is a claim of its own for a date quantity: "5 GW online by 2030?").
+  const byUnit = yesNo && !WHEN.test(lower) && !/\b20[1-4]\d\b/.test(lower) && !/\$(?!\s?\d)|\bhow (?:much|many)\b|\bworth\b/.test(lower) ? quantityOfStated(figuresStated, quantity) : null;
+  if (byUnit !== null) ({ quantity, spec } = { quantity: byUnit, spec: COMPILED_QUANTITIES.find(([x]) => x === byUnit)![1] });
+  // "intel sold 20% of itself to the government": a stake sold is equity taken, not a supply.
+  if (relation === "supply" && (quantity === "stake" || quantity === "shares") && /\b(?:sell|sells|sold|selling)\b/.test(lower)) ({ relation, relationAt } = { relation: null, relationAt: -1 });
   // "Did they actually sign it?", "is it binding?": a yes/no about the deal's standing.
   if (yesNo && kind === "figure" && (quantity === null || quantity === "announced") && figuresStated.length === 0 && (relation === null || relation === "cancel" || relation === "partner" || relation === "value")) kind = "status";
   // "meta signed the oracle cloud deal for 20 billion?", "the merger closed last year didn't it": whether it happened is asked.
@@ -245,3 +251,14 @@ const PART_START = /^\W*(?:(?:the|a|an|its|their|and|or|but|vs|what about)\s+)*(
 /** Words that name one figure of a deal among its others: a phase, a ceiling, a kind of money, a price. */
 const PART_WORDS = /\b(?:first|initial(?:ly)?|phase|second|whole|entire|full|total|overall|max(?:imum)?|min(?:imum)?|ceiling|base|firm|target|goal|eventual(?:ly)?|over time|renewals?|options?|contingent|extension|equity|debt|cash|stock|loans?|bonds?|per share|a share|price|valuation|stake|%|percent|upfront|now|later|rest|remaining|expansion|added|additional)\b/;
 
+/** Quantities whose answer is a date or words: a stated percent, GW or count cannot confirm them. */
+const UNITLESS: ReadonlySet<Quantity | null> = new Set<Quantity | null>([null, "start", "completion", "announced", "statement"]);
+const UNIT_QUANTITY: Readonly<Partial<Record<Unit, Quantity>>> = { percent: "stake", GW: "capacity", MW: "capacity", years: "duration", GPUs: "chips", TPUs: "chips", chips: "chips", accelerators: "chips", servers: "servers", shares: "shares" };
+
+/** The quantity a stated figure's unit names, when the cue read names one that figure cannot be. */
+function quantityOfStated(figures: ReadonlyArray<{ unit: Unit }>, quantity: Quantity | null): Quantity | null {
+  if (!UNITLESS.has(quantity) || figures.length === 0) return null;
+  const named = figures.map((f) => UNIT_QUANTITY[f.unit]);
+  // Figures of several kinds ("a 10 year $18b deal") each get checked; none of them alone is the question.
+  return named.every((x) => x !== undefined && x === named[0]) ? named[0]! : null;
+}
