@@ -122,6 +122,12 @@ class Turnwise {
       const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "figure");
       if (wrong.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: wrong }], this.focus.groups);
     }
+    // "stargate got announced in 2024 w the 500 bil number right": the year claimed of the deal is checked whatever else is asked.
+    if (q.kind === "figure" && q.yesNo && q.years.length > 0 && !premised) {
+      const top = cands.deals[0]!;
+      const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "year" || f.kind === "figure");
+      if (wrong.some((f) => f.kind === "year")) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: wrong }], this.focus.groups);
+    }
     if (q.kind === "figure" && premised) {
       const top = cands.deals[0]!;
       // Words and places are checked figure by figure (choose), where another deal may hold them.

@@ -3,6 +3,7 @@ import type { Answer } from "../../src/engine/answer-model.js";
 import { answerQuestion, EMPTY_CONTEXT } from "../../src/engine/answer.js";
 import type { SearchIndex } from "../../src/engine/search-index.js";
 import { renderBody } from "../../src/render/plain.js";
+import { statedFigures as readFigures } from "../../src/engine/read/figures-and-times.js";
 import { bundledIndex } from "../helpers/bundled-index.js";
 
 /**
@@ -75,6 +76,24 @@ describe("figures stated to be confirmed", () => {
     expect(a.outcome).toBe("corrected");
     expect(renderBody(a)).not.toMatch(/supplying/);
     expect(renderBody(a)).toMatch(/10%/);
+  });
+});
+
+describe("the year and currency a question claims", () => {
+  it("corrects a wrong year claimed beside a right figure, naming the deal's own date", () => {
+    const a = ask("openai's aws deal got signed back in 2023 for 38 billion right?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/November 2025/);
+  });
+
+  it("reads a pound sign as pounds: a right £ figure is not called wrong", () => {
+    const a = ask("microsoft's uk programme is £30bn right?");
+    expect(renderBody(a)).toMatch(/£22 billion/);
+    expect(readFigures("the £22bn uk thing, a$25b to 2029, €5bn")).toEqual([
+      { value: 22e9, unit: "GBP" },
+      { value: 25e9, unit: "AUD" },
+      { value: 5e9, unit: "EUR" },
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { StructuredQuery } from "./query.js";
 /** The figures, months and parts of a deal a question names: read from its words, not from the data. */
 
 const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase[- ]?(?:1|one|i)\b|\binitially\b|\b(?:to )?(?:start|begin)(?:s|ning)? with\b|\bup ?front\b/;
-const MONEY = /(?<![\w.])(?:us)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|bln|bil|bill|mn|mil|mill|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
+const MONEY = /(?<![\w.])(?:us|a)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|bln|bil|bill|mn|mil|mill|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
 const POWER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
 /** "10 bucks a share", "$23 per share": a price per share, however small. */
 const PER_SHARE = /(?<![\w.])\$?\s?(\d+(?:\.\d+)?)\s?(?:bucks|dollars|usd)?\s+(?:a|per|each)\s+share\b/g;
@@ -21,7 +21,7 @@ export function statedFigures(lower: string): Array<{ value: number; unit: Unit 
       // "500m" could be metres and "200k gpus" is a count: only "$500m", "$200k" are money.
       if ((m[2] === "m" || m[2] === "k") && !/\$/.test(m[0])) continue;
       if (!/\$/.test(m[0]) && /^\s*(?:gpus?|chips?|tpus?|servers?|shares?|jobs?|homes?|acres?|units?|systems?|cpus?)\b/.test(lower.slice((m.index ?? 0) + m[0].length))) continue;
-      out.push({ value: Math.round(Number(m[1]) * SCALE[m[2]]!), unit: "USD" });
+      out.push({ value: Math.round(Number(m[1]) * SCALE[m[2]]!), unit: currencyBefore(lower, m.index ?? 0) });
     } else if (m[3] !== undefined && Number(m[3]) >= 1000) out.push({ value: Number(m[3]), unit: "USD" });
   }
   for (const m of lower.matchAll(POWER)) {
@@ -40,6 +40,15 @@ export function statedFigures(lower: string): Array<{ value: number; unit: Unit 
     if (unit !== undefined) out.push({ value: Number(m[1]!.replace(/,/g, "")) * scale, unit });
   }
   return out;
+}
+
+/** "£22bn", "€5bn", "a$25b": the currency written just before a sum; dollars where none is. */
+function currencyBefore(lower: string, at: number): Unit {
+  const before = lower.slice(Math.max(0, at - 3), at + 2);
+  if (/£/.test(before)) return "GBP";
+  if (/€/.test(before)) return "EUR";
+  if (/\ba\$|\baud\s?\$?$/.test(lower.slice(Math.max(0, at - 4), at + 2))) return "AUD";
+  return "USD";
 }
 
 const COUNT = /(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k|m|mn|million|thousand)?\s+(?:[a-z0-9]+\s+)?(gpus?|tpus?|chips?|accelerators?|shares?|servers?|jobs?|homes?|acres?)\b/g;

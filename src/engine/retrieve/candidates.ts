@@ -166,7 +166,8 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
       p += 1.5 * q.specifics.filter((w) => header.has(lemma(w))).length;
     }
     // "openai's 100b nvidia deal": the deal that holds a dollar figure the question states is the one meant.
-    if (stated.length > 0 && stated.some((v) => dealHas(index, d, v))) p += 2.5;
+    // Asked to confirm, the figure may be the very thing that is wrong: a place or name outweighs it.
+    if (stated.length > 0 && stated.some((v) => dealHas(index, d, v))) p += q.yesNo ? 1 : 2.5;
     if (places.length > 0) {
       const text = `${d.title} ${d.summary}`.toLowerCase();
       if (places.some((n) => hasWord(text, n))) p += 2;
