@@ -223,12 +223,14 @@ export interface Child {
 const children = new Set<Child>();
 
 /**
- * Run `npx tsx <script>` from the repo root, the way a developer would. With `direct`, run the
- * tsx binary itself (what `npm start` runs): npm exec starts tsx through `sh -c` and does not pass
- * SIGTERM on, so a signal sent to npx kills npx and leaves the bot running, orphaned.
+ * Run `npx tsx <script>` from the repo root, the way a developer would. With `direct`, run what
+ * `npm start` runs: node itself with tsx's loader, so a signal reaches the bot and nothing else.
+ * (npm exec starts tsx through `sh -c` and does not pass SIGTERM on; the tsx CLI passes it on but
+ * SIGKILLs its child if that does not acknowledge within 30 ms, which a busy or loaded process
+ * misses: a sharding manager killed that way never stops its shards.)
  */
 export function spawnTsx(script: string, env: NodeJS.ProcessEnv, stdin?: string, direct = false): Child {
-  const [command, args] = direct ? [path.join(REPO_ROOT, "node_modules/.bin/tsx"), [script]] : ["npx", ["tsx", script]];
+  const [command, args] = direct ? [process.execPath, ["--import", "tsx", script]] : ["npx", ["tsx", script]];
   // Its own process group, so a cleanup can kill npx, tsx and node together.
   const proc = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ["pipe", "pipe", "pipe"], detached: true });
   let out = "";
