@@ -98,6 +98,12 @@ describe("the year and currency a question claims", () => {
 });
 
 describe("names and follow-ups", () => {
+  it("reads a company before a verb and a product as the one acting, not as the product's maker", () => {
+    const a = ask("apple leasing gpus from nvidia, how many");
+    expect(a.outcome).not.toBe("answered");
+    expect(renderBody(a)).toMatch(/no deal between Apple and Nvidia/);
+  });
+
   it("takes a chief executive's name for their company", () => {
     expect(primaryIds(ask("jensens groq deal, how much was it"))).toEqual(["nvidia-groq-2025.value"]);
   });

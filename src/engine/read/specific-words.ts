@@ -96,7 +96,7 @@ function entityWords(mentions: readonly EntityMention[]): Set<string> {
 }
 
 /** A name right before what it makes ("nvidia gpus", "amd instinct chips"): the maker of a product, unless the product names a deal ("google cloud tpu deal"). */
-const PRODUCT_AFTER = /^(?:'s)?\s+(?:(?!(?:for|to|in|on|of|with|from|and|or|the|a|its|their)\b)[\w-]+\s+)?(?:gpus?|chips?|accelerators?|processors?|servers?|systems?|hardware|tpus?|cpus?|superchips?|smrs?|reactors?|racks?)\b(?!\s+(?:deals?|contracts?|agreements?|pacts?|partnerships?|orders?|purchases?|supply)\b)/;
+const PRODUCT_AFTER = /^(?:'s)?\s+(?:(?!(?:for|to|in|on|of|with|from|and|or|the|a|its|their|buys|rents|leases|gets|sells|takes|wants|needs|uses|has|had|is|was)\b|\w+(?:ing|ed)\b)[\w-]+\s+)?(?:gpus?|chips?|accelerators?|processors?|servers?|systems?|hardware|tpus?|cpus?|superchips?|smrs?|reactors?|racks?)\b(?!\s+(?:deals?|contracts?|agreements?|pacts?|partnerships?|orders?|purchases?|supply)\b)/;
 /** A place word before a country: "in the uk", "across texas, portugal and the uk". */
 const PLACE_BEFORE = /\b(?:in|across|throughout|into|inside|within|around|outside|at)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+|&\s+)?(?:the\s+)?){0,4}$/;
 
