@@ -47,13 +47,15 @@ export async function linkDeals(
     if (fact.supersedes === undefined) continue;
     await slicer.tick();
     const loc = factFile.get(id);
-    const old = facts.get(fact.supersedes);
-    if (!old) {
-      if (loc) err(loc.file, `${loc.p}.supersedes`, `unknown fact "${fact.supersedes}"`);
-      continue;
+    for (const earlier of [fact.supersedes].flat()) {
+      const old = facts.get(earlier);
+      if (!old) {
+        if (loc) err(loc.file, `${loc.p}.supersedes`, `unknown fact "${earlier}"`);
+        continue;
+      }
+      facts.set(old.id, { ...old, supersededBy: id });
+      touched.facts.add(old.id);
     }
-    facts.set(old.id, { ...old, supersededBy: id });
-    touched.facts.add(old.id);
   }
 
   for (const [oldDeal, newDeal] of replacedBy) {

@@ -125,8 +125,8 @@ export const factSchema = z
       .refine((q) => wordCount(q) <= 30, "must be at most 30 words"),
     /** Facts sharing a dispute group are rival reports of the same figure. */
     dispute: id.optional(),
-    /** The id of the earlier fact this one replaces. */
-    supersedes: id.optional(),
+    /** The earlier fact this one replaces, or several ("the October guidance replaces February's and July's"). */
+    supersedes: z.union([id, z.array(id).min(1)]).optional(),
     /** Facts that may count the same money or capacity: totals never add both. */
     overlaps: z.array(id).default([]),
     note: z.string().optional(),

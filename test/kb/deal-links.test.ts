@@ -55,6 +55,16 @@ describe("supersessions are complete", () => {
     expect(deals.get("openai-aws")).toMatchObject({ supersededBy: ["openai-aws-2026"], statusNote: "scrapped; replaced by a later deal" });
   });
 
+  it("lets one figure supersede several earlier ones, and names an unknown one in the list", async () => {
+    const later = REPLACEMENT.replace('    quote: "a $40 billion deal"\n', '    quote: "a $40 billion deal"\n    supersedes: [openai-aws.value, openai-aws.duration]\n').replace("supersedes: [openai-aws]\n", "");
+    const result = await loadKnowledgeBase(await makeDataDir({ "deals/openai-aws-2026.yaml": later }));
+    if (!result.ok) throw new Error(result.errors.map(formatLoadError).join("\n"));
+    expect(result.kb.facts.get("openai-aws.value")?.supersededBy).toBe("openai-aws-2026.value");
+    expect(result.kb.facts.get("openai-aws.duration")?.supersededBy).toBe("openai-aws-2026.value");
+    const errors = errorsOf(await loadKnowledgeBase(await makeDataDir({ "deals/openai-aws-2026.yaml": later.replace("openai-aws.duration]", "openai-aws.nope]") })));
+    expect(errors).toContain('data/deals/openai-aws-2026.yaml: facts[0].supersedes: unknown fact "openai-aws.nope"');
+  });
+
   it("requires a deal file to be named by its id", async () => {
     const errors = errorsOf(await loadKnowledgeBase(await makeDataDir({ "deals/openai-aws-2026.yaml": null, "deals/replacement.yaml": REPLACEMENT })));
     expect(errors).toContain('data/deals/replacement.yaml: id: deal id "openai-aws-2026" must match its file name (openai-aws-2026.yaml)');
