@@ -97,6 +97,17 @@ describe("the year and currency a question claims", () => {
   });
 });
 
+describe("months and parts named in passing", () => {
+  it("does not take a month a figure is compared with ('up from July') as the figure's own month", () => {
+    const a = last("what was alphabet's capex guidance for 2025", "and what did they raise it to in july");
+    expect(primaryIds(a)[0]).toMatch(/^alphabet-capex-2025\.plan-july/);
+  });
+
+  it("reads a phase said to be included ('including phase two') as part of the whole asked, not as the part asked", () => {
+    expect(primaryIds(ask("crusoe and blue owl's abilene venture, total size including phase two?"))).toEqual(["crusoe-blue-owl-abilene-jv-2024.jv-total"]);
+  });
+});
+
 describe("names and follow-ups", () => {
   it("reads a company before a verb and a product as the one acting, not as the product's maker", () => {
     const a = ask("apple leasing gpus from nvidia, how many");

@@ -77,7 +77,9 @@ export function withAddition(metrics: readonly Metric[], phase: StructuredQuery[
 const MONEY_METRICS: ReadonlySet<string> = new Set(["deal-value", "investment", "funding-round", "spending", "capex-pledge", "tranche", "equity", "debt"]);
 
 /** Which part of a deal a question asks about: its first stage, a later addition, a second stage, or its eventual whole. */
-export function phaseOf(lower: string): StructuredQuery["phase"] {
+export function phaseOf(text: string): StructuredQuery["phase"] {
+  // "the total incl phase 2", "with the first phase": a part said to be included is not the part asked.
+  const lower = text.replace(/\b(?:incl(?:uding|udes?)?|plus|with|w\/?)\s+(?:the\s+)?(?:second|2nd|first|1st|initial)?\s*(?:phase|stage|tranche)[- ]?(?:\d|one|two|ii?)?\b/g, " ");
   if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:[\w.&'-]+ ){0,2}?(?:one|deal|contract|agreement|part|round|investment|commitment|jv|joint venture|venture|lease|loan|bond|order|tranche)s?\b/.test(lower)) return "first";
   if (/\b(?:second|2nd|phase[- ]?(?:2|two|ii))\b/.test(lower)) return "second";
   if (/\b(?:additional|added(?! up| together)|add-on|top-?up|tack(?:ed)? on|extra|on top|the rest|remaining|remainder|the balance)\b/.test(lower)) return "added";

@@ -31,10 +31,14 @@ export function phaseMatches(phase: string, fact: Fact): boolean {
   return re.test(fact.label !== undefined ? `${fact.label} ${fact.text ?? ""}` : `${fact.text ?? ""} ${fact.quote} ${fact.note ?? ""}`);
 }
 
+/** Words before a month that make it the time of another figure: "up from the July projection", "than in March". */
+const COMPARED_WITH = /\b(?:from|than|since|over|after|earlier|previous|prior)\b(?:\s+(?:the|its|their|a|an|and|in|of|\w+ (?:and|or)))*(?:\s+\w+)?\s*$/;
+
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** The fact's own wording names one of the months ("the initial March contract", "a $4 billion add-on in May"). */
 export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
   const text = (fact.label !== undefined ? `${fact.label} ${fact.text ?? ""} ${fact.scope ?? ""}` : `${fact.text ?? ""} ${fact.scope ?? ""} ${fact.quote}`).toLowerCase();
-  return months.some((m) => new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`).test(text));
+  // A month the figure is compared with ("up from the February and July projections") is not its own.
+  return months.some((m) => [...text.matchAll(new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`, "g"))].some((x) => !COMPARED_WITH.test(text.slice(Math.max(0, (x.index ?? 0) - 40), x.index))));
 }
