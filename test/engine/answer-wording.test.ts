@@ -108,6 +108,13 @@ describe("months and parts named in passing", () => {
   });
 });
 
+describe("a deal's whole and its parts", () => {
+  it("gives the whole where no part is asked, and the part where its own word is used", () => {
+    expect(primaryIds(ask("how much power does meta get from the clinton nuclear plant deal"))).toEqual(["meta-constellation-clinton-2025.capacity"]);
+    expect(primaryIds(ask("how much power comes from the uprates at clinton"))[0]).toMatch(/^meta-constellation-clinton-2025\.uprate/);
+  });
+});
+
 describe("names and follow-ups", () => {
   it("reads a company before a verb and a product as the one acting, not as the product's maker", () => {
     const a = ask("apple leasing gpus from nvidia, how many");

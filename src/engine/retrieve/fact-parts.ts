@@ -42,3 +42,16 @@ export function mentionsMonth(fact: Fact, months: readonly number[]): boolean {
   // A month the figure is compared with ("up from the February and July projections") is not its own.
   return months.some((m) => [...text.matchAll(new RegExp(`\\b${MONTH_NAMES[m - 1]}\\b`, "g"))].some((x) => !COMPARED_WITH.test(text.slice(Math.max(0, (x.index ?? 0) - 40), x.index))));
 }
+
+/**
+ * A figure labelled as one part of its deal ("the third lease", "output added by uprates", "the
+ * initial tranche") where the question names no part: it yields to the deal's whole. A question
+ * using the label's own part word ("that aws expansion") asks for the part.
+ */
+export function unaskedPart(fact: Fact, lower: string): boolean {
+  if (fact.label === undefined) return false;
+  const marks = [PHASE_WORDS.first!, PHASE_WORDS.second!, PHASE_WORDS.added!, /\b(?:third|fourth|fifth)\b/i]
+    .map((re) => re.exec(fact.label!)?.[0]?.toLowerCase())
+    .filter((w): w is string => w !== undefined);
+  return marks.length > 0 && !marks.some((w) => lower.includes(w.slice(0, Math.max(4, w.length - 3))));
+}

@@ -10,7 +10,7 @@ import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
 import { placeNames } from "./candidates.js";
-import { mentionsMonth, phaseFits, WHOLE_DEAL_ORDINAL } from "./fact-parts.js";
+import { mentionsMonth, phaseFits, unaskedPart, WHOLE_DEAL_ORDINAL } from "./fact-parts.js";
 
 /**
  * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
@@ -76,6 +76,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // The part asked for ("the first abilene jv", "phase 2") outranks the order of loosely asked metrics ("how big").
       // A figure whose own label names the part outranks one whose quote merely mentions it beside another figure.
       if (q.phase !== null) score += phaseFits(q.phase, fact, deal, q.lower) ? (fact.label === undefined && fact.text === undefined ? 2 : q.precise ? 8 : 12) : -3;
+      // No part asked ("how many MW is coreweave leasing at ellendale"): a figure labelled as one part yields to the whole.
+      else if (q.months.length === 0 && q.years.length === 0 && unaskedPart(fact, q.lower)) score -= 2;
       if (q.years.length > 0 && factYears(fact).some((y) => q.years.includes(y))) score += 2;
       // A figure whose own words name the month ("the September expansion") over one merely reported then.
       if (q.months.length > 0) score += mentionsMonth(fact, q.months) ? 12 : q.months.includes(fact.asOf.month ?? 0) ? 5 : 0;
