@@ -115,6 +115,14 @@ describe("a deal's whole and its parts", () => {
   });
 });
 
+describe("whose money a figure is", () => {
+  it("never gives another company's own spending as what the company asked about pays", () => {
+    const a = ask("how much did microsoft pay to get three mile island restarted");
+    expect(a.outcome).not.toBe("answered");
+    expect(primaryIds(a)).not.toContain("microsoft-constellation-tmi-2024.restart-cost");
+  });
+});
+
 describe("names and follow-ups", () => {
   it("reads a company before a verb and a product as the one acting, not as the product's maker", () => {
     const a = ask("apple leasing gpus from nvidia, how many");

@@ -164,6 +164,22 @@ export function attributionFailures(index: SearchIndex, q: StructuredQuery, deal
   return out;
 }
 
+/**
+ * "how much is microsoft spending to restart three mile island": a sum the question has one company
+ * give is never another company's own money ($1.6B is Constellation's restart cost), unless the
+ * question names that company too.
+ */
+export function ownerFailures(index: SearchIndex, q: StructuredQuery, fact: Fact): Failure[] {
+  const actor = q.premise.actor;
+  const relation = q.premise.relation ?? q.relation;
+  if (actor === null || relation === null || !["invest", "pay", "lend"].includes(relation) || fact.subject === undefined) return [];
+  // A price per share names the company whose shares they are, not who pays.
+  if (!["USD", "GBP", "EUR", "AUD"].includes(fact.unit) || PER_SHARE_METRICS.has(fact.metric)) return [];
+  const owner = index.matcher.groupOf(fact.subject);
+  if (owner === actor || q.entities.some((e) => e.group === owner)) return [];
+  return [{ kind: "entity-not-party", group: actor }];
+}
+
 const INVESTED_METRICS: ReadonlySet<string> = new Set(["investment", "funding-round", "tranche", "equity", "stake-value"]);
 const NOUN_ONLY = /\b(?:commitment|investment|pledge|spend|spending|funding|loan|financing)\b/;
 const GIVING_VERB = /\b(?:commit(?:s|ted|ting)?|invest(?:s|ed|ing)?|pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|put(?:s|ting)?|gave|give[sn]?|giving|lend(?:s|ing)?|lent|fund(?:s|ed|ing)? (?:by|from)|pour(?:s|ed|ing)?|sunk|sink(?:s|ing)?)\b/;
