@@ -115,6 +115,14 @@ describe("a deal's whole and its parts", () => {
   });
 });
 
+describe("places a deal is not in", () => {
+  it("corrects another country named for a deal placed only in the US", () => {
+    const a = ask("how big is stargate france");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/not France/);
+  });
+});
+
 describe("whose money a figure is", () => {
   it("never gives another company's own spending as what the company asked about pays", () => {
     const a = ask("how much did microsoft pay to get three mile island restarted");

@@ -71,6 +71,8 @@ const dealPlaces = new WeakMap<Deal, readonly string[]>();
  * "meta's hyperion data center in texas": a US state or country the question puts the deal in,
  * where the deal's own words place it in another of the same kind and never name the one asked.
  */
+const US_NAMES: ReadonlySet<string> = new Set(["US", "U.S.", "USA", "United States", "America"]);
+
 export function placeFailures(index: SearchIndex, q: StructuredQuery, deal: Deal): Failure[] {
   const asked = placesAsked(q.lower);
   const cities = citiesAsked(q.lower);
@@ -95,7 +97,10 @@ export function placeFailures(index: SearchIndex, q: StructuredQuery, deal: Deal
     // A US state against a deal placed only in other countries ("the texas campus" of Stargate Norway) is elsewhere too.
     const same = isUsState(stated) && !american ? places.filter((p) => !isUsState(p)) : places.filter((p) => isUsState(p) === isUsState(stated) && p !== "US" && p !== "U.S.");
     const named = stated.toLowerCase().split(" ").every((w) => words.has(lemma(w)));
-    if (same.length > 0 && !same.includes(stated) && !named) out.push({ kind: "place", stated, actual: same });
+    // "stargate germany": another country, against a deal placed only in the US.
+    const onlyAmerican = american && !isUsState(stated) && !US_NAMES.has(stated) && places.every((p) => isUsState(p) || US_NAMES.has(p));
+    const actual = same.length > 0 ? same : onlyAmerican ? places : [];
+    if (actual.length > 0 && !actual.includes(stated) && !named) out.push({ kind: "place", stated, actual });
   }
   return out;
 }
