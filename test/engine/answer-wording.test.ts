@@ -115,6 +115,14 @@ describe("a deal's whole and its parts", () => {
   });
 });
 
+describe("figures since replaced", () => {
+  it("gives the replaced figure, with what replaced it, when the question asks what was meant to happen", () => {
+    const a = ask("what was nvidia reportedly going to invest in openai");
+    expect(primaryIds(a)[0]).toMatch(/^nvidia-openai-2025\.value/);
+    expect(renderBody(a)).toMatch(/superseded/);
+  });
+});
+
 describe("places a deal is not in", () => {
   it("corrects another country named for a deal placed only in the US", () => {
     const a = ask("how big is stargate france");

@@ -88,7 +88,7 @@ export function phaseOf(text: string): StructuredQuery["phase"] {
 }
 
 /** Words that ask for a figure as it once stood: "originally", "back then", "did nvidia say it would". */
-export const EARLIER_FIGURE = /\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch|(?:say|said|says|announce[ds]?|promise[ds]?|pledge[ds]?|plan(?:ned)?) (?:it|they|he|she) (?:would|will|was going to|were going to)|(?:was|were) (?:supposed|meant|going) to)\b/;
+export const EARLIER_FIGURE = /\b(?:original|initial|first|earlier|before|old|previous|scrapped|dropped|originally|back in|back then|at first|at the time|at launch|(?:say|said|says|announce[ds]?|promise[ds]?|pledge[ds]?|plan(?:ned)?) (?:it|they|he|she) (?:would|will|was going to|were going to)|(?:was|were) (?:[\w.-]+ )?(?:\w+ly )?(?:supposed|meant|going) to|(?:was|were) (?:[\w.-]+ )?(?:\w+ly )?gonna|supposedly)\b/;
 
 /**
  * Years that bound a period rather than date a deal: "thru 2029", "2023 to 2029", "by 2028",

@@ -39,6 +39,9 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   const terms = q.premise.figures.filter((f) => f.unit === "years" && f.value <= 30).map((f) => new RegExp(`\\b(?:${f.value}|${NUMBER_WORDS[f.value] ?? f.value})[- ]years?\\b`, "i"));
   const kindNouns = [...new Set(q.lemmas.filter((w) => DEAL_KIND_NOUNS.has(w)))];
   const possessors = q.entities.filter((e) => e.hasDeals && new RegExp(`\\b${e.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s|’s|s')(?=\\s)`).test(q.lower)).map((e) => e.group);
+  // Asked for the figure as it once stood, the figures that replaced one among the candidates yield to it.
+  const earlierAsked = q.earlier === true || EARLIER_FIGURE.test(q.lower);
+  const replacing = earlierAsked ? new Set(deals.slice(0, limit).flatMap((d) => d.factIds.map((id) => index.kb.facts.get(id)?.supersededBy))) : new Set<string | undefined>();
   deals.slice(0, limit).forEach((deal, rank) => {
     const dealText = places.length > 0 ? `${deal.title} ${deal.summary}`.toLowerCase() : "";
     const placeBonus = places.some((n) => hasWord(dealText, n)) ? 3 : 0;
@@ -100,7 +103,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
       if (isPossible(fact) && q.phase !== "eventual") score -= 3;
       // A superseded figure only when the question asks for the figure as it once stood, then first.
-      if (fact.supersededBy !== undefined) score += q.earlier === true || EARLIER_FIGURE.test(q.lower) ? 2 : -10;
+      if (fact.supersededBy !== undefined) score += earlierAsked ? 2 : -10;
+      else if (replacing.has(fact.id)) score -= 2;
       if (fact.metric === "statement" && q.quantity !== "statement") score -= 10;
       score += fact.unit === "text" && q.quantity !== "statement" && !["term", "expansion", "start-date", "completion-date", "closing-date", "announcement-date"].includes(fact.metric) ? -2 : 0;
       const tier = index.kb.sources.get(fact.source)?.tier;

@@ -231,6 +231,8 @@ function strongEnough(index: SearchIndex, q: StructuredQuery, c: ScoredFact): bo
   if (fact.subject !== undefined && ((q.relation !== null && GIVING.has(q.relation)) || q.quantity === "investment") && q.entities.some((e) => e.group === index.matcher.groupOf(fact.subject!))) return true;
   // "and softbank's piece?": the figure of the company the question names as its owner.
   if (fact.subject !== undefined && q.entities.some((e) => e.group === index.matcher.groupOf(fact.subject!) && new RegExp(`${e.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s|’s|s')`).test(q.lower))) return true;
+  // "how much was nvda supposedly gonna put in": the earlier figure is asked, and this is the replaced figure of the metric asked.
+  if (c.metricFits && fact.supersededBy !== undefined && EARLIER_FIGURE.test(q.lower)) return true;
   const head = headlineOf(index, deal, q.metrics, q.units.length === 1 ? q.units[0] : undefined);
   if (head === fact.id) return true;
   return c.metricFits && q.keywords.length === 0 && own.size > 0 && head === undefined;
