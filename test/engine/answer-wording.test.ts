@@ -123,6 +123,15 @@ describe("figures since replaced", () => {
   });
 });
 
+describe("money said to have moved under a deal that fell through", () => {
+  it("corrects it with the deal's status and what replaced it, giving no figure as paid", () => {
+    const a = ask("nvidia has already paid openai the whole 100 billion right?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/scrapped/);
+    expect(renderBody(a)).not.toMatch(/\(amazon-openai-2026\)/);
+  });
+});
+
 describe("places a deal is not in", () => {
   it("corrects another country named for a deal placed only in the US", () => {
     const a = ask("how big is stargate france");

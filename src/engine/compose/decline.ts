@@ -9,7 +9,7 @@ import type { Verdict } from "../verify/verify.js";
 import { dealHolds } from "../verify/premise.js";
 import { HEADLINE_METRICS, isPossible } from "../retrieve/score-facts.js";
 import { mentionsMonth } from "../retrieve/fact-parts.js";
-import { isOtherBasis, magnitude, STATUS_PHRASES } from "../kb-view.js";
+import { isOtherBasis, magnitude, STATUS_PHRASES, supersededByDeal } from "../kb-view.js";
 import { be, capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 import { composeAnnounced } from "./figure.js";
 import { describedDeal, describedElsewhere, holderOf, nearestHolder, unitHolder } from "./attribution.js";
@@ -101,6 +101,12 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
       const other = target !== undefined && target !== actor ? ` ${entityName(kb, target)}` : "";
       const verb = other ? RELATION_WORDS[relation.relation] : RELATION_WORDS[relation.relation].replace(/ (?:in|to|with)$/, "");
       b.line(`My sources don't report ${actor ? entityName(kb, actor) : "that"} ${verb}${other}.`);
+      // The deal the money was said to move under fell through: say so, with what became of it.
+      if (isCancelled(deal)) {
+        b.line(`${capitalize(theDeal(deal))} ${be(deal)} ${STATUS_PHRASES[deal.status as string] ?? deal.status}.`);
+        const replaced = supersededByDeal(kb, deal);
+        if (replaced) b.line(`It was replaced by ${theDeal(replaced)}.`);
+      }
     }
     const stake = tried.map((v) => v.candidate).find((c) => c.fact.metric === "stake" && c.fact.supersededBy === undefined);
     if (stake) b.line("They report: ", ...factSentence(b, kb, stake.fact, stake.deal, false));

@@ -23,6 +23,8 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   if (r === "acquire" && (deal.type !== "acquisition" || (isCancelled(deal) && q.kind !== "status" && DONE_CLAIM.test(q.lower)))) out.push({ kind: "relation", relation: r });
   // "how much did coreweave pay when it closed the core scientific buy": whatever is asked, a deal that fell through closed nothing.
   else if (r !== "cancel" && deal.type === "acquisition" && isCancelled(deal) && q.kind !== "status" && DONE_CLAIM.test(q.lower)) out.push({ kind: "relation", relation: "acquire" });
+  // "since nvda already wired openai the full 100bn": money said to have moved under a deal that was scrapped moved nowhere.
+  else if ((r === "pay" || r === "invest") && isCancelled(deal) && q.kind !== "status" && PAID_CLAIM.test(q.lower)) out.push({ kind: "relation", relation: r });
   // "stargate was announced in 2024 right?": the year a deal was struck, claimed, must be the deal's.
   // So is a year told as fact beside its verb ("stargate launched in jan 2024 with $500b, who announced it").
   const toldYear = STRUCK_IN_YEAR.exec(q.lower);
@@ -133,6 +135,8 @@ const ONE_WAY_SUPPLY = /\b(?:suppl\w*|sell\w*|sold|provid\w*|ship\w*|deliver\w*|
 const LEASE_TO = /\b(?:leas\w*|sublet\w*)\b(?: [\w.&'-]+){0,4}? to\b|\blandlord\b/;
 
 /** Past forms that claim a purchase happened ("bought", "acquired"), not an offer. */
+/** Words that say money has already moved: "already wired", "paid in full", "handed over the full $100bn". */
+const PAID_CLAIM = /\b(?:already|fully|in full|the full|the whole|all of the)\b.*\b(?:wired|paid|sent|transferred|handed|invested|put in|poured|funded|gave|given)\b|\b(?:wired|paid|sent|transferred|handed over|invested|put in|poured|funded|gave)\b.*\b(?:already|in full|the full|the whole|all of)\b/;
 const DONE_CLAIM = /\b(?:bought|acquired|purchased|took over|completed|closed|finished buying)\b/;
 /** Verbs of a deal being struck ("announced in 2024", "signed in 2024"). */
 const STRUCK_IN_YEAR = /\b(?:announc\w*|sign\w*|unveil\w*|launch\w*|struck|inked|kicked off)\s+(?:(?:back|way|all the way)\s+)?(?:in|during)\s+(?:(?:early|mid|late|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4])\s+)?(20[1-4]\d)\b/;
