@@ -108,6 +108,13 @@ describe("months and parts named in passing", () => {
   });
 });
 
+describe("additions asked loosely", () => {
+  it("reads 'top it up' as an addition and a season as its months, not as a ranking", () => {
+    const a = last("what's meta's coreweave contract worth", "did they top it up last spring? by how much");
+    expect(primaryIds(a)).toEqual(["meta-coreweave-2026.expansion-value"]);
+  });
+});
+
 describe("a deal's whole and its parts", () => {
   it("gives the whole where no part is asked, and the part where its own word is used", () => {
     expect(primaryIds(ask("how much power does meta get from the clinton nuclear plant deal"))).toEqual(["meta-constellation-clinton-2025.capacity"]);

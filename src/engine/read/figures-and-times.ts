@@ -56,6 +56,8 @@ const COUNT_NOUNS: Readonly<Record<string, Unit>> = { gpu: "GPUs", tpu: "TPUs", 
 
 const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+const SEASONS: Readonly<Record<string, readonly number[]>> = { spring: [3, 4, 5], summer: [6, 7, 8], fall: [9, 10, 11], autumn: [9, 10, 11], winter: [12, 1, 2] };
+
 /** Month names in the question; "may" only where it reads as the month ("in May", "May 2025"). */
 export function monthsOf(lower: string): number[] {
   const out = new Set<number>();
@@ -65,6 +67,8 @@ export function monthsOf(lower: string): number[] {
     if (word === "mar" || word === "jun" || word === "jul") continue;
     out.add(MONTH_NAMES.indexOf(word.slice(0, 3)) + 1);
   }
+  // "this spring", "last summer": a season is its three months (northern hemisphere, as the sources write).
+  for (const m of lower.matchAll(/\b(?:this|last|in(?: the)?|early|late|mid|next|over the)[ -](spring|summer|fall|autumn|winter)\b/g)) for (const month of SEASONS[m[1]!]!) out.add(month);
   return [...out];
 }
 
@@ -82,7 +86,7 @@ export function phaseOf(text: string): StructuredQuery["phase"] {
   const lower = text.replace(/\b(?:incl(?:uding|udes?)?|plus|with|w\/?)\s+(?:the\s+)?(?:second|2nd|first|1st|initial)?\s*(?:phase|stage|tranche)[- ]?(?:\d|one|two|ii?)?\b/g, " ");
   if (FIRST_PHASE.test(lower) || /\b(?:initial(?:ly)?|upfront|up front|immediately|right away|at first|to start|1st|original(?:ly)?)\b|\bfirst (?:[\w.&'-]+ ){0,2}?(?:one|deal|contract|agreement|part|round|investment|commitment|jv|joint venture|venture|lease|loan|bond|order|tranche)s?\b/.test(lower)) return "first";
   if (/\b(?:second|2nd|phase[- ]?(?:2|two|ii))\b/.test(lower)) return "second";
-  if (/\b(?:additional|added(?! up| together)|add-on|top-?up|tack(?:ed)? on|extra|on top|the rest|remaining|remainder|the balance)\b/.test(lower)) return "added";
+  if (/\b(?:additional|added(?! up| together)|add-on|top-?up|top(?:ped|s)? (?:it |them |that )?up|upsiz\w*|tack(?:ed)? on|extra|on top|the rest|remaining|remainder|the balance)\b/.test(lower)) return "added";
   if (/\b(?:eventually|long[- ]term|ultimately|at full|full build|potential(?:ly)?|could scale|scale to|maximum|max|ceiling|in the end|target(?:ed|s)?|goal|over time|(?:with|w|w\/|incl(?:uding)?) (?:all )?(?:renewals|options|extensions)|contingent)\b/.test(lower)) return "eventual";
   return null;
 }

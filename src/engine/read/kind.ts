@@ -7,6 +7,8 @@ import type { AnswerKind, Quantity } from "./lexicon.js";
 export const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b|(?:\b(?:didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|hasn'?t|haven'?t|won'?t) (?:it|they|he|she|we|you|there)|,\s*(?:right|correct|true|no|yeah|yes|yep|ya|huh|eh|innit)|\s(?:right|correct|yeah|yep|huh|innit))\s*\??$/;
 export const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least|longest|shortest|newest|latest|oldest|earliest|cheapest|priciest|most recent|rank(?:ed|ing)?|greatest|heaviest)\b/;
 
+const TOP_UP = /\btop(?:ped|s|ping)?[ -](?:(?:it|them|that|this|the deal) )?up\b/;
+
 const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
 
 /** "which chip supplier is in stargate uae", "what tenant...": a party by its role. */
@@ -14,7 +16,10 @@ const ROLE_ASKED = /\b(?:which|what) (?:[\w-]+ )?(?:suppliers?|partners?|tenants
 
 const THINGS_ASKED = /^(?:(?:so|and|ok) )?(?:which|what) (?:[\w-]+ ){0,2}(?:plants|companies|firms|projects|sites|campuses|miners|neoclouds|startups|hyperscalers|utilities|reactors|funds|banks|countries)\b/;
 
-export function readKind(lemmas: Forms, lower: string, quantity: Quantity | null): AnswerKind {
+export function readKind(lemmas: Forms, text: string, quantity: Quantity | null): AnswerKind {
+  // "did they top it up": an addition, not a ranking ("top 3").
+  const topUp = TOP_UP.test(text);
+  const lower = topUp ? text.replace(new RegExp(TOP_UP.source, "g"), "add to it") : text;
   // "who pays spacex more, google or anthropic", "which is bigger, a or b": two things set against each other.
   if (/\b(?:who|which)\b/.test(lower) && /\b(?:more|less|bigger|larger|smaller|higher|lower)\b/.test(lower) && /\bor\b/.test(lower)) return "compare";
   // "how much bigger is oai's oracle contract than its aws one": one thing measured against another.
@@ -24,6 +29,7 @@ export function readKind(lemmas: Forms, lower: string, quantity: Quantity | null
   if (ROLE_ASKED.test(lower) && !/\bhow (?:much|many)\b|\bdeals?\b/.test(lower)) return "who";
   for (const [kind, phrases] of COMPILED_KINDS) {
     if (!hasAny(lemmas, phrases)) continue;
+    if (kind === "rank" && topUp && !SUPERLATIVE.test(lower)) continue;
     if (kind === "status" && !(YES_NO.test(lower) || /\bstatus\b|\bstill on\b|\bwhat happened\b/.test(lower))) continue;
     if (kind === "who" && !/\bwho\b|\bwhich (?:firm|bank|lender|investor|compan)|\bpart(?:y|ies)\b|\binvolved\b|\bbehind\b|\bbackers?\b/.test(lower)) continue;
     if (kind === "overview" && quantity !== null) continue;
