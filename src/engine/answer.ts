@@ -92,7 +92,11 @@ class Turnwise {
       composeNoJointDeal(b, index, this.focus.groups, q);
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
     }
-    const lead = cands.deals[0];
+    // "so that's like 50 bil combined" of a deal and its revision: the revision holds the combined figure.
+    const first = cands.deals[0];
+    const combined = (d: Deal) => d.factIds.some((id) => /\b(?:combined|together)\b/i.test(index.kb.facts.get(id)?.label ?? ""));
+    const revision = first && q.kind === "total" ? cands.deals.find((d) => first.revisedBy.includes(d.id) && combined(d)) : undefined;
+    const lead = revision ?? first;
     if (lead && (q.kind === "total" || q.kind === "compare") && q.premise.figures.length > 0) {
       const premise = premiseFailures(index, q, lead).filter((f) => f.kind !== "specific");
       if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, lead), deal: lead, score: 0, metricFits: false }, failures: premise }], this.focus.groups);

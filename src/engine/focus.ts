@@ -37,7 +37,8 @@ export function resolveFocus(index: SearchIndex, q: StructuredQuery, ctx: Conver
   const hasHistory = ctx.entities.length > 0 || ctx.dealIds.length > 0;
   const carry = { carried: ctx.dealIds, years: ctx.years ?? [] };
   if (named.length === 0) {
-    const namesDeal = dealsByName(index, q).size > 0;
+    // "so the two contracts combined come to about 45 billion": a follow-up's figure is a claim about the topic, not a name.
+    const namesDeal = dealsByName(index, q, !(q.followUp || q.pointsBack)).size > 0;
     const continues = q.followUp || q.pointsBack || q.keywords.length <= 3 || CARRY_KINDS.has(q.kind);
     if (hasHistory && !namesDeal && continues && q.entities.length === 0 && q.unknownNames.length === 0) return { groups: ctx.entities, ...carry };
     return { groups: [], carried: [], years: [] };

@@ -108,6 +108,14 @@ describe("months and parts named in passing", () => {
   });
 });
 
+describe("a total claimed of a deal and its revision", () => {
+  it("is corrected by the combined figure the revision records", () => {
+    const a = last("meta's 2025 coreweave contract value", "so both contracts combined make roughly 55 billion?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/\$35 billion/);
+  });
+});
+
 describe("additions asked loosely", () => {
   it("reads 'top it up' as an addition and a season as its months, not as a ranking", () => {
     const a = last("what's meta's coreweave contract worth", "did they top it up last spring? by how much");

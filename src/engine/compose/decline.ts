@@ -295,7 +295,9 @@ function involvesGroup(index: SearchIndex, deal: Deal, group: string): boolean {
 const POWER_UNITS: ReadonlySet<string> = new Set(["GW", "MW"]);
 
 export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: StructuredQuery): Fact | undefined {
-  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && !isOtherBasis(f));
+  // A combined figure (another scope: several deals together) corrects a total asked, and nothing else.
+  const totalLabel = (f: Fact) => /\b(?:total|combined|together|in all|overall)\b/i.test(f.label ?? "");
+  const facts = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.supersededBy === undefined && (!isOtherBasis(f) || (q.kind === "total" && f.basis === "other-scope" && totalLabel(f))));
   const sameUnit = facts.filter((f) => f.unit === unit || (unit === "USD" && ["GBP", "AUD", "EUR"].includes(f.unit)) || (unit === "GW" && f.unit === "MW") || (unit === "MW" && f.unit === "GW"));
   const wanted = q.metrics.length > 0 ? sameUnit.filter((f) => q.metrics.includes(f.metric)) : [];
   const pool = wanted.length > 0 ? wanted : sameUnit;
@@ -309,5 +311,7 @@ export function comparableFact(index: SearchIndex, deal: Deal, unit: string, q: 
   const asked = (f: Fact) => (wanted.length > 0 ? q.metrics.indexOf(f.metric) : 0);
   // ... and of a deal's power figures, its whole (the largest) before a phase of it.
   const whole = (a: Fact, b: Fact) => (POWER_UNITS.has(a.unit) && POWER_UNITS.has(b.unit) ? Number(isPossible(a)) - Number(isPossible(b)) || magnitude(b) - magnitude(a) : 0);
-  return pool.sort((a, b) => timed(b) - timed(a) || others(a) - others(b) || asked(a) - asked(b) || rank(a) - rank(b) || whole(a, b))[0];
+  // "so that's like 50 bil combined": a total asked is corrected by the figure the deal labels as its total.
+  const total = (f: Fact) => (q.kind === "total" && totalLabel(f) ? 1 : 0);
+  return pool.sort((a, b) => timed(b) - timed(a) || total(b) - total(a) || others(a) - others(b) || asked(a) - asked(b) || rank(a) - rank(b) || whole(a, b))[0];
 }

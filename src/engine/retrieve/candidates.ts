@@ -42,7 +42,8 @@ export function dealsWithAll(index: SearchIndex, groups: readonly string[]): str
 }
 
 /** Deals named by a project, place or title word of the question. */
-export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string> {
+/** `byFigure`: also the deals a stated dollar figure names (off for a follow-up, whose figure is about the topic). */
+export function dealsByName(index: SearchIndex, q: StructuredQuery, byFigure = true): Set<string> {
   const out = new Set<string>();
   for (const raw of q.lower.split(/[^\p{L}\d]+/u)) {
     // Months and everyday words ("april", "power") name no deal, even where a quote capitalises them.
@@ -53,7 +54,7 @@ export function dealsByName(index: SearchIndex, q: StructuredQuery): Set<string>
   }
   // "the $20 billion" names the deals that hold it, among the companies named when there are any.
   const groups = new Set(q.entities.map((e) => e.group));
-  for (const value of q.premise.figures) {
+  for (const value of byFigure ? q.premise.figures : []) {
     const all = value.unit === "USD" ? [...(index.dealsByValue.get(value.value) ?? [])] : [];
     const theirs = groups.size > 0 ? all.filter((d) => (index.dealShape.get(d)?.partyGroups ?? []).some((g) => groups.has(g))) : all;
     if (theirs.length > 0 && theirs.length <= 4) for (const d of theirs) out.add(d);
@@ -89,7 +90,8 @@ const MONTH_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 const TOGETHER = /\b(?:funds?|ventures?|jvs?|partnerships?|consortium|group|together|co-?invest\w*|coalition|alliance|syndicate|round|partners|both)\b/;
 
 export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Focus): Candidates {
-  const byName = dealsByName(index, q);
+  // A follow-up on a carried topic states figures about it: they name no other deal.
+  const byName = dealsByName(index, q, !(focus.carried.length > 0 && (q.followUp || q.pointsBack) && q.entities.length === 0));
   let ids: string[];
   let noJointDeal = false;
   if (focus.groups.length >= 2) {

@@ -136,7 +136,7 @@ const LEASE_TO = /\b(?:leas\w*|sublet\w*)\b(?: [\w.&'-]+){0,4}? to\b|\blandlord\
 
 /** Past forms that claim a purchase happened ("bought", "acquired"), not an offer. */
 /** Words that say money has already moved: "already wired", "paid in full", "handed over the full $100bn". */
-const PAID_CLAIM = /\b(?:already|fully|in full|the full|the whole|all of the)\b.*\b(?:wired|paid|sent|transferred|handed|invested|put in|poured|funded|gave|given)\b|\b(?:wired|paid|sent|transferred|handed over|invested|put in|poured|funded|gave)\b.*\b(?:already|in full|the full|the whole|all of)\b/;
+const PAID_CLAIM = /\b(?:already|fully|in full|the full|the whole|all of the|so far)\b.*\b(?:wired|paid|sent|transferred|handed|invested|put in|poured|funded|gave|given)\b|\b(?:wired|paid|sent|transferred|handed over|invested|put in|poured|funded|gave)\b.*\b(?:already|in full|the full|the whole|all of|so far|to date)\b/;
 const DONE_CLAIM = /\b(?:bought|acquired|purchased|took over|completed|closed|finished buying)\b/;
 /** Verbs of a deal being struck ("announced in 2024", "signed in 2024"). */
 const STRUCK_IN_YEAR = /\b(?:announc\w*|sign\w*|unveil\w*|launch\w*|struck|inked|kicked off)\s+(?:(?:back|way|all the way)\s+)?(?:in|during)\s+(?:(?:early|mid|late|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4])\s+)?(20[1-4]\d)\b/;
