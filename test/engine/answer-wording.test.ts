@@ -155,6 +155,14 @@ describe("places a deal is not in", () => {
   });
 });
 
+describe("acquisitions that did not happen", () => {
+  it("reads buying a company whose name has a commodity word ('bloom energy') as an acquisition, and corrects it", () => {
+    const a = ask("why did brookfield buy bloom energy");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/don't report Brookfield[A-Za-z ]* acquiring Bloom Energy/);
+  });
+});
+
 describe("whose money a figure is", () => {
   it("never gives another company's own spending as what the company asked about pays", () => {
     const a = ask("how much did microsoft pay to get three mile island restarted");

@@ -63,7 +63,9 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   // A cue word inside a company's name is no cue: "Bloom Energy" asks for no energy figure.
   const multiWordNames = new Set(mentions.filter((m) => m.text.includes(" ")).flatMap((m) => m.text.split(" ")));
   const cueLemmas: Forms = lemmas.map((f, i) => (multiWordNames.has(words[i]?.raw ?? "") ? new Set<string>() : f));
-  let { relation, relationAt } = readRelation(cueLemmas, lower);
+  // ... nor a word of the question's shape: "buy energy capital partners" buys a company, not energy.
+  const withoutNames = mentions.filter((m) => m.text.includes(" ")).reduce((text, m) => text.split(m.text.toLowerCase()).join(" company "), lower);
+  let { relation, relationAt } = readRelation(cueLemmas, withoutNames);
   let { quantity, spec } = readQuantity(cueLemmas, lower, words);
   const figuresStated = statedFigures(lower);
   // "google owns 51% of terawulf now?": a statement with a figure, asked with a question mark, asks to confirm it.
