@@ -155,6 +155,14 @@ describe("places a deal is not in", () => {
   });
 });
 
+describe("a figure claimed for the wrong part", () => {
+  it("corrects an eventual figure claimed for the start with the start's own figure", () => {
+    const a = ask("stargate uk gives openai 31,000 gpus from the outset, correct?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/8,000 GPUs/);
+  });
+});
+
 describe("acquisitions that did not happen", () => {
   it("reads buying a company whose name has a commodity word ('bloom energy') as an acquisition, and corrects it", () => {
     const a = ask("why did brookfield buy bloom energy");

@@ -8,7 +8,7 @@ import type { SearchIndex } from "../search-index.js";
 import type { Verdict } from "../verify/verify.js";
 import { dealHolds } from "../verify/premise.js";
 import { HEADLINE_METRICS, isPossible } from "../retrieve/score-facts.js";
-import { mentionsMonth } from "../retrieve/fact-parts.js";
+import { mentionsMonth, phaseFits } from "../retrieve/fact-parts.js";
 import { isOtherBasis, magnitude, STATUS_PHRASES, supersededByDeal } from "../kb-view.js";
 import { be, capitalize, entityName, factSentence, joinAnd, partiesText, theDeal } from "./sentences.js";
 import { composeAnnounced } from "./figure.js";
@@ -207,12 +207,26 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     b.line("The nearest figure is ", ...factSentence(b, kb, est, estDeal, false));
     return "declined";
   }
+  // "all 31k gpus from day one, right?": a figure claimed of a part it is not; the part's own figure corrects it.
+  const phased = q.yesNo && q.phase !== null && q.premise.figures.length > 0 ? phaseCorrection(index, q, deal) : undefined;
+  if (phased) {
+    b.line(`My sources don't report that for ${PHASE_WORDS[q.phase!]}. They report: `, ...factSentence(b, kb, phased, deal, false));
+    return "corrected";
+  }
   const subject = groups.length > 0 ? `${names(groups)}` : theDeal(deal);
   b.line(`I don't have ${quantityWords(q)} for ${groups.length > 0 && uniqueDeals(tried).length > 1 ? subject : theDeal(deal)} in my sources.`);
   // "what's the google kairos deal worth": the deal record says the value was never disclosed.
   if (MONEY_ASKED.has(q.quantity ?? "") && uniqueDeals(tried).length === 1 && UNDISCLOSED.test(`${deal.statusNote ?? ""} ${deal.summary}`)) b.line("The deal record notes that its value was not disclosed.");
   offer(b, index, uniqueDeals(tried));
   return "declined";
+}
+
+const PHASE_WORDS: Readonly<Record<string, string>> = { first: "the start", second: "the second phase", added: "an addition", eventual: "the eventual whole" };
+
+/** The deal's figure of the part asked, in the unit of the figure the question claims for it. */
+function phaseCorrection(index: SearchIndex, q: StructuredQuery, deal: Deal): Fact | undefined {
+  const units = new Set(q.premise.figures.map((f) => f.unit));
+  return deal.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.supersededBy === undefined && units.has(f.unit) && phaseFits(q.phase!, f, deal, q.lower) && !q.premise.figures.some((s) => s.value === f.value));
 }
 
 const MONEY_ASKED: ReadonlySet<string> = new Set(["value", "money", "size", "annual", "monthly", "investment", "spending"]);
