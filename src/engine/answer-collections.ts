@@ -1,7 +1,7 @@
 import type { Deal, Fact } from "../kb/types.js";
 import type { Outcome, ReplyBuilder } from "./answer-model.js";
 import { composeCompanyCompare, composeCompare, composeList } from "./compose/collections.js";
-import { composeNoJointDeal } from "./compose/decline.js";
+import { composeNoJointDeal } from "./compose/no-deal.js";
 import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.js";
 import { entityName } from "./compose/sentences.js";
 import { composeTotal, statedTotal } from "./compose/totals.js";

@@ -1,7 +1,8 @@
 import type { Deal, Fact } from "../kb/types.js";
 import { type Answer, type Outcome, ReplyBuilder } from "./answer-model.js";
 import { composeList, composeWho, principalDeals } from "./compose/collections.js";
-import { composeFailed, composeNoJointDeal, composeUnknownParties } from "./compose/decline.js";
+import { composeFailed } from "./compose/decline.js";
+import { composeNoJointDeal, composeUnknownParties } from "./compose/no-deal.js";
 import { composeAnnounced, composeFigure, composeStatus, composeVague, isVagueMoney } from "./compose/figure.js";
 import { composeLocation } from "./compose/location.js";
 import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
