@@ -14,9 +14,9 @@ import { type Candidates, findCandidates, type Focus } from "./retrieve/candidat
 import { composeInjectionFacts } from "./compose/injection.js";
 import { withRoleAsked } from "./retrieve/collection-scope.js";
 import { HEADLINE_METRICS, scoreFacts } from "./retrieve/score-facts.js";
-import { WHOLE_DEAL_ORDINAL } from "./retrieve/fact-parts.js";
 import type { SearchIndex } from "./search-index.js";
-import { choose, premiseFailures } from "./verify/verify.js";
+import { choose } from "./verify/verify.js";
+import { checkDealPremise, collectionPremiseFailure } from "./verify/deal-premise.js";
 import { STANDING } from "./read/lexicon.js";
 import { readerKnowledge } from "./reader-knowledge.js";
 import { answerParts, answerRest, leadingPart } from "./answer-parts.js";
@@ -93,15 +93,8 @@ class Turnwise {
       composeNoJointDeal(b, index, this.focus.groups, q);
       return q.premise.relation !== null && q.premise.relation !== "value" ? "corrected" : "declined";
     }
-    // "so that's like 50 bil combined" of a deal and its revision: the revision holds the combined figure.
-    const first = cands.deals[0];
-    const combined = (d: Deal) => d.factIds.some((id) => /\b(?:combined|together)\b/i.test(index.kb.facts.get(id)?.label ?? ""));
-    const revision = first && q.kind === "total" ? cands.deals.find((d) => first.revisedBy.includes(d.id) && combined(d)) : undefined;
-    const lead = revision ?? first;
-    if (lead && (q.kind === "total" || q.kind === "compare") && q.premise.figures.length > 0) {
-      const premise = premiseFailures(index, q, lead).filter((f) => f.kind !== "specific");
-      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, lead), deal: lead, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
-    }
+    const collectionPremise = collectionPremiseFailure(index, q, cands);
+    if (collectionPremise) return composeFailed(b, index, q, collectionPremise, this.focus.groups);
     switch (q.kind) {
       case "sources":
         return this.sources(cands);
@@ -117,37 +110,9 @@ class Turnwise {
         break;
     }
     if (cands.deals.length === 0) return this.nothing(global);
-    // A premise about who did what ("why did Oracle pay OpenAI", "why did SpaceX call off the merger")
-    // is checked against the deal the question is most about, before any figure is chosen.
-    const premised = q.premise.relation !== null && !["value", "partner", "supply"].includes(q.premise.relation) && (q.premise.actor !== null || q.premise.relation === "cancel" || q.premise.relation === "acquire");
-    // "anthropic akamai is a 10 year $18b deal right": figures stated of a deal, with no quantity asked, are checked too.
-    if (q.kind === "figure" && q.metrics.length === 0 && q.premise.figures.length > 0) {
-      // "meta's first coreweave deal was $35b right": of a deal and its revision, the one the question's ordinal names.
-      const top = WHOLE_DEAL_ORDINAL.test(q.lower) && q.phase !== null ? (scoreFacts(index, { ...q, premise: { ...q.premise, figures: [] } }, cands.deals, this.focus.groups, 8)[0]?.deal ?? cands.deals[0]!) : cands.deals[0]!;
-      const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "figure");
-      if (wrong.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: wrong }], this.focus.groups);
-    }
-    // "stargate got announced in 2024 w the 500 bil number right": the year claimed of the deal is checked whatever else is asked.
-    if (q.kind === "figure" && q.yesNo && q.years.length > 0 && !premised) {
-      const top = cands.deals[0]!;
-      const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "year" || f.kind === "figure");
-      if (wrong.some((f) => f.kind === "year")) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: wrong }], this.focus.groups);
-    }
-    if (q.kind === "figure" && premised) {
-      const top = cands.deals[0]!;
-      // Words and places are checked figure by figure (choose), where another deal may hold them.
-      const premise = premiseFailures(index, q, top).filter((f) => f.kind !== "specific" && f.kind !== "place");
-      if (premise.length > 0) return composeFailed(b, index, q, [{ candidate: { fact: firstFact(index, top), deal: top, score: 0, metricFits: false }, failures: premise }], this.focus.groups);
-    }
-    if (q.kind !== "figure") {
-      // The first of the top deals whose premise holds; if none holds, say what the best one gets wrong.
-      const checked = cands.deals.slice(0, 5).map((d) => ({ d, f: premiseFailures(index, q, d) }));
-      // A year claimed of the deal asked about is corrected on that deal, not met by another deal of that year.
-      const yearOnly = checked[0] !== undefined && checked[0].f.length > 0 && checked[0].f.every((f) => f.kind === "year");
-      const ok = yearOnly ? undefined : checked.find((c) => c.f.length === 0);
-      if (!ok) return composeFailed(b, index, q, checked.slice(0, 1).map((c) => ({ candidate: { fact: firstFact(index, c.d), deal: c.d, score: 0, metricFits: false }, failures: c.f })), this.focus.groups);
-      if (ok.d !== cands.deals[0]) cands = { ...cands, deals: [ok.d, ...cands.deals.filter((d) => d !== ok.d)] };
-    }
+    const checked = checkDealPremise(index, q, cands, this.focus.groups);
+    if ("failed" in checked) return composeFailed(b, index, q, checked.failed, this.focus.groups);
+    cands = checked.cands;
     if (q.kind === "who") return this.who(cands);
     if (q.quantity === "location") return this.location(cands);
     if (q.kind === "status" || (q.relation === "cancel" && q.yesNo)) return this.status(cands);
@@ -321,6 +286,3 @@ function disputedNumber(index: SearchIndex, fact: Fact): Fact | undefined {
   return deal?.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.dispute === fact.dispute && f.value !== undefined && f.supersededBy === undefined);
 }
 
-function firstFact(index: SearchIndex, deal: Deal): Fact {
-  return index.kb.facts.get(deal.factIds[0]!)!;
-}
