@@ -116,6 +116,13 @@ describe("a total claimed of a deal and its revision", () => {
   });
 });
 
+describe("a kind of thing asked, not a count", () => {
+  it("answers 'which/what kind of X' with the term that names that kind of thing", () => {
+    expect(primaryIds(ask("what kind of nvidia systems is lambda putting in for microsoft"))).toEqual(["microsoft-lambda-2025.chip-model"]);
+    expect(renderBody(ask("which nvidia chips does aws give openai"))).toMatch(/GB200 and GB300/);
+  });
+});
+
 describe("additions asked loosely", () => {
   it("reads 'top it up' as an addition and a season as its months, not as a ranking", () => {
     const a = last("what's meta's coreweave contract worth", "did they top it up last spring? by how much");

@@ -42,6 +42,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
   // Asked for the figure as it once stood, the figures that replaced one among the candidates yield to it.
   const earlierAsked = q.earlier === true || EARLIER_FIGURE.test(q.lower);
   const replacing = earlierAsked ? new Set(deals.slice(0, limit).flatMap((d) => d.factIds.map((id) => index.kb.facts.get(id)?.supersededBy))) : new Set<string | undefined>();
+  const termNoun = q.quantity === "term" ? (TERM_NOUN.exec(q.lower)?.[1] ?? null) : null;
   deals.slice(0, limit).forEach((deal, rank) => {
     const dealText = places.length > 0 ? `${deal.title} ${deal.summary}`.toLowerCase() : "";
     const placeBonus = places.some((n) => hasWord(dealText, n)) ? 3 : 0;
@@ -69,6 +70,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // The question names the metric itself ("the second tranche", "its valuation").
       if (metricFits && metricNamed) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
+      // "what kind of nvidia systems": the term that names that kind of thing, not the deal's financial terms.
+      if (termNoun !== null && fact.unit === "text") score += new RegExp(`\\b${termNoun}`, "i").test(`${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`) ? 4 : -4;
       // "how big is the texas campus": a place is as big as its power; its price is another question.
       if (q.quantity === "size" && q.metrics[0] === "capacity" && ["USD", "GBP", "EUR", "AUD"].includes(fact.unit)) score -= 4;
       score += wordScore(index, q, fact) + Math.min(9, 3 * labelHits);
@@ -157,6 +160,9 @@ const NUMBER_WORDS: Readonly<Record<number, string>> = { 1: "one", 2: "two", 3: 
 /** Nouns that name a kind of deal ("bond sale", "lease", "merger"): matched against deals' titles. */
 const DEAL_KIND_NOUNS: ReadonlySet<string> = new Set(["bond", "loan", "lease", "merger", "acquisition", "pledge", "round", "licence", "license", "warrant", "backstop", "ppa", "venture", "jv", "bid", "takeover", "restart"]);
 const titleHas = (deal: Deal, noun: string): boolean => new RegExp(`\\b${noun}`, "i").test(deal.title);
+
+/** The kind of thing a term question names: "which nvidia chips", "what aws product". */
+const TERM_NOUN = /\b(?:which|what)\s+(?:kind of |type of |sort of )?(?:[\w.-]+\s+){0,2}?(chip|gpu|tpu|accelerator|product|model|system|hardware|processor|server|instance|rack)s?\b/;
 
 /** Roles that make a deal a company's own: not a supplier's or partner's part in someone else's deal. */
 const PRINCIPAL_ROLES: ReadonlySet<string> = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "issuer", "lender", "landlord", "investee", "target", "seller", "provider", "developer"]);
