@@ -133,7 +133,7 @@ class Turnwise {
     const pointing = q.entities.length === 0 && cands.byName.size === 0 && this.focus.carried.length > 0;
     // ... or on its revisions ("and the expansion this april" after the original contract).
     const carried = new Set(this.focus.carried.flatMap((id) => [id, ...(index.kb.deals.get(id)?.revisedBy ?? []), ...(index.kb.deals.get(id)?.revises ?? [])]));
-    const deals = pointing ? cands.deals.filter((d) => carried.has(d.id)) : cands.deals;
+    const deals = pointing ? cands.deals.filter((d) => carried.has(d.id)) : pairDeals(index, q, cands.deals);
     // A follow-up on a deal just discussed that was since superseded asks about it as it stood.
     const last = index.kb.deals.get(this.focus.carried[0] ?? "");
     if (pointing && last !== undefined && last.supersededBy.length > 0) q = { ...q, earlier: true };
@@ -286,3 +286,26 @@ function disputedNumber(index: SearchIndex, fact: Fact): Fact | undefined {
   return deal?.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.dispute === fact.dispute && f.value !== undefined && f.supersededBy === undefined);
 }
 
+/**
+ * "the oracle openai contract": one deal of the two companies named, titled "OpenAI–Oracle …", not
+ * another deal they are both in (Stargate UAE). Where the question names a single deal of a pair and
+ * the pair has deals of its own, only those answer; else all candidates do.
+ */
+function pairDeals(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[]): readonly Deal[] {
+  const named = q.entities.filter((e) => e.hasDeals);
+  if (new Set(named.map((e) => e.group)).size !== 2 || !SINGLE_DEAL.test(q.lower)) return deals;
+  const names = (e: (typeof named)[number]) => {
+    const entity = index.kb.entities.get(e.id);
+    return [e.text, entity?.name ?? "", ...(entity?.aliases ?? [])].map((n) => n.toLowerCase()).filter((n) => n.length >= 2);
+  };
+  const [a, b] = [names(named[0]!), names(named.find((e) => e.group !== named[0]!.group)!)];
+  const titled = (d: Deal) => {
+    const t = d.title.toLowerCase();
+    return a.some((x) => b.some((y) => t.includes(`${x}–${y}`) || t.includes(`${y}–${x}`)));
+  };
+  const own = deals.filter(titled);
+  return own.length > 0 ? own : deals;
+}
+
+/** One deal named ("the X Y contract"), not several ("their deals"). */
+const SINGLE_DEAL = /\b(?:deal|contract|agreement|pact|partnership)\b(?!s)/;

@@ -116,6 +116,12 @@ describe("a total claimed of a deal and its revision", () => {
   });
 });
 
+describe("the one deal of a pair", () => {
+  it("answers 'the oracle openai contract' from the deal titled for the two, not another deal they are both in", () => {
+    expect(primaryIds(ask("when does the oracle openai contract start"))[0]).toMatch(/^openai-oracle-2025\./);
+  });
+});
+
 describe("a kind of thing asked, not a count", () => {
   it("answers 'which/what kind of X' with the term that names that kind of thing", () => {
     expect(primaryIds(ask("what kind of nvidia systems is lambda putting in for microsoft"))).toEqual(["microsoft-lambda-2025.chip-model"]);
