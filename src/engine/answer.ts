@@ -22,6 +22,7 @@ import { readerKnowledge } from "./reader-knowledge.js";
 import { answerParts, answerRest, leadingPart } from "./answer-parts.js";
 import { answerCompare, answerList, answerRank, answerTotal, type CollectionTurn } from "./answer-collections.js";
 import { dealWords } from "./retrieve/deal-words.js";
+import { pairDeals } from "./retrieve/pair-deals.js";
 import { lemma } from "./read/lemmas.js";
 
 export { type ConversationContext, EMPTY_CONTEXT } from "./focus.js";
@@ -285,27 +286,3 @@ function disputedNumber(index: SearchIndex, fact: Fact): Fact | undefined {
   const deal = index.kb.deals.get(fact.dealId);
   return deal?.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.dispute === fact.dispute && f.value !== undefined && f.supersededBy === undefined);
 }
-
-/**
- * "the oracle openai contract": one deal of the two companies named, titled "OpenAI–Oracle …", not
- * another deal they are both in (Stargate UAE). Where the question names a single deal of a pair and
- * the pair has deals of its own, only those answer; else all candidates do.
- */
-function pairDeals(index: SearchIndex, q: StructuredQuery, deals: readonly Deal[]): readonly Deal[] {
-  const named = q.entities.filter((e) => e.hasDeals);
-  if (new Set(named.map((e) => e.group)).size !== 2 || !SINGLE_DEAL.test(q.lower)) return deals;
-  const names = (e: (typeof named)[number]) => {
-    const entity = index.kb.entities.get(e.id);
-    return [e.text, entity?.name ?? "", ...(entity?.aliases ?? [])].map((n) => n.toLowerCase()).filter((n) => n.length >= 2);
-  };
-  const [a, b] = [names(named[0]!), names(named.find((e) => e.group !== named[0]!.group)!)];
-  const titled = (d: Deal) => {
-    const t = d.title.toLowerCase();
-    return a.some((x) => b.some((y) => t.includes(`${x}–${y}`) || t.includes(`${y}–${x}`)));
-  };
-  const own = deals.filter(titled);
-  return own.length > 0 ? own : deals;
-}
-
-/** One deal named ("the X Y contract"), not several ("their deals"). */
-const SINGLE_DEAL = /\b(?:deal|contract|agreement|pact|partnership)\b(?!s)/;
