@@ -116,6 +116,12 @@ describe("a total claimed of a deal and its revision", () => {
   });
 });
 
+describe("what a deal could become", () => {
+  it("answers 'could eventually' with the figure reported as possible, not the one committed", () => {
+    expect(primaryIds(ask("how big could the helios campus eventually get"))).toEqual(["galaxy-coreweave-helios-2025.campus-potential"]);
+  });
+});
+
 describe("the one deal of a pair", () => {
   it("answers 'the oracle openai contract' from the deal titled for the two, not another deal they are both in", () => {
     expect(primaryIds(ask("when does the oracle openai contract start"))[0]).toMatch(/^openai-oracle-2025\./);

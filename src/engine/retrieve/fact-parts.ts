@@ -9,7 +9,7 @@ const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
   first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase[- ](?:1|one|i)\b|start(?:s|ing|ed)?|begin(?:s|ning)?|opening|to begin|right away|now|at once|at the outset)\b/i,
   second: /\b(?:second|phase[- ](?:2|two|ii)\b|next)\b/i,
   added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on|remaining|remainder|rest|later)\b/i,
-  eventual: /\b(?:total|combined|in all|altogether|full|whole|entire|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commit\w*)\b/i,
+  eventual: /\b(?:total|combined|in all|altogether|full|whole|entire|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commitments?)\b/i,
 };
 
 /** The figure is of the part asked for: by its own wording, or as the whole of a deal later revised ("first") or of the revision ("second"). */

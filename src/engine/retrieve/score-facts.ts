@@ -104,7 +104,7 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (isOtherBasis(fact)) score -= 8;
       if (onePartAsked(index, q, fact)) score -= 8;
       // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
-      if (isPossible(fact) && q.phase !== "eventual") score -= 3;
+      if (isPossible(fact)) score += q.phase === "eventual" ? 4 : -3;
       // A superseded figure only when the question asks for the figure as it once stood, then first.
       if (fact.supersededBy !== undefined) score += earlierAsked ? 2 : -10;
       else if (replacing.has(fact.id)) score -= 2;
