@@ -116,6 +116,16 @@ describe("a total claimed of a deal and its revision", () => {
   });
 });
 
+describe("'on top'", () => {
+  it("reads 'on top' as an addition, not a ranking, and answers with the incremental figure", () => {
+    expect(primaryIds(ask("how much more azure is openai committing to on top"))).toEqual(["microsoft-openai-2025.azure-commitment-incremental"]);
+  });
+
+  it("reads a company set beside the one asked ('besides microsoft', 'on top of amazon') as not asked about", () => {
+    expect(primaryIds(ask("besides microsoft, how much is nvidia putting into anthropic"))[0]).toMatch(/^anthropic-microsoft-nvidia-2025\.nvidia/);
+  });
+});
+
 describe("what a deal could become", () => {
   it("answers 'could eventually' with the figure reported as possible, not the one committed", () => {
     expect(primaryIds(ask("how big could the helios campus eventually get"))).toEqual(["galaxy-coreweave-helios-2025.campus-potential"]);

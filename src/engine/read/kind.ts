@@ -7,7 +7,7 @@ import type { AnswerKind, Quantity } from "./lexicon.js";
 export const YES_NO = /^(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|isn't|wasn't|didn't|doesn't|didnt|doesnt|isnt|wasnt)\b|(?:\b(?:didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|hasn'?t|haven'?t|won'?t) (?:it|they|he|she|we|you|there)|,\s*(?:right|correct|true|no|yeah|yes|yep|ya|huh|eh|innit)|\s(?:right|correct|yeah|yep|huh|innit))\s*\??$/;
 export const SUPERLATIVE = /\b(?:biggest|largest|most|top|highest|smallest|lowest|least|longest|shortest|newest|latest|oldest|earliest|cheapest|priciest|most recent|rank(?:ed|ing)?|greatest|heaviest)\b/;
 
-const TOP_UP = /\btop(?:ped|s|ping)?[ -](?:(?:it|them|that|this|the deal) )?up\b/;
+const TOP_UP = /\btop(?:ped|s|ping)?[ -](?:(?:it|them|that|this|the deal) )?up\b|\bon top\b/;
 
 const RANK_TRIGGER = /\b(?:which|what|who|list|rank|top|show|name|give)\b|^(?:biggest|largest|top|most|newest|latest|smallest|longest)\b/;
 

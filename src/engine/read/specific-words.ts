@@ -97,6 +97,8 @@ function entityWords(mentions: readonly EntityMention[]): Set<string> {
 
 /** A name right before what it makes ("nvidia gpus", "amd instinct chips"): the maker of a product, unless the product names a deal ("google cloud tpu deal"). */
 const PRODUCT_AFTER = /^(?:'s)?\s+(?:(?!(?:for|to|in|on|of|with|from|and|or|the|a|its|their|buys|rents|leases|gets|sells|takes|wants|needs|uses|has|had|is|was)\b|\w+(?:ing|ed)\b)[\w-]+\s+)?(?:gpus?|chips?|accelerators?|processors?|servers?|systems?|hardware|tpus?|cpus?|superchips?|smrs?|reactors?|racks?)\b(?!\s+(?:deals?|contracts?|agreements?|pacts?|partnerships?|orders?|purchases?|supply)\b)/;
+/** Words that set a company beside the one asked about: "on top of amazon", "besides microsoft". */
+const BESIDE_BEFORE = /\b(?:on top of|besides|in addition to|apart from|aside from|other than|as well as|alongside)\s+(?:the\s+)?$/;
 /** A place word before a country: "in the uk", "across texas, portugal and the uk". */
 const PLACE_BEFORE = /\b(?:in|across|throughout|into|inside|within|around|outside|at)\s+(?:the\s+)?(?:[\w-]+,?\s+(?:and\s+|&\s+)?(?:the\s+)?){0,4}$/;
 
@@ -105,6 +107,8 @@ export function isIncidental(lower: string, text: string, kind: string): boolean
   const at = lower.indexOf(text.toLowerCase());
   if (at < 0) return false;
   if (PRODUCT_AFTER.test(lower.slice(at + text.length))) return true;
+  // "on top of amazon", "besides microsoft": a company set beside the one asked about.
+  if (BESIDE_BEFORE.test(lower.slice(0, at))) return true;
   // "nvidia's uk startup money": a country is a place unless the question has it act ("the uk's", "uk government").
   return kind === "government" && (PLACE_BEFORE.test(lower.slice(0, at)) || !/^(?:'s|’s|\s+(?:gov\w*|state|ministry|officials?))\b/.test(lower.slice(at + text.length)));
 }

@@ -8,7 +8,7 @@ import type { Deal, Fact } from "../../kb/types.js";
 const PHASE_WORDS: Readonly<Record<string, RegExp>> = {
   first: /\b(?:first|initial(?:ly)?|immediate(?:ly)?|upfront|up front|phase[- ](?:1|one|i)\b|start(?:s|ing|ed)?|begin(?:s|ning)?|opening|to begin|right away|now|at once|at the outset)\b/i,
   second: /\b(?:second|phase[- ](?:2|two|ii)\b|next)\b/i,
-  added: /\b(?:additional|added|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on|remaining|remainder|rest|later)\b/i,
+  added: /\b(?:additional|added|incremental|expan\w+|extra|further|increase\w*|raised|more|on top|top-?up|new|second|follow-?on|another|add-?on|remaining|remainder|rest|later)\b/i,
   eventual: /\b(?:total|combined|in all|altogether|full|whole|entire|potential|scal\w+|ultimately|eventually|long[- ]term|over time|as much as|ceiling|overall|up to|could|target\w*|goal|plans? to|planned|aims? to|intends? to|if all|commitments?)\b/i,
 };
 
