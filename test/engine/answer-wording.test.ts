@@ -126,6 +126,14 @@ describe("'on top'", () => {
   });
 });
 
+describe("several figures asked in a list", () => {
+  it("answers a bare 'term' in a list of asks with how long the deal runs", () => {
+    const a = ask("microsoft iren contract: value, term?");
+    expect(renderBody(a)).toMatch(/\$9\.7 billion/);
+    expect(renderBody(a)).toMatch(/five years/);
+  });
+});
+
 describe("what a deal could become", () => {
   it("answers 'could eventually' with the figure reported as possible, not the one committed", () => {
     expect(primaryIds(ask("how big could the helios campus eventually get"))).toEqual(["galaxy-coreweave-helios-2025.campus-potential"]);

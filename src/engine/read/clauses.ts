@@ -11,7 +11,7 @@ import { allQuantities, readQuantity, WHEN } from "./quantity.js";
 
 /** The parts of a multi-part question: "when was it signed, and how much did they spend". */
 export function clausesOf(lower: string): string[] {
-  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+;\/]\s*|\s+&\s*|\s*&\s+|\s+(?:and|plus|also|n|as well as|with|vs\.?|versus|compared (?:to|with))\s+|\s+(?=by when\b)/).filter((c) => c.trim() !== "");
+  return lower.split(/,\s*(?:and\s+)?|\?+\s+|\s*[+;\/]\s*|\s+&\s*|\s*&\s+|\s+(?:and|plus|also|n|as well as|with|vs\.?|versus|compared (?:to|with))\s+|\s+(?=by when\b)|\s+(?=(?:at|over|for|in) (?:what|how|which) (?!of\b)\w+)/).filter((c) => c.trim() !== "");
 }
 
 /** A company's name is no cue: "did the zt systems deal close? when" asks no server count ("ztsystems"). */
@@ -40,6 +40,8 @@ export function clauseReading(raw: string, names: readonly string[] = []): { qua
 function bareQuantity(clause: string): Quantity | null {
   if (/^\W*(?:how much|\$)\W*$|\bhow much\s*\??$|^\W*\$\W*|\bworth\b/.test(clause.trim())) return "value";
   if (/^\W*%\W*$/.test(clause.trim())) return "stake";
+  // "value, term, MW?": a bare "term" or "length" asks how long the deal runs.
+  if (/^\W*(?:the\s+)?(?:term|length|tenor)\W*$/.test(clause.trim())) return "duration";
   return null;
 }
 
