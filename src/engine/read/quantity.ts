@@ -67,7 +67,7 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
   // "how much in grants", "for how much": money, whatever else the question names.
   if (/\bhow much in (?:grants?|cash|money|subsid\w+)\b|\bhow much (?:grants?|subsid\w+)\b|\bfor how much\b/.test(lower)) return { quantity: "value", spec: COMPILED_QUANTITIES.find(([x]) => x === "value")![1] };
   // "which nvidia chips is aws handing openai", "what aws product": a kind of thing is named, not counted.
-  if (/\b(?:which|what)\s+(?:kind of |type of |sort of )?(?:[\w.-]+\s+){0,2}?(?:chips?|gpus?|tpus?|accelerators?|products?|models?|systems?|hardware|processors?|servers? (?:model|type)|instances?|racks?)\b/.test(lower) && !/\bhow (?:many|much)\b/.test(lower) && !/\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:deals?|companies|firms)\b/.test(lower)) {
+  if (/\b(?:which|what)\s+(?!about\b)(?:kind of |type of |sort of )?(?:[\w.-]+\s+){0,2}?(?:chips?|gpus?|tpus?|accelerators?|products?|models?|systems?|hardware|processors?|servers? (?:model|type)|instances?|racks?)\b/.test(lower) && !/\bhow (?:many|much)\b/.test(lower) && !/\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:deals?|companies|firms)\b/.test(lower)) {
     const term = COMPILED_QUANTITIES.find(([x]) => x === "term")![1];
     return { quantity: "term", spec: { ...term, metrics: ["term"] as typeof term.metrics } };
   }

@@ -162,7 +162,7 @@ const DEAL_KIND_NOUNS: ReadonlySet<string> = new Set(["bond", "loan", "lease", "
 const titleHas = (deal: Deal, noun: string): boolean => new RegExp(`\\b${noun}`, "i").test(deal.title);
 
 /** The kind of thing a term question names: "which nvidia chips", "what aws product". */
-const TERM_NOUN = /\b(?:which|what)\s+(?:kind of |type of |sort of )?(?:[\w.-]+\s+){0,2}?(chip|gpu|tpu|accelerator|product|model|system|hardware|processor|server|instance|rack)s?\b/;
+const TERM_NOUN = /\b(?:which|what)\s+(?!about\b)(?:kind of |type of |sort of )?(?:[\w.-]+\s+){0,2}?(chip|gpu|tpu|accelerator|product|model|system|hardware|processor|server|instance|rack)s?\b/;
 
 /** Roles that make a deal a company's own: not a supplier's or partner's part in someone else's deal. */
 const PRINCIPAL_ROLES: ReadonlySet<string> = new Set(["buyer", "investor", "acquirer", "tenant", "borrower", "issuer", "lender", "landlord", "investee", "target", "seller", "provider", "developer"]);
