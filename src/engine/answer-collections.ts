@@ -78,6 +78,10 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   const asked = HEADLINE_METRICS.filter((m) => t.q.metrics.includes(m));
   const metrics = t.q.metrics.length === 0 ? HEADLINE_METRICS.slice(0, 7) : asked.length > 0 ? asked : t.q.metrics;
   const deals = collectionScope(t.index, t.q, cands, t.focus.groups, global);
+  // "so what's the combined total now" of a deal and its revision: the figure the revision gives for both together.
+  const [d0, d1] = cands.deals;
+  const revised = d0 && d1 && (d0.revisedBy.includes(d1.id) || d1.revisedBy.includes(d0.id)) && !MANY_DEALS.test(t.q.lower.replace(/\bboth\b/, "")) ? [d0, d1].find((d) => d.revises.length > 0 && hasCombined(t.index, d)) : undefined;
+  if (revised && !global) return t.figure({ ...cands, deals: [revised] }, { ...t.q, metrics: [], quantity: null });
   // "msft uk investment total (gbp pls)": one deal's whole in the currency asked; sums are only made in dollars.
   const currency = t.q.units.length === 1 && t.q.units[0] !== "USD" ? t.q.units[0] : undefined;
   // "how much of the $100bn has nvidia wired so far under that deal": one deal pointed at is a figure question, not a sum over deals.
@@ -146,4 +150,9 @@ function eachPartysBestFit(index: SearchIndex, q: StructuredQuery, named: readon
     return (fits.find((c) => c.fact.subject !== undefined && index.matcher.groupOf(c.fact.subject) === g) ?? fits.find((c) => c.deal.parties.length === 1))?.fact;
   });
   return facts.every((f) => f !== undefined) && new Set(facts.map((f) => f!.dealId)).size === facts.length ? (facts as Fact[]) : undefined;
+}
+
+/** A deal records a figure for itself and the deal it revised together ("combined value of the first contract and the expansion"). */
+function hasCombined(index: CollectionTurn["index"], deal: Deal): boolean {
+  return deal.factIds.some((id) => /\b(?:combined|together)\b/i.test(index.kb.facts.get(id)?.label ?? ""));
 }

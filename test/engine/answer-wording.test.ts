@@ -153,6 +153,13 @@ describe("a kind of thing asked, not a count", () => {
   });
 });
 
+describe("a combined total of a deal and its revision", () => {
+  it("answers the total of the two with the figure recorded for the two, not the addition alone", () => {
+    const a = last("meta coreweave 2025 contract, how much", "and how much did the 2026 expansion add", "so what's the total of the two combined");
+    expect(primaryIds(a)[0]).toMatch(/^meta-coreweave-2026\.combined-value/);
+  });
+});
+
 describe("additions asked loosely", () => {
   it("reads 'top it up' as an addition and a season as its months, not as a ranking", () => {
     const a = last("what's meta's coreweave contract worth", "did they top it up last spring? by how much");
