@@ -167,6 +167,15 @@ describe("additions asked loosely", () => {
   });
 });
 
+describe("a whole whose parts are linked", () => {
+  it("gives the whole where a company's name only says which deal, and both parts of a split", () => {
+    expect(primaryIds(ask("openai's march 2025 softbank-led round, how much"))[0]).toMatch(/^softbank-openai-2025\.round/);
+    const split = renderBody(ask("colossus 2 financing for xai: equity vs debt?"));
+    expect(split).toMatch(/\$7\.5 billion/);
+    expect(split).toMatch(/\$12\.5 billion/);
+  });
+});
+
 describe("a deal's whole and its parts", () => {
   it("gives the whole where no part is asked, and the part where its own word is used", () => {
     expect(primaryIds(ask("how much power does meta get from the clinton nuclear plant deal"))).toEqual(["meta-constellation-clinton-2025.capacity"]);

@@ -204,10 +204,13 @@ const labelWords = (label: string | undefined): Set<string> => new Set((label ??
  */
 function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boolean {
   if (fact.overlaps.length < 2 || /\b(?:total|combined|together|both|all|overall|altogether|sum|in all|whole)\b/.test(q.lower)) return false;
-  const parts = fact.overlaps.map((id) => index.kb.facts.get(id)).filter((p): p is Fact => p !== undefined && p.dealId === fact.dealId && p.label !== undefined);
+  // Overlaps run both ways: the parts are the smaller figures, not the whole this one is part of.
+  const parts = fact.overlaps.map((id) => index.kb.facts.get(id)).filter((p): p is Fact => p !== undefined && p.dealId === fact.dealId && p.label !== undefined && !(magnitude(p) > magnitude(fact)));
   if (parts.length < 2) return false;
   const words = parts.map((p) => labelWords(p.label));
-  const asked = new Set(q.lemmas);
+  // A company's name ("the softbank-led round") says which deal, not which of its parts: "the texas campus" does.
+  const names = new Set(q.entities.flatMap((e) => e.text.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w))));
+  const asked = new Set(q.lemmas.filter((w) => !names.has(w)));
   // A part is named by a word of its own label that not every other part's label has.
   const named = words.map((own) => [...own].some((w) => asked.has(w) && !words.every((other) => other.has(w))));
   return named.some(Boolean) && !named.every(Boolean);
