@@ -167,6 +167,13 @@ describe("additions asked loosely", () => {
   });
 });
 
+describe("who reported a deal first", () => {
+  it("names the outlet the deal record dates the first report to, with its citation", () => {
+    const a = ask("who had the scoop on the meta oracle cloud talks");
+    expect(renderBody(a)).toMatch(/Bloomberg reported/);
+  });
+});
+
 describe("a whole whose parts are linked", () => {
   it("gives the whole where a company's name only says which deal, and both parts of a split", () => {
     expect(primaryIds(ask("openai's march 2025 softbank-led round, how much"))[0]).toMatch(/^softbank-openai-2025\.round/);

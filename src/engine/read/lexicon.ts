@@ -94,7 +94,7 @@ export const COMPANY_WORTH: QuantitySpec = { cues: [], metrics: ["market-value",
 export type AnswerKind = "figure" | "list" | "who" | "total" | "rank" | "compare" | "status" | "when" | "sources" | "help" | "greeting" | "overview";
 
 export const KIND_CUES: ReadonlyArray<readonly [AnswerKind, readonly string[]]> = [
-  ["sources", ["source", "citation", "cite", "where do you get", "where did you get", "where is that from", "who report", "who say so", "link", "reference", "how do you know", "proof"]],
+  ["sources", ["source", "citation", "cite", "where do you get", "where did you get", "where is that from", "who report", "who first report", "who say so", "who broke", "break the story", "break the news", "broke the story", "broke the news", "first reported by", "which outlet", "what outlet", "which publication", "what publication", "scoop", "link", "reference", "how do you know", "proof"]],
   ["help", ["help", "what can you do", "what can you answer", "how do i use", "what do you know", "commands"]],
   ["compare", ["compare", "comparison", "vs", "versus", "difference between", "bigger than", "larger than", "smaller than", "side by side", "which is big", "which is large", "which one is", "stack up", "than the"]],
   ["total", ["total", "altogether", "combined", "in all", "sum", "add up", "overall", "cumulative", "all together", "together", "so far", "aggregate", "in aggregate", "all in"]],
