@@ -167,6 +167,12 @@ describe("additions asked loosely", () => {
   });
 });
 
+describe("a place asked with 'state'", () => {
+  it("reads 'which state is X in' as a place, not a statement", () => {
+    expect(renderBody(ask("what state is the crusoe abilene campus in"))).toMatch(/Texas/);
+  });
+});
+
 describe("who reported a deal first", () => {
   it("names the outlet the deal record dates the first report to, with its citation", () => {
     const a = ask("who had the scoop on the meta oracle cloud talks");

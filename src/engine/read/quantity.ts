@@ -98,6 +98,8 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
     if ((q === "chips" || q === "servers") && /\bhow much\b(?! of)/.test(lower) && !/\bhow many\b/.test(lower)) continue;
     if ((q === "stake" || q === "shares") && PAID_FOR.test(lower)) continue;
     if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
+    // "what state is the abilene campus in": a place, not a statement.
+    if (q === "statement" && /\b(?:what|which) (?:us )?state\b/.test(lower)) continue;
     if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
     return { quantity: q, spec };
   }
