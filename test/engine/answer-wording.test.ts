@@ -173,6 +173,12 @@ describe("a place asked with 'state'", () => {
   });
 });
 
+describe("a company that is itself a deal's subject", () => {
+  it("takes the deal whose title opens with the one company named (the Stargate Project) over deals it partners in", () => {
+    expect(renderBody(ask("what date was stargate announced"))).toMatch(/Stargate Project.*21 January 2025/);
+  });
+});
+
 describe("who reported a deal first", () => {
   it("names the outlet the deal record dates the first report to, with its citation", () => {
     const a = ask("who had the scoop on the meta oracle cloud talks");

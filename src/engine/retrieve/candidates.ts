@@ -159,6 +159,8 @@ export function findCandidates(index: SearchIndex, q: StructuredQuery, focus: Fo
     if (titled && focus.groups.every((g) => titled.has(g))) p += 1;
     // The name as the user wrote it is in the title: "the AWS deal" is the one titled AWS, not any Amazon deal.
     if (namedInTitle(q, d)) p += 0.8;
+    // "when was stargate unveiled": one company named, the deal whose title opens with it is about it (the Stargate Project), not a deal it is a partner in.
+    if (focus.groups.length === 1 && q.entities.some((e) => e.text.length >= 3 && d.title.toLowerCase().replace(/^the /, "").startsWith(e.text.toLowerCase()))) p += 0.6;
     // "The Nvidia–OpenAI deal" is the one between them, not a consortium they both joined.
     const partyGroups = index.dealShape.get(d.id)?.partyGroups ?? [];
     if (focus.groups.length >= 2) p -= 0.3 * partyGroups.filter((g) => !focus.groups.includes(g)).length;
