@@ -189,6 +189,7 @@ describe("who reported a deal first", () => {
 describe("a whole whose parts are linked", () => {
   it("gives the whole where a company's name only says which deal, and both parts of a split", () => {
     expect(primaryIds(ask("openai's march 2025 softbank-led round, how much"))[0]).toMatch(/^softbank-openai-2025\.round/);
+    expect(primaryIds(ask("google anthropic investment 2026 how much"))[0]).toMatch(/^google-anthropic-investment-2026\.value/);
     const split = renderBody(ask("colossus 2 financing for xai: equity vs debt?"));
     expect(split).toMatch(/\$7\.5 billion/);
     expect(split).toMatch(/\$12\.5 billion/);

@@ -9,6 +9,7 @@ import { dealWords, factWordSet } from "./deal-words.js";
 import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
+import { isCueWord } from "../read/cues.js";
 import { placeNames } from "./candidates.js";
 import { mentionsMonth, phaseFits, unaskedPart, WHOLE_DEAL_ORDINAL } from "./fact-parts.js";
 
@@ -210,7 +211,8 @@ function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boole
   const words = parts.map((p) => labelWords(p.label));
   // A company's name ("the softbank-led round") says which deal, not which of its parts: "the texas campus" does.
   const names = new Set(q.entities.flatMap((e) => e.text.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w))));
-  const asked = new Set(q.lemmas.filter((w) => !names.has(w)));
+  // ... nor does a word of the quantity asked ("investment", "capacity"): every part of an investment is one.
+  const asked = new Set(q.lemmas.filter((w) => !names.has(w) && !LABEL_NOISE.has(w) && !isCueWord(new Set([w]))));
   // A part is named by a word of its own label that not every other part's label has.
   const named = words.map((own) => [...own].some((w) => asked.has(w) && !words.every((other) => other.has(w))));
   return named.some(Boolean) && !named.every(Boolean);
