@@ -244,6 +244,16 @@ describe("acquisitions that did not happen", () => {
   });
 });
 
+describe("whose share a stated percent is", () => {
+  it("corrects a share claimed for the wrong holder with the true holder's and the claimed one's own", () => {
+    const a = ask("does blue owl own 20% of the hyperion jv?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/not Blue Owl/);
+    expect(renderBody(a)).toMatch(/80%/);
+    expect(renderBody(ask("microsoft owns 26% of openai now right?"))).toMatch(/about 27%/);
+  });
+});
+
 describe("whose money a figure is", () => {
   it("never gives another company's own spending as what the company asked about pays", () => {
     const a = ask("how much did microsoft pay to get three mile island restarted");

@@ -174,7 +174,7 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     if (holder && d) {
       b.line(`That figure is not ${possessiveName(kb, party.group)}. `, ...factSentence(b, kb, holder, d, false));
       // What the party itself put in, when the same deal reports it.
-      const own = d.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject !== undefined && index.matcher.groupOf(f.subject) === party.group && f.supersededBy === undefined && ["USD", "GBP", "EUR", "AUD"].includes(f.unit));
+      const own = d.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.subject !== undefined && index.matcher.groupOf(f.subject) === party.group && f.supersededBy === undefined && (stated.unit === "percent" ? f.metric === "stake" : ["USD", "GBP", "EUR", "AUD"].includes(f.unit)));
       if (own) b.line(`${capitalize(possessiveName(kb, party.group))} own part: `, ...factSentence(b, kb, own, d, false));
       // ... or else what the deal itself is reported at ("why'd amd pay 10 billion for zt": $10B is ZT's revenue; the price was $4.9B).
       const itself = own ? undefined : comparableFact(index, d, stated.unit, { ...q, metrics: [] });

@@ -112,7 +112,10 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   // "msft put up to 10b into anthropic": money put in, read as investing, so the figure is checked as the actor's.
   const premiseRelation: Relation | null = relation ?? (quantity === "investment" && figures.length > 0 && yesNo ? "invest" : null);
   const premiseAt = relation !== null ? relationAt : premiseRelation !== null ? findAny(cueLemmas, COMPILED_QUANTITIES.find(([x]) => x === "investment")![2]) : -1;
-  const premise: Premise = { relation: premiseRelation, ...actorAndTarget(entities, words, premiseAt, premiseRelation), figures };
+  const parties = actorAndTarget(entities, words, premiseAt, premiseRelation);
+  // "meta holds 80% of hyperion, yeah?": a stated share is claimed as the holder's, who comes right before the verb of owning.
+  const holder = (parties.actor === null || premiseRelation === "partner" || premiseRelation === "value") && figures.some((f) => f.unit === "percent") ? holderNamed(entities, lower) : null;
+  const premise: Premise = { relation: premiseRelation, ...parties, ...(holder !== null ? { actor: holder } : {}), figures };
   const years = [...new Set([...lower.matchAll(YEAR)].map((m) => Number(m[1])))];
   const dealTypes = [...new Set(COMPILED_DEAL_TYPES.filter(([cues]) => hasAny(lemmas, cues)).flatMap(([, types]) => types))];
   const keywords = words
@@ -234,6 +237,15 @@ function actorAndTarget(entities: readonly NamedEntity[], words: readonly Word[]
   const actor = (passive ? after.at(-1) : before.at(-1))?.group ?? null;
   const target = (passive ? before.at(-1) : after[0])?.group ?? null;
   return { actor, target: target === actor ? null : target };
+}
+
+/** The company named right before a verb of owning ("meta holds", "msft ended up with", "blue owl's 80%"). */
+function holderNamed(entities: readonly NamedEntity[], lower: string): string | null {
+  for (const e of entities) {
+    const name = e.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(`\\b${name}(?:'s|’s)?\\s+(?:\\w+\\s+)?(?:holds?|owns?|has|keeps?|controls?|gets?|got|takes?|took|ended up with|ends up with)\\b|\\b${name}(?:'s|’s)\\s+\\d`).test(lower)) return e.group;
+  }
+  return null;
 }
 
 export type { Phrase };

@@ -152,8 +152,16 @@ export function attributionFailures(index: SearchIndex, q: StructuredQuery, deal
   // Only a question about who put the money in ("why did Nvidia give xAI $20B") attributes a figure to
   // its actor; "is the AWS deal worth $38B" names Amazon as a party, not as the payer.
   const relation = q.premise.relation ?? q.relation;
-  if (actor === null || relation === null || !["invest", "pay", "acquire", "lend"].includes(relation)) return [];
   const out: Failure[] = [];
+  // "meta holds 80% of hyperion, yeah?": a stated share that the deal reports as another company's.
+  if (actor !== null) {
+    for (const stated of q.premise.figures.filter((f) => f.unit === "percent")) {
+      const shares = deal.factIds.map((id) => index.kb.facts.get(id)).filter((f): f is Fact => f !== undefined && f.metric === "stake" && f.subject !== undefined && f.supersededBy === undefined);
+      const match = shares.find((f) => figureMatches(stated.value, f));
+      if (match && index.matcher.groupOf(match.subject!) !== actor && shares.some((f) => index.matcher.groupOf(f.subject!) === actor)) out.push({ kind: "entity-not-party", group: actor });
+    }
+  }
+  if (actor === null || relation === null || !["invest", "pay", "acquire", "lend"].includes(relation)) return out;
   for (const stated of q.premise.figures) {
     if (stated.unit !== "USD") continue;
     const match = deal.factIds.map((id) => index.kb.facts.get(id)).find((f) => f !== undefined && f.unit === "USD" && figureMatches(stated.value, f));
