@@ -244,6 +244,15 @@ describe("acquisitions that did not happen", () => {
   });
 });
 
+describe("whose shares a warrant is for", () => {
+  it("corrects a warrant said to be on the other company's shares, and keeps an exchange of one's shares for the other's", () => {
+    const a = ask("amd gave openai warrants on 160 million openai shares right?");
+    expect(a.outcome).toBe("corrected");
+    expect(renderBody(a)).toMatch(/the shares are AMD/);
+    expect(ask("whats the exchange ratio for xai shares into spacex stock").outcome).toBe("answered");
+  });
+});
+
 describe("whose share a stated percent is", () => {
   it("corrects a share claimed for the wrong holder with the true holder's and the claimed one's own", () => {
     const a = ask("does blue owl own 20% of the hyperion jv?");

@@ -83,6 +83,13 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     offer(b, index, [deal], "What they report:");
     return "corrected";
   }
+  // "a warrant for 160m meta shares": the shares are the other company's.
+  const issued = ofBest.find((v) => v.failures.some((f) => f.kind === "issuer"));
+  const issuer = issued?.failures.find((f) => f.kind === "issuer");
+  if (issued && issuer && issuer.kind === "issuer") {
+    b.line(`My sources report it the other way round: the shares are ${possessiveName(kb, issuer.actual)}, not ${possessiveName(kb, issuer.stated)}. They report: `, ...factSentence(b, kb, issued.candidate.fact, issued.candidate.deal, false));
+    return "corrected";
+  }
   const place = failure("place");
   if (place && place.kind === "place" && tried.every((v) => v.failures.some((f) => f.kind === "place"))) {
     b.line(`My sources place ${theDeal(deal)} in ${joinAnd([...place.actual])}, not ${place.stated}.`);

@@ -20,7 +20,8 @@ export function statedFigures(lower: string): Array<{ value: number; unit: Unit 
     if (m[1] !== undefined && m[2] !== undefined) {
       // "500m" could be metres and "200k gpus" is a count: only "$500m", "$200k" are money.
       if ((m[2] === "m" || m[2] === "k") && !/\$/.test(m[0])) continue;
-      if (!/\$/.test(m[0]) && /^\s*(?:gpus?|chips?|tpus?|servers?|shares?|jobs?|homes?|acres?|units?|systems?|cpus?)\b/.test(lower.slice((m.index ?? 0) + m[0].length))) continue;
+      // ... nor "160 million openai shares": a count with its company's name between.
+      if (!/\$/.test(m[0]) && /^\s*(?:[a-z0-9]+\s+)?(?:gpus?|chips?|tpus?|servers?|shares?|jobs?|homes?|acres?|units?|systems?|cpus?)\b/.test(lower.slice((m.index ?? 0) + m[0].length))) continue;
       out.push({ value: Math.round(Number(m[1]) * SCALE[m[2]]!), unit: currencyBefore(lower, m.index ?? 0) });
     } else if (m[3] !== undefined && Number(m[3]) >= 1000) out.push({ value: Number(m[3]), unit: "USD" });
   }

@@ -197,6 +197,23 @@ export function ownerFailures(index: SearchIndex, q: StructuredQuery, fact: Fact
   return [{ kind: "entity-not-party", group: actor }];
 }
 
+/**
+ * "why did meta give amd a warrant for 160m meta shares": a count of shares whose label names the
+ * issuer ("AMD shares under the warrant issued to Meta") is not a count of the company's shares the
+ * question names.
+ */
+export function issuerFailures(index: SearchIndex, q: StructuredQuery, fact: Fact): Failure[] {
+  if (fact.metric !== "share-count" || fact.label === undefined) return [];
+  const labelled = /^([\p{L}\d.&' -]+?) shares\b/u.exec(fact.label)?.[1];
+  const issuer = labelled !== undefined ? index.matcher.recognise(labelled)[0] : undefined;
+  if (issuer === undefined) return [];
+  const actual = index.matcher.groupOf(issuer.entityId);
+  // Companies whose shares the question names; an exchange of one's shares for the other's names both.
+  const named = q.entities.filter((e) => new RegExp(`\\b${e.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:'s|’s)?\\s+(?:common\\s+)?(?:shares?|stock|equity)\\b`).test(q.lower)).map((e) => e.group);
+  const stated = named.find((g) => g !== actual);
+  return stated !== undefined && !named.includes(actual) ? [{ kind: "issuer", stated, actual }] : [];
+}
+
 const INVESTED_METRICS: ReadonlySet<string> = new Set(["investment", "funding-round", "tranche", "equity", "stake-value"]);
 const NOUN_ONLY = /\b(?:commitment|investment|pledge|spend|spending|funding|loan|financing)\b/;
 const GIVING_VERB = /\b(?:commit(?:s|ted|ting)?|invest(?:s|ed|ing)?|pa(?:y|ys|id|ying)|spen(?:d|ds|t|ding)|put(?:s|ting)?|gave|give[sn]?|giving|lend(?:s|ing)?|lent|fund(?:s|ed|ing)? (?:by|from)|pour(?:s|ed|ing)?|sunk|sink(?:s|ing)?)\b/;

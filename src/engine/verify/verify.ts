@@ -13,7 +13,7 @@ import { isPossible, namedInTitle } from "../retrieve/score-facts.js";
 import { mentionsMonth, phaseFits, phaseMatches } from "../retrieve/fact-parts.js";
 import { EARLIER_FIGURE, periodYears } from "../read/figures-and-times.js";
 import { relationFits } from "./relations.js";
-import { attributionFailures, ownerFailures, confirmAsked, heldElsewhere, placeFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
+import { attributionFailures, issuerFailures, ownerFailures, confirmAsked, heldElsewhere, placeFailures, dealHolds, dealHas, directionFailures, figureMatches, GIVING, hasWordLike, POWER, powerMatches, reportsUnit, shareFailures } from "./premise.js";
 
 export { figureMatches, premiseFailures } from "./premise.js";
 
@@ -38,6 +38,8 @@ export type Failure =
   | { readonly kind: "share"; readonly group: string }
   /** The question puts the deal in a state or country its own words place elsewhere. */
   | { readonly kind: "place"; readonly stated: string; readonly actual: readonly string[] }
+  /** "a warrant for 160m meta shares": the figure counts another company's shares than the question says. */
+  | { readonly kind: "issuer"; readonly stated: string; readonly actual: string }
   /** The question asks for a part of the deal (first phase, addition, whole) that this figure is not. */
   | { readonly kind: "phase" }
   /** Nothing but a loose money word ties the figure to the question, and it is not the deal's headline. */
@@ -96,7 +98,7 @@ export function verifyFact(index: SearchIndex, q: StructuredQuery, groups: reado
     // "msft owns 49% of openai?" against the stake's dollar value: the deal's own percent must be 49.
     else if (stated.unit !== "USD" && (reportsUnit(index, deal, stated.unit) ? !dealHolds(index, deal, stated.value, stated.unit) : confirmAsked(q) || heldElsewhere(index, q, deal, stated.value, stated.unit) !== undefined)) failures.push({ kind: "figure", stated: stated.value, unit: stated.unit });
   }
-  failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact), ...ownerFailures(index, q, fact));
+  failures.push(...attributionFailures(index, q, deal), ...shareFailures(index, q, deal, fact), ...ownerFailures(index, q, fact), ...issuerFailures(index, q, fact));
   if (failures.length === 0 && !strongEnough(index, q, c)) failures.push({ kind: "weak" });
   return { candidate: c, failures };
 }
