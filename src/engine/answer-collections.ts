@@ -80,7 +80,7 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   const deals = collectionScope(t.index, t.q, cands, t.focus.groups, global);
   // "so what's the combined total now" of a deal and its revision: the figure the revision gives for both together.
   const [d0, d1] = cands.deals;
-  const revised = d0 && d1 && (d0.revisedBy.includes(d1.id) || d1.revisedBy.includes(d0.id)) && !MANY_DEALS.test(t.q.lower.replace(/\bboth\b/, "")) ? [d0, d1].find((d) => d.revises.length > 0 && hasCombined(t.index, d)) : undefined;
+  const revised = d0 && d1 && (d0.revisedBy.includes(d1.id) || d1.revisedBy.includes(d0.id)) && !/\b(?:all|every|each)\b/.test(t.q.lower) ? [d0, d1].find((d) => d.revises.length > 0 && hasCombined(t.index, d)) : undefined;
   if (revised && !global) return t.figure({ ...cands, deals: [revised] }, { ...t.q, metrics: [], quantity: null });
   // "msft uk investment total (gbp pls)": one deal's whole in the currency asked; sums are only made in dollars.
   const currency = t.q.units.length === 1 && t.q.units[0] !== "USD" ? t.q.units[0] : undefined;

@@ -244,6 +244,14 @@ describe("acquisitions that did not happen", () => {
   });
 });
 
+describe("slang for gigawatts", () => {
+  it("reads 'gigs' as gigawatts, asked or stated", () => {
+    expect(primaryIds(ask("how many gigs is the stargate uae campus"))[0]).toMatch(/^stargate-uae-2025\./);
+    expect(renderBody(ask("how many gigs is the stargate uae campus"))).toMatch(/GW/);
+    expect(ask("amd meta deal is 10 gigs right?").outcome).toBe("corrected");
+  });
+});
+
 describe("whose shares a warrant is for", () => {
   it("corrects a warrant said to be on the other company's shares, and keeps an exchange of one's shares for the other's", () => {
     const a = ask("amd gave openai warrants on 160 million openai shares right?");

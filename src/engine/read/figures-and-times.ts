@@ -5,7 +5,7 @@ import type { StructuredQuery } from "./query.js";
 
 const FIRST_PHASE = /\b(?:first|initial|1st|opening) (?:phase|stage|step|tranche|deployment|gigawatt|gw|wave|part|batch|building)\b|\bphase[- ]?(?:1|one|i)\b|\binitially\b|\b(?:from|on) (?:day (?:one|1)|the (?:start|outset|get-?go))\b|\b(?:to )?(?:start|begin)(?:s|ning)? with\b|\bup ?front\b/;
 const MONEY = /(?<![\w.])(?:us|a)?\$?\s?(\d+(?:\.\d+)?)\s?(trillion|billion|million|tn|bn|bln|bil|bill|mn|mil|mill|t|b|m|k)\b|\$\s?(\d+(?:\.\d+)?)(?!\s?(?:gw|mw|%))/g;
-const POWER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(gw|gigawatts?|mw|megawatts?)\b/g;
+const POWER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(gw|gigawatts?|gigs?|mw|megawatts?)\b/g;
 /** "10 bucks a share", "$23 per share": a price per share, however small. */
 const PER_SHARE = /(?<![\w.])\$?\s?(\d+(?:\.\d+)?)\s?(?:bucks|dollars|usd)?\s+(?:a|per|each)\s+share\b/g;
 const BUCKS = /(?<![\w.$])(\d+(?:\.\d+)?)\s?(?:bucks|dollars)\b(?!\s+(?:a|per|each)\s+share)/g;

@@ -61,7 +61,7 @@ export const QUANTITIES: ReadonlyArray<readonly [Quantity, QuantitySpec]> = [
   ["annual", { cues: ["a year", "per year", "annual", "annually", "yearly", "each year", "every year", "per annum"], metrics: ["annual-value", "spending"], precise: true }],
   ["servers", { cues: ["server", "rack", "system"], metrics: ["server-count", "chip-count"] as Metric[], precise: true }],
   ["chips", { cues: ["chip", "gpu", "tpu", "cpu", "processor", "accelerator", "superchip", "blackwell", "gb200", "gb300", "mi450", "trainium", "h100", "h200", "b200", "vera rubin", "rubin", "card"], metrics: ["chip-count", "server-count"] as Metric[], precise: true }],
-  ["capacity", { cues: ["gigawatt", "gw", "megawatt", "mw", "mwe", "capacity", "power", "electricity", "energy", "how much compute", "watt"], metrics: ["capacity"], units: ["GW", "MW"], precise: true }],
+  ["capacity", { cues: ["gigawatt", "gw", "gig", "gigs", "megawatt", "mw", "mwe", "capacity", "power", "electricity", "energy", "how much compute", "watt"], metrics: ["capacity"], units: ["GW", "MW"], precise: true }],
   ["jobs", { cues: ["job", "employee", "worker", "hire", "staff", "employment", "headcount", "how many people", "how many person"], metrics: ["jobs"] as Metric[], precise: true }],
   ["floor-area", { cues: ["square feet", "square foot", "square footage", "sq ft", "sqft", "floor space", "floor area", "floorspace"], metrics: ["floor-area"] as Metric[], precise: true }],
   ["land", { cues: ["acre", "land", "hectare", "footprint"], metrics: ["land-area"] as Metric[], precise: true }],
