@@ -244,6 +244,14 @@ describe("acquisitions that did not happen", () => {
   });
 });
 
+describe("guesses and advice asked in passing", () => {
+  it("refuses a guess at a date and advice to dump shares, but not a question that merely says 'guess what'", () => {
+    expect(ask("when does nscale hit full capacity in norway? take a guess").outcome).toBe("refused");
+    expect(ask("after the openai warrant news should i ditch my amd stock").outcome).toBe("refused");
+    expect(ask("guess what i learned about the openai aws deal, how much is it").outcome).toBe("answered");
+  });
+});
+
 describe("slang for gigawatts", () => {
   it("reads 'gigs' as gigawatts, asked or stated", () => {
     expect(primaryIds(ask("how many gigs is the stargate uae campus"))[0]).toMatch(/^stargate-uae-2025\./);

@@ -179,10 +179,13 @@ function physicalFirst(metrics: readonly Metric[], quantity: Quantity | null, lo
   return [...metrics.filter((m) => m === "capacity"), ...metrics.filter((m) => m !== "capacity")];
 }
 
+const GUESS = /\bguess\b|\bspeculate\b/;
+
 function refusalOf(lower: string): StructuredQuery["refusal"] {
   if (INJECTION.test(lower)) return "injection";
   if (ADVICE.test(lower)) return "advice";
-  if (PREDICTION.test(lower) && !/\bwhen (?:will|is|does)\b/.test(lower)) return "prediction";
+  // "when will it go live" asks the planned date; "just guess a date" asks for a guess.
+  if (PREDICTION.test(lower) && (!/\bwhen (?:will|is|does)\b/.test(lower) || GUESS.test(lower))) return "prediction";
   if (FUTURE_YES_NO.test(lower) && !/\bhow (?:much|many|long|big)\b|\bwhen\b|\bwhich\b|\bwho\b/.test(lower)) return "prediction";
   if (OFF_TOPIC.test(lower)) return "off-topic";
   return null;
