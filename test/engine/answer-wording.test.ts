@@ -244,6 +244,17 @@ describe("acquisitions that did not happen", () => {
   });
 });
 
+describe("standing and firmness a question claims", () => {
+  it("corrects a deal called signed that is only talks, and a ceiling called firm with the firm figure", () => {
+    const signed = ask("what's the signed oracle meta cloud deal worth");
+    expect(signed.outcome).toBe("corrected");
+    expect(renderBody(signed)).toMatch(/no signed agreement/);
+    const firm = ask("nebius and meta locked in a firm $27 billion, yeah?");
+    expect(firm.outcome).toBe("corrected");
+    expect(renderBody(firm)).toMatch(/ceiling, not a firm amount[\s\S]*\$12 billion/);
+  });
+});
+
 describe("guesses and advice asked in passing", () => {
   it("refuses a guess at a date and advice to dump shares, but not a question that merely says 'guess what'", () => {
     expect(ask("when does nscale hit full capacity in norway? take a guess").outcome).toBe("refused");

@@ -83,6 +83,21 @@ export function composeFailed(b: ReplyBuilder, index: SearchIndex, q: Structured
     offer(b, index, [deal], "What they report:");
     return "corrected";
   }
+  // "the signed meta x oracle contract": talks, a letter of intent or a press report are no signed agreement.
+  if (failure("standing")) {
+    b.line(`My sources report no signed agreement: ${theDeal(deal)} ${be(deal)} ${STATUS_PHRASES[deal.status as string] ?? deal.status}.`);
+    offer(b, index, [deal], "What they report:");
+    return "corrected";
+  }
+  // "a firm 27b": the figure is the deal's ceiling; the firm figure corrects it.
+  const ceiling = failure("ceiling");
+  const top = ceiling && ceiling.kind === "ceiling" ? kb.facts.get(ceiling.fact) : undefined;
+  if (top) {
+    b.line("That figure is a ceiling, not a firm amount: ", ...factSentence(b, kb, top, deal, false));
+    const firm = deal.factIds.map((id) => kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.unit === top.unit && f.metric === top.metric && f.supersededBy === undefined && !isPossible(f) && f.qualifier !== "up to" && f.qualifier !== "as much as" && !isOtherBasis(f));
+    if (firm) b.line("The firm figure: ", ...factSentence(b, kb, firm, deal, false));
+    return "corrected";
+  }
   // "a warrant for 160m meta shares": the shares are the other company's.
   const issued = ofBest.find((v) => v.failures.some((f) => f.kind === "issuer"));
   const issuer = issued?.failures.find((f) => f.kind === "issuer");

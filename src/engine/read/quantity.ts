@@ -92,6 +92,8 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
     if (DATE_QUANTITIES.has(q) && timeStatedAfter(lemmas, at) && otherQuantityAsked(lemmas, lower, q)) continue;
     // "the loan that closed in march - how big": a date word that describes the deal, where a size is asked.
     if ((q === "start" || q === "completion" || q === "announced") && /\bhow (?:much|many|big|large)\b/.test(lower)) continue;
+    // "what's the signed oracle meta deal worth": a date word describes the deal where its worth is asked.
+    if (q === "announced" && /\b(?:worth|value|valued|price tag|cost)\b/.test(lower)) continue;
     // "how much did nvidia pay for its nokia stake": the stake is what is bought; the money is asked.
     if (paying && (q === "capacity" || q === "chips" || q === "servers" || q === "size")) continue;
     // "how much is that" of a GPU lease: money is asked, the chips name what it buys ("how many" counts them).

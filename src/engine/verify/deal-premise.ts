@@ -45,7 +45,7 @@ export function checkDealPremise(index: SearchIndex, q: StructuredQuery, cands: 
   if (q.kind === "figure" && q.metrics.length === 0 && q.premise.figures.length > 0) {
     // "meta's first coreweave deal was $35b right": of a deal and its revision, the one the question's ordinal names.
     const top = WHOLE_DEAL_ORDINAL.test(q.lower) && q.phase !== null ? (scoreFacts(index, { ...q, premise: { ...q.premise, figures: [] } }, cands.deals, groups, 8)[0]?.deal ?? cands.deals[0]!) : cands.deals[0]!;
-    const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "figure");
+    const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "figure" || f.kind === "ceiling" || f.kind === "standing");
     if (wrong.length > 0) return { failed: [dealVerdict(index, top, wrong)] };
   }
   // "stargate got announced in 2024 w the 500 bil number right": the year claimed of the deal is checked whatever else is asked.
@@ -53,6 +53,12 @@ export function checkDealPremise(index: SearchIndex, q: StructuredQuery, cands: 
     const top = cands.deals[0]!;
     const wrong = premiseFailures(index, q, top).filter((f) => f.kind === "year" || f.kind === "figure");
     if (wrong.some((f) => f.kind === "year")) return { failed: [dealVerdict(index, top, wrong)] };
+  }
+  // "what's the signed oracle meta deal worth": a deal that is only talks is corrected before any figure.
+  if (q.kind === "figure") {
+    const top = cands.deals[0]!;
+    const standing = premiseFailures(index, q, top).filter((f) => f.kind === "standing");
+    if (standing.length > 0) return { failed: [dealVerdict(index, top, standing)] };
   }
   if (q.kind === "figure" && premised) {
     const top = cands.deals[0]!;

@@ -8,6 +8,7 @@ import type { SearchIndex } from "../search-index.js";
 import { isCancelled, roleOf, rolesPay, rolesReceive } from "./relations.js";
 import { citiesAsked, isUsState, knownPlace, placesAsked, placesIn } from "../compose/places.js";
 import { type Failure, otherNameOfDeal } from "./verify.js";
+import { standingFailures } from "./standing.js";
 
 /**
  * The premise checks: what a question takes for granted about a deal (who pays whom, that it was
@@ -41,7 +42,7 @@ export function premiseFailures(index: SearchIndex, q: StructuredQuery, deal: De
   }
   const dw = dealWords(index, deal);
   for (const w of q.specifics) if (!hasWordLike(dw.all, lemma(w)) && !otherNameOfDeal(q, dw, w)) out.push({ kind: "specific", word: w, level: "deal" });
-  out.push(...placeFailures(index, q, deal));
+  out.push(...placeFailures(index, q, deal), ...standingFailures(index, q, deal));
   return out;
 }
 

@@ -40,6 +40,10 @@ export type Failure =
   | { readonly kind: "place"; readonly stated: string; readonly actual: readonly string[] }
   /** "a warrant for 160m meta shares": the figure counts another company's shares than the question says. */
   | { readonly kind: "issuer"; readonly stated: string; readonly actual: string }
+  /** "the signed meta x oracle contract": the deal is talks, a letter of intent or a press report. */
+  | { readonly kind: "standing" }
+  /** "a firm 27b": the figure stated is one the deal reports only as a ceiling. */
+  | { readonly kind: "ceiling"; readonly fact: string }
   /** The question asks for a part of the deal (first phase, addition, whole) that this figure is not. */
   | { readonly kind: "phase" }
   /** Nothing but a loose money word ties the figure to the question, and it is not the deal's headline. */
