@@ -244,6 +244,17 @@ describe("acquisitions that did not happen", () => {
   });
 });
 
+describe("a deal's own figure over another scope's", () => {
+  it("answers the county's bonds for the jupiter bonds, and Oracle's separate debt only when asked", () => {
+    expect(primaryIds(ask("jupiter campus bonds in new mexico - how large"))[0]).toMatch(/^project-jupiter-2025\.irb-ceiling/);
+    expect(primaryIds(ask("what is oracle's separate debt financing for project jupiter"))).toEqual(["project-jupiter-2025.oracle-debt"]);
+  });
+
+  it("gives a current count, not a target labelled as not the current one", () => {
+    expect(renderBody(ask("project rainier: how many trainium2 chips are running there now"))).toMatch(/500,000/);
+  });
+});
+
 describe("standing and firmness a question claims", () => {
   it("corrects a deal called signed that is only talks, and a ceiling called firm with the firm figure", () => {
     const signed = ask("what's the signed oracle meta cloud deal worth");

@@ -195,7 +195,7 @@ export function hasWord(haystack: string, needle: string): boolean {
 export const isPossible = (fact: Fact): boolean =>
   fact.qualifier === "potential" || fact.qualifier === "may" || (fact.qualifier === "as much as" && CEILING.test(fact.label ?? "")) || CEILING_ONLY.test(fact.label ?? "");
 const CEILING = /\b(?:ceiling|maximum|max|options?|contingent|renewals?|extensions?|extended|if all|could)\b/i;
-const CEILING_ONLY = /\b(?:if (?:all|they are|the leases are) (?:options|extended|renewed|exercised)|including the contingent|with (?:all )?(?:options|extensions|renewals))\b/i;
+const CEILING_ONLY = /\b(?:if (?:all|they are|the leases are) (?:options|extended|renewed|exercised)|including the contingent|with (?:all )?(?:options|extensions|renewals)|not the current)\b/i;
 
 const labelWords = (label: string | undefined): Set<string> => new Set((label ?? "").toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
 
