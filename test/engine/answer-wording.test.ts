@@ -255,6 +255,14 @@ describe("a deal's own figure over another scope's", () => {
   });
 });
 
+describe("a part set aside", () => {
+  it("does not answer the part a question sets aside ('not the whole campus')", () => {
+    const body = renderBody(ask("what's the iren microsoft contract's capacity in MW, not the entire childress campus"));
+    expect(body).toMatch(/200 MW/);
+    expect(body).not.toMatch(/750 MW/);
+  });
+});
+
 describe("standing and firmness a question claims", () => {
   it("corrects a deal called signed that is only talks, and a ceiling called firm with the firm figure", () => {
     const signed = ask("what's the signed oracle meta cloud deal worth");

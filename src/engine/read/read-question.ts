@@ -74,7 +74,8 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
   let kind = readKind(lemmas, lower, quantity);
   // "how much capacity does it bring online, and by when": a multi-part question is led by its first part
   // that asks something ("wait google is renting gpus from spacex?? how much": the "how much").
-  const [firstClause, ...later] = leadFirst(clausesOf(lower));
+  // "…, not the whole campus": a part set aside is not asked.
+  const [firstClause, ...later] = leadFirst(clausesOf(lower)).filter((c, i) => i === 0 || !/^\W*(?:but |and )?not\b/.test(c));
   // A company's name is no cue in any part either (see withoutNames).
   const names = mentions.filter((m) => m.text.includes(" ")).map((m) => m.text.toLowerCase());
   const clauseAsks = (c: string) => asksOf(c, names);

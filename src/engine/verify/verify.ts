@@ -143,7 +143,9 @@ function basisAsked(q: StructuredQuery, own: ReadonlySet<string>, fact: Fact, de
   if ([...q.specifics, ...q.keywords].some((w) => scopeWords.has(lemma(w)))) return true;
   if (q.months.length > 0 && mentionsMonth(fact, q.months)) return true;
   if (q.phase !== null && phaseMatches(q.phase, { ...fact, quote: "", note: undefined } as Fact)) return true;
-  return /\b(?:whole|entire|all of|overall|company|campus|total|combined)\b/.test(q.lower) && /\b(?:whole|entire|company|campus|total|combined|all)\b/i.test(scope);
+  // "…, not the whole campus": a scope the question sets aside is not asked.
+  const asked = q.lower.replace(/\bnot (?:the |a |its |their )?(?:whole|entire|full|total|overall)\b[^,.?;]*/g, " ");
+  return /\b(?:whole|entire|all of|overall|company|campus|total|combined)\b/.test(asked) && /\b(?:whole|entire|company|campus|total|combined|all)\b/i.test(scope);
 }
 
 
