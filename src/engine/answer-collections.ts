@@ -57,6 +57,14 @@ export function answerList(t: CollectionTurn, cands: Candidates, global: boolean
 }
 
 export function answerRank(t: CollectionTurn, cands: Candidates, global: boolean): Outcome {
+  // "biggest deal?" over everything, narrowed by nothing: the precomputed order is walked as it is,
+  // without building a scope of every deal (24 ms at 100k facts).
+  if (global && t.q.dealTypes.length === 0 && t.q.years.length === 0 && t.q.relation === null && t.focus.groups.length === 0 && !rankBy(t.q).byDate) {
+    const ranked = composeRanking(t.b, t.index, "all", rankBy(t.q), t.q.limit ?? 5, t.who());
+    if (!ranked) return t.nothing(global);
+    t.answered(ranked.map((d) => d.id));
+    return "answered";
+  }
   const scoped = collectionScope(t.index, t.q, cands, t.focus.groups, global);
   // "biggest nvidia deals": its own deals (named in the title, or a party on one side of the money), not others' deals it only
   // supplies chips to or partners in, when there are enough of them.

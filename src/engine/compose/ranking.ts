@@ -122,20 +122,25 @@ function rankedOrder(index: SearchIndex, by: RankBy): ReadonlyArray<RankRow> {
 }
 
 /** The ranking, largest (or smallest, earliest, latest) first; returns the deals it names, or null when none has such a figure. */
-export function composeRanking(b: ReplyBuilder, index: SearchIndex, deals: readonly Deal[], by: RankBy, limit: number, who: string): Deal[] | null {
+/** `scope` "all": every deal but market events, walked in the precomputed order without building a scope (a global "biggest deal?"). */
+export function composeRanking(b: ReplyBuilder, index: SearchIndex, scope: readonly Deal[] | "all", by: RankBy, limit: number, who: string): Deal[] | null {
   if (by.byDate) {
+    const deals = scope === "all" ? [...index.kb.deals.values()].filter((d) => d.type !== "market-event") : scope;
     const sorted = [...deals].sort((a, b2) => (a.announced.sortKey < b2.announced.sortKey ? 1 : -1) * (by.ascending ? -1 : 1));
     composeList(b, index, sorted.slice(0, limit), [], `${by.ascending ? "Earliest" : "Most recent"} deals${who ? ` involving ${who}` : ""}:`);
     return sorted.length > 0 ? sorted.slice(0, limit) : null;
   }
   // Walk the index's precomputed order (largest first) and keep the first `limit` deals in scope.
   const order = rankedOrder(index, by);
-  const inScope = new Set(deals.map((d) => d.id));
-  const superseding = new Set(deals.flatMap((d) => d.supersedes));
+  // A deal replaced by another in scope is left out; with every deal in scope, any replaced deal is.
+  const all = scope === "all";
+  const inScope = scope === "all" ? undefined : new Set(scope.map((d) => d.id));
+  const superseding = scope === "all" ? undefined : new Set(scope.flatMap((d) => d.supersedes));
+  const fits = (d: Deal) => (all ? d.type !== "market-event" && d.supersededBy.length === 0 : inScope!.has(d.id) && !superseding!.has(d.id));
   const live: Array<{ d: Deal; f: Fact }> = [];
   for (let i = 0; i < order.length && live.length < limit; i++) {
     const r = order[by.ascending ? order.length - 1 - i : i]!;
-    if (inScope.has(r.d.id) && !superseding.has(r.d.id)) live.push(r);
+    if (fits(r.d)) live.push(r);
   }
   if (live.length === 0) return null;
   const [most, least] = by.metrics.includes("duration" as Metric) ? ["Longest", "Shortest"] : ["Largest", "Smallest"];
