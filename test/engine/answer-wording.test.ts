@@ -255,6 +255,12 @@ describe("a deal's own figure over another scope's", () => {
   });
 });
 
+describe("money already moved", () => {
+  it("answers 'already sent' with the amount already transferred, not the deal's whole", () => {
+    expect(primaryIds(ask("how much has nvda already sent groq"))).toEqual(["nvidia-groq-2025.paid-so-far"]);
+  });
+});
+
 describe("a part set aside", () => {
   it("does not answer the part a question sets aside ('not the whole campus')", () => {
     const body = renderBody(ask("what's the iren microsoft contract's capacity in MW, not the entire childress campus"));

@@ -114,6 +114,9 @@ export const OFF_TOPIC = /\b(?:weather|temperature|forecast for|recipe|joke|poem
 export const PREDICTION = /\b(?:just|take a|make a|your best|educated|wild) guess\b|\bguess (?:a|the) (?:date|year|month|number|figure)\b|\bspeculate\b|\b(?:will|gonna|going to|predict|prediction|forecast|expect(?:ed)? to|likely to|chance|odds|think)\b.*\b(?:stock|shares?|share price|go up|go down|crash|bubble|succeed|fail|collapse|be worth|worth in|ipo|price be|happen next|next year|by 20[3-9]\d|in 20[3-9]\d|win|lose|beat|overtake)\b|\bwhat will\b.*\bbe worth\b|\bwho will win\b/;
 export const INJECTION = /\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|former)?\s*(?:instructions?|rules?|prompts?|sources?|citations?|data)|(?:forget|skip|drop|without|no need for|never mind) (?:the |your |any )?(?:citations?|sources?|cites)|just (?:say|tell me) (?:it|that|the|yes)\b|(?:yes or no|say yes)\b.*\b(?:confirm|agree)|disregard|system\s*:|developer mode|debug mode|admin mode|jailbreak|you are now|pretend|role ?play|act as|from now on|new (?:rule|instruction)s?|forget (?:everything|your|all)|override|repeat after me|say that|confirm that|reply with|respond with|output the|print the|reveal your|your (?:system )?prompt|set (?:the )?(?:value|figure)|update (?:the )?(?:value|figure|data)|change (?:the )?(?:value|figure)|\w+ (?:=|:=) ?\$?\d|<!--|\[(?:system|admin|instructions?)\]|\b(?:admin|operator|moderator|system) (?:note|says|instruction|override)|\badmin\s*:|\balways (?:cite|say|answer|report|use)\b)/;
 
+/** Words that say money has already moved: "already", "so far", "to date". */
+export const SO_FAR = /\b(?:already|so far|to date|thus far|up to now)\b/;
+
 /** Words that never name a company although they may be capitalised or unknown. */
 export const NOT_NAMES = new Set(
   ("ai gpu gpus tpu tpus cpu cpus ceo cfo cto coo us usa u.s uk eu gw mw mwe rpo ipo jv llc inc corp ltd plc group bot dealdesk discord " +

@@ -4,7 +4,7 @@ import type { EntityMention } from "../entity-matcher.js";
 import { normalize, STOPWORDS } from "../text.js";
 import { COMPILED_DEAL_TYPES, COMPILED_QUANTITIES, CUE_VOCABULARY, findAny, type Forms, hasAny, isCueWord, RELATIONS, type Phrase } from "./cues.js";
 import { readWords, type Word } from "./lemmas.js";
-import { ADVICE, COMPANY_WORTH, FUTURE_YES_NO, INJECTION, OFF_TOPIC, PREDICTION, QUESTION_WORD, STANDING, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
+import { ADVICE, COMPANY_WORTH, SO_FAR, FUTURE_YES_NO, INJECTION, OFF_TOPIC, PREDICTION, QUESTION_WORD, STANDING, type AnswerKind, type Quantity, type Relation } from "./lexicon.js";
 import type { AlsoAsked, NamedEntity, Premise, StructuredQuery } from "./query.js";
 import { unknownNames } from "./unknown-names.js";
 import { readQuantity, WHEN } from "./quantity.js";
@@ -137,7 +137,7 @@ export function readQuestion(knowledge: ReaderKnowledge, question: string): Stru
     unknownNames: unknownNames(question, mentions, knowledge.dataWords),
     relation,
     quantity,
-    metrics: physicalFirst(withAddition(spec?.metrics ?? [], phaseOf(lower)), quantity, lower),
+    metrics: movedSoFar(physicalFirst(withAddition(spec?.metrics ?? [], phaseOf(lower)), quantity, lower), lower),
     alsoAsked: alsoAsked.slice(0, 2),
     parts: parts.slice(0, 3),
     units: currencyAsked(lower, spec?.units ?? []),
@@ -250,6 +250,11 @@ function holderNamed(entities: readonly NamedEntity[], lower: string): string | 
     if (new RegExp(`\\b${name}(?:'s|’s)?\\s+(?:\\w+\\s+)?(?:holds?|owns?|has|keeps?|controls?|gets?|got|takes?|took|ended up with|ends up with)\\b|\\b${name}(?:'s|’s)\\s+\\d`).test(lower)) return e.group;
   }
   return null;
+}
+
+/** "how much has nvda actually paid so far": money already moved is a tranche paid as well as a total spent. */
+function movedSoFar(metrics: readonly Metric[], lower: string): readonly Metric[] {
+  return SO_FAR.test(lower) && metrics.some((m) => m === "spending" || m === "investment") ? ["tranche" as Metric, ...metrics.filter((m) => m !== "tranche")] : metrics;
 }
 
 export type { Phrase };

@@ -9,6 +9,7 @@ import { dealWords, factWordSet } from "./deal-words.js";
 import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
+import { SO_FAR } from "../read/lexicon.js";
 import { isCueWord } from "../read/cues.js";
 import { placeNames } from "./candidates.js";
 import { mentionsMonth, phaseFits, unaskedPart, WHOLE_DEAL_ORDINAL } from "./fact-parts.js";
@@ -71,6 +72,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       // The question names the metric itself ("the second tranche", "its valuation").
       if (metricFits && metricNamed) score += 4;
       if (q.units.length > 0 && q.units.includes(fact.unit)) score += 2;
+      // "paid so far", "already spent": the figure labelled as what has already moved.
+      if (SO_FAR.test(q.lower) && MOVED_LABEL.test(fact.label ?? "")) score += 6;
       // "what kind of nvidia systems": the term that names that kind of thing, not the deal's financial terms.
       if (termNoun !== null && fact.unit === "text") score += new RegExp(`\\b${termNoun}`, "i").test(`${fact.text ?? ""} ${fact.label ?? ""} ${fact.quote}`) ? 4 : -4;
       // "how big is the texas campus": a place is as big as its power; its price is another question.
@@ -161,6 +164,9 @@ const NUMBER_WORDS: Readonly<Record<number, string>> = { 1: "one", 2: "two", 3: 
 /** Nouns that name a kind of deal ("bond sale", "lease", "merger"): matched against deals' titles. */
 const DEAL_KIND_NOUNS: ReadonlySet<string> = new Set(["bond", "loan", "lease", "merger", "acquisition", "pledge", "round", "licence", "license", "warrant", "backstop", "ppa", "venture", "jv", "bid", "takeover", "restart"]);
 const titleHas = (deal: Deal, noun: string): boolean => new RegExp(`\\b${noun}`, "i").test(deal.title);
+
+/** A label saying money has already moved: "amount already transferred", "spent so far", "invested to date". */
+const MOVED_LABEL = /\b(?:already|so far|to date|transferred|received)\b/i;
 
 /** The kind of thing a term question names: "which nvidia chips", "what aws product". */
 const TERM_NOUN = /\b(?:which|what)\s+(?!about\b)(?:kind of |type of |sort of )?(?:[\w.-]+\s+){0,2}?(chip|gpu|tpu|accelerator|product|model|system|hardware|processor|server|instance|rack)s?\b/;
