@@ -255,6 +255,13 @@ describe("a deal's own figure over another scope's", () => {
   });
 });
 
+describe("a part and its whole, both linked", () => {
+  it("gives the whole where none of the part's own words is asked, and the part where they are", () => {
+    expect(primaryIds(last("microsoft's uae pledge, how much", "and what's been spent of it already?"))).toEqual(["microsoft-uae-2025.spent-so-far"]);
+    expect(primaryIds(last("microsoft's uae pledge, how much", "how much already went into ai and cloud datacenters?"))).toEqual(["microsoft-uae-2025.datacenters-so-far"]);
+  });
+});
+
 describe("money already moved", () => {
   it("answers 'already sent' with the amount already transferred, not the deal's whole", () => {
     expect(primaryIds(ask("how much has nvda already sent groq"))).toEqual(["nvidia-groq-2025.paid-so-far"]);

@@ -107,6 +107,8 @@ export function scoreFacts(index: SearchIndex, q: StructuredQuery, deals: readon
       if (q.premise.target !== null && subject === q.premise.target && q.relation !== null && ["pay", "invest", "lend"].includes(q.relation)) score -= 5;
       if (isOtherBasis(fact)) score -= 8;
       if (onePartAsked(index, q, fact)) score -= 8;
+      // ... and a part yields to its whole unless the question uses the part's own words ("in AI and cloud datacenters").
+      else if (partNotAsked(index, q, fact)) score -= 8;
       // A figure that may come to be ("potential $16 billion if extended") answers only a question about what could be.
       if (isPossible(fact)) score += q.phase === "eventual" ? 4 : -3;
       // A superseded figure only when the question asks for the figure as it once stood, then first.
@@ -222,6 +224,19 @@ function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boole
   // A part is named by a word of its own label that not every other part's label has.
   const named = words.map((own) => [...own].some((w) => asked.has(w) && !words.every((other) => other.has(w))));
   return named.some(Boolean) && !named.every(Boolean);
+}
+
+/** A figure linked as part of a larger firm one of the same metric in its deal, none of whose own label words the question uses. */
+function partNotAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boolean {
+  if (fact.label === undefined || fact.overlaps.length === 0) return false;
+  const wholes = fact.overlaps.map((id) => index.kb.facts.get(id)).filter((w): w is Fact => w !== undefined && w.dealId === fact.dealId && w.metric === fact.metric && w.supersededBy === undefined && !isPossible(w) && magnitude(w) > magnitude(fact));
+  if (wholes.length === 0) return false;
+  // The part's own words: not its whole's, or, where the whole names all its parts ("the Texas and Wisconsin packages"), not its siblings'.
+  const theirs = new Set(wholes.flatMap((w) => [...labelWords(w.label)]));
+  const siblings = wholes.flatMap((w) => w.overlaps.map((id) => index.kb.facts.get(id))).filter((p): p is Fact => p !== undefined && p.id !== fact.id && p.metric === fact.metric && p.dealId === fact.dealId && !wholes.includes(p));
+  const ownWord = (w: string) => !LABEL_NOISE.has(w) && (!theirs.has(w) || (siblings.length > 0 && siblings.every((p) => !labelWords(p.label).has(w))));
+  const own = [...labelWords(fact.label)].filter(ownWord);
+  return own.length > 0 && !own.some((w) => q.lemmas.includes(w));
 }
 
 /** Right after a company's name: a verb of putting money in ("nvidia is chipping in", "amazon investing"). */
