@@ -10,9 +10,10 @@ import type { Relation } from "../read/lexicon.js";
 import { roleOf, rolesPay, rolesReceive } from "../verify/relations.js";
 import { EARLIER_FIGURE } from "../read/figures-and-times.js";
 import { SO_FAR } from "../read/lexicon.js";
-import { isCueWord } from "../read/cues.js";
 import { placeNames } from "./candidates.js";
-import { mentionsMonth, phaseFits, unaskedPart, WHOLE_DEAL_ORDINAL } from "./fact-parts.js";
+import { isPossible, LABEL_NOISE, labelWords, mentionsMonth, onePartAsked, partNotAsked, phaseFits, unaskedPart, WHOLE_DEAL_ORDINAL } from "./fact-parts.js";
+
+export { isPossible } from "./fact-parts.js";
 
 /**
  * Facts of the candidate deals, scored by how well they fit the query: the metric asked, the
@@ -199,45 +200,9 @@ export function hasWord(haystack: string, needle: string): boolean {
   return false;
 }
 
-/** A figure that may come to be, or a ceiling with every option taken: not the deal's firm figure. */
-export const isPossible = (fact: Fact): boolean =>
-  fact.qualifier === "potential" || fact.qualifier === "may" || (fact.qualifier === "as much as" && CEILING.test(fact.label ?? "")) || CEILING_ONLY.test(fact.label ?? "");
-const CEILING = /\b(?:ceiling|maximum|max|options?|contingent|renewals?|extensions?|extended|if all|could)\b/i;
-const CEILING_ONLY = /\b(?:if (?:all|they are|the leases are) (?:options|extended|renewed|exercised)|including the contingent|with (?:all )?(?:options|extensions|renewals)|not the current)\b/i;
 
-const labelWords = (label: string | undefined): Set<string> => new Set((label ?? "").toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length > 2).map((w) => lemma(w)));
 
-/**
- * A combined figure (the $38 billion of "the Texas and Wisconsin packages") when the question names
- * some of its parts but not all ("the texas campus"): the part answers, not the whole.
- */
-function onePartAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boolean {
-  if (fact.overlaps.length < 2 || /\b(?:total|combined|together|both|all|overall|altogether|sum|in all|whole)\b/.test(q.lower)) return false;
-  // Overlaps run both ways: the parts are the smaller figures, not the whole this one is part of.
-  const parts = fact.overlaps.map((id) => index.kb.facts.get(id)).filter((p): p is Fact => p !== undefined && p.dealId === fact.dealId && p.label !== undefined && !(magnitude(p) > magnitude(fact)));
-  if (parts.length < 2) return false;
-  const words = parts.map((p) => labelWords(p.label));
-  // A company's name ("the softbank-led round") says which deal, not which of its parts: "the texas campus" does.
-  const names = new Set(q.entities.flatMap((e) => e.text.toLowerCase().split(/[^\p{L}\d]+/u).map((w) => lemma(w))));
-  // ... nor does a word of the quantity asked ("investment", "capacity"): every part of an investment is one.
-  const asked = new Set(q.lemmas.filter((w) => !names.has(w) && !LABEL_NOISE.has(w) && !isCueWord(new Set([w]))));
-  // A part is named by a word of its own label that not every other part's label has.
-  const named = words.map((own) => [...own].some((w) => asked.has(w) && !words.every((other) => other.has(w))));
-  return named.some(Boolean) && !named.every(Boolean);
-}
 
-/** A figure linked as part of a larger firm one of the same metric in its deal, none of whose own label words the question uses. */
-function partNotAsked(index: SearchIndex, q: StructuredQuery, fact: Fact): boolean {
-  if (fact.label === undefined || fact.overlaps.length === 0) return false;
-  const wholes = fact.overlaps.map((id) => index.kb.facts.get(id)).filter((w): w is Fact => w !== undefined && w.dealId === fact.dealId && w.metric === fact.metric && w.supersededBy === undefined && !isPossible(w) && magnitude(w) > magnitude(fact));
-  if (wholes.length === 0) return false;
-  // The part's own words: not its whole's, or, where the whole names all its parts ("the Texas and Wisconsin packages"), not its siblings'.
-  const theirs = new Set(wholes.flatMap((w) => [...labelWords(w.label)]));
-  const siblings = wholes.flatMap((w) => w.overlaps.map((id) => index.kb.facts.get(id))).filter((p): p is Fact => p !== undefined && p.id !== fact.id && p.metric === fact.metric && p.dealId === fact.dealId && !wholes.includes(p));
-  const ownWord = (w: string) => !LABEL_NOISE.has(w) && (!theirs.has(w) || (siblings.length > 0 && siblings.every((p) => !labelWords(p.label).has(w))));
-  const own = [...labelWords(fact.label)].filter(ownWord);
-  return own.length > 0 && !own.some((w) => q.lemmas.includes(w));
-}
 
 /** Right after a company's name: a verb of putting money in ("nvidia is chipping in", "amazon investing"). */
 const GIVES_AFTER = /^(?:'s)?\s+(?:(?:is|are|was|were|be|been|has|have|had|will|going to|gonna)\s+)?(?:invest\w*|chip\w* in|put\w* in|pour\w*|contribut\w*|pitch\w* in|kick\w* in)\b/;
@@ -335,5 +300,3 @@ function labelWordHits(q: StructuredQuery, fact: Fact): number {
   return words.filter((w) => label.has(w) && !LABEL_NOISE.has(w)).length;
 }
 
-/** Words that ask how big a deal is ("contract size", "what's it worth"): they fit any headline figure, so they tell none apart. */
-const LABEL_NOISE = new Set(["the", "and", "for", "with", "value", "deal", "of", "what", "how", "much", "size", "worth", "big", "large", "amount"].map((w) => lemma(w)));
