@@ -262,6 +262,12 @@ describe("a part and its whole, both linked", () => {
   });
 });
 
+describe("what a figure counts in", () => {
+  it("reads 'if you count debt' as what the figure includes, not as the quantity asked or a count", () => {
+    expect(primaryIds(ask("the blackrock microsoft ai infra partnership, what could it deploy if u count debt"))).toEqual(["ai-infrastructure-partnership-2024.total-with-debt"]);
+  });
+});
+
 describe("money already moved", () => {
   it("answers 'already sent' with the amount already transferred, not the deal's whole", () => {
     expect(primaryIds(ask("how much has nvda already sent groq"))).toEqual(["nvidia-groq-2025.paid-so-far"]);

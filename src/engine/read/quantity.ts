@@ -10,7 +10,7 @@ import type { Quantity } from "./lexicon.js";
 /** "how much did X pay for its stake": money handed over, with the stake as what it bought. */
 const PAID_FOR = /\bhow much\b.*\b(?:pay|paid|paying|spen[dt]|shell(?:ed)? out|fork(?:ed)? over)\b.*\bfor\b/;
 
-const INCLUDED = /\b(?:incl|including|includes|include|excluding|excl|plus)\b/;
+const INCLUDED = /\b(?:incl|including|includes|include|excluding|excl|plus|count|counting|counted)\b/;
 const STAKE_ASKED = /\b(?:what|which|how much|how many)\s?(?:%|percent|pct\b)|\b(?:slice|cut|piece|portion|chunk|share) of (?:the |that |it\b|its )?(?!shares?\b)|\bhow much of [\w\s.'&-]{1,40}? (?:does|do|did|will|would|is) [\w\s.'&-]{1,30}? (?:own|keep|hold|retain|control|get)\b|\bwho owns what\b|\bownership split\b/;
 /** "what chunk of google cloud's backlog", "its slice of the raise": a part of a figure, not of a company. */
 const NOT_OWNED = /\b(?:slice|cut|piece|portion|chunk|share|%|percent) of (?:the |that |its |their )?(?:[\w.'’-]+ ){0,2}(?:backlog|revenue|sales|capacity|round|raise|funding|money|investment|spend\w*|budget|capex|deal|contract|orders?)\b/;
@@ -100,6 +100,8 @@ export function readQuantity(lemmas: Forms, lower: string, words: readonly Word[
     if ((q === "chips" || q === "servers") && /\bhow much\b(?! of)/.test(lower) && !/\bhow many\b/.test(lower)) continue;
     if ((q === "stake" || q === "shares") && PAID_FOR.test(lower)) continue;
     if (q === "statement" && /^(?:so |and )?how (?:much|many|big|long)\b/.test(lower)) continue;
+    // "if u count debt": counting something in, not a count asked.
+    if (q === "count" && /\b(?:if|when|once|after) (?:you|u|we|i|they|one) count\b|\bcounting\b/.test(lower) && !/\bhow many\b/.test(lower)) continue;
     // "what state is the abilene campus in": a place, not a statement.
     if (q === "statement" && /\b(?:what|which) (?:us )?state\b/.test(lower)) continue;
     if (target !== null && !phrases.some((p) => p.some((w) => w.startsWith(target))) && q !== "shares" && isCountNoun(target)) continue;
