@@ -6,6 +6,7 @@ import { composeRanking, composeThresholdList, rankBy } from "./compose/ranking.
 import { entityName } from "./compose/sentences.js";
 import { composeTotal, statedTotal } from "./compose/totals.js";
 import type { ConversationContext } from "./focus.js";
+import { recordsCombined } from "./kb-view.js";
 import { periodYears } from "./read/figures-and-times.js";
 import { type Relation } from "./read/lexicon.js";
 import type { StructuredQuery } from "./read/query.js";
@@ -88,7 +89,7 @@ export function answerTotal(t: CollectionTurn, cands: Candidates, global: boolea
   const deals = collectionScope(t.index, t.q, cands, t.focus.groups, global);
   // "so what's the combined total now" of a deal and its revision: the figure the revision gives for both together.
   const [d0, d1] = cands.deals;
-  const revised = d0 && d1 && (d0.revisedBy.includes(d1.id) || d1.revisedBy.includes(d0.id)) && !/\b(?:all|every|each)\b/.test(t.q.lower) ? [d0, d1].find((d) => d.revises.length > 0 && hasCombined(t.index, d)) : undefined;
+  const revised = d0 && d1 && (d0.revisedBy.includes(d1.id) || d1.revisedBy.includes(d0.id)) && !/\b(?:all|every|each)\b/.test(t.q.lower) ? [d0, d1].find((d) => d.revises.length > 0 && recordsCombined(t.index.kb, d)) : undefined;
   if (revised && !global) return t.figure({ ...cands, deals: [revised] }, { ...t.q, metrics: [], quantity: null });
   // "msft uk investment total (gbp pls)": one deal's whole in the currency asked; sums are only made in dollars.
   const currency = t.q.units.length === 1 && t.q.units[0] !== "USD" ? t.q.units[0] : undefined;
@@ -158,9 +159,4 @@ function eachPartysBestFit(index: SearchIndex, q: StructuredQuery, named: readon
     return (fits.find((c) => c.fact.subject !== undefined && index.matcher.groupOf(c.fact.subject) === g) ?? fits.find((c) => c.deal.parties.length === 1))?.fact;
   });
   return facts.every((f) => f !== undefined) && new Set(facts.map((f) => f!.dealId)).size === facts.length ? (facts as Fact[]) : undefined;
-}
-
-/** A deal records a figure for itself and the deal it revised together ("combined value of the first contract and the expansion"). */
-function hasCombined(index: CollectionTurn["index"], deal: Deal): boolean {
-  return deal.factIds.some((id) => /\b(?:combined|together)\b/i.test(index.kb.facts.get(id)?.label ?? ""));
 }

@@ -5,8 +5,8 @@ import { composeFailed } from "./compose/decline.js";
 import { composeNoJointDeal, composeUnknownParties } from "./compose/no-deal.js";
 import { composeAnnounced, composeFigure, composeStatus, composeVague, isVagueMoney } from "./compose/figure.js";
 import { composeLocation } from "./compose/location.js";
-import { composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
-import { entityName, factSentence, joinAnd } from "./compose/sentences.js";
+import { composeFirstReport, composeHelp, composeOverview, composeQuotes, composeRefusal, composeSources } from "./compose/misc.js";
+import { entityName, joinAnd } from "./compose/sentences.js";
 import { type ConversationContext, EMPTY_CONTEXT, inheritQuantity, resolveFocus } from "./focus.js";
 import type { AlsoAsked, StructuredQuery } from "./read/query.js";
 import { readQuestion } from "./read/read-question.js";
@@ -256,11 +256,7 @@ class Turnwise {
     const deals = facts.length > 0 ? [] : cands.deals.slice(0, 1);
     if (facts.length === 0 && deals.length === 0) return this.nothing(false);
     // "who first reported the meta oracle talks", "who broke the story": the report the deal record dates, if it names one.
-    if (FIRST_REPORT.test(this.q.lower)) {
-      const deal = this.index.kb.deals.get(facts[0]?.dealId ?? "") ?? deals[0] ?? cands.deals[0];
-      const report = deal?.factIds.map((id) => this.index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.metric === "announcement-date" && /\breported\b/i.test(f.label ?? ""));
-      if (deal && report) this.b.line(...factSentence(this.b, this.index.kb, report, deal, false));
-    }
+    if (FIRST_REPORT.test(this.q.lower)) composeFirstReport(this.b, this.index, this.index.kb.deals.get(facts[0]?.dealId ?? "") ?? deals[0] ?? cands.deals[0]);
     composeSources(this.b, this.index, facts, deals);
     this.answeredDeals = facts.length > 0 ? this.ctx.dealIds.slice(0, 2) : deals.map((d) => d.id);
     return "answered";

@@ -90,6 +90,14 @@ export function isUnvetted(deal: Deal): boolean {
  * The deal's status note, when it can be said as it is: a note holding an amount or an internal id
  * ("a further $100 billion (amazon-openai-2026)") is left out, since no citation stands behind it.
  */
+/**
+ * A deal that records one figure for itself and the deal it revised together ("combined value of the
+ * first contract and the expansion"): that figure answers a total of the two.
+ */
+export function recordsCombined(kb: KnowledgeBase, deal: Deal): boolean {
+  return deal.factIds.some((id) => /\b(?:combined|together)\b/i.test(kb.facts.get(id)?.label ?? ""));
+}
+
 export function statusNote(deal: Deal): string | undefined {
   const note = (deal as unknown as { statusNote?: string }).statusNote;
   if (note === undefined || /[$£€]\s?\d|\d+(?:\.\d+)?\s?(?:billion|million|trillion|bn|gw|mw|%)|\b[a-z]+(?:-[a-z0-9]+)+-\d{4}\b/i.test(note)) return undefined;

@@ -60,6 +60,12 @@ export function composeSources(b: ReplyBuilder, index: SearchIndex, facts: reado
   b.line(`Reported by ${names.join("; ")}. `, { cite: unique.map((f) => b.cite(f)) });
 }
 
+/** The report a deal record dates ("date Bloomberg reported the talks"), when it names one: who broke the story. */
+export function composeFirstReport(b: ReplyBuilder, index: SearchIndex, deal: Deal | undefined): void {
+  const report = deal?.factIds.map((id) => index.kb.facts.get(id)).find((f): f is Fact => f !== undefined && f.metric === "announcement-date" && /\breported\b/i.test(f.label ?? ""));
+  if (deal && report) b.line(...factSentence(b, index.kb, report, deal, false));
+}
+
 /** "Tell me about the X deal": what it is, who, when, its headline figures and standing. */
 export function composeOverview(b: ReplyBuilder, index: SearchIndex, deal: Deal): void {
   b.line(`${capitalize(theDeal(deal))}: ${deal.summary}`);

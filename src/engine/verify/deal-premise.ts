@@ -5,6 +5,7 @@ import { WHOLE_DEAL_ORDINAL } from "../retrieve/fact-parts.js";
 import { scoreFacts } from "../retrieve/score-facts.js";
 import type { SearchIndex } from "../search-index.js";
 import { premiseFailures } from "./premise.js";
+import { recordsCombined } from "../kb-view.js";
 import type { Failure, Verdict } from "./verify.js";
 
 /**
@@ -28,8 +29,7 @@ export function collectionPremiseFailure(index: SearchIndex, q: StructuredQuery,
   if ((q.kind !== "total" && q.kind !== "compare") || q.premise.figures.length === 0) return undefined;
   // Of a deal and its revision, the revision holds the combined figure.
   const first = cands.deals[0];
-  const combined = (d: Deal) => d.factIds.some((id) => /\b(?:combined|together)\b/i.test(index.kb.facts.get(id)?.label ?? ""));
-  const revision = first && q.kind === "total" ? cands.deals.find((d) => first.revisedBy.includes(d.id) && combined(d)) : undefined;
+  const revision = first && q.kind === "total" ? cands.deals.find((d) => first.revisedBy.includes(d.id) && recordsCombined(index.kb, d)) : undefined;
   const lead = revision ?? first;
   if (!lead) return undefined;
   const premise = premiseFailures(index, q, lead).filter((f) => f.kind !== "specific");
